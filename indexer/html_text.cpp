@@ -1,0 +1,108 @@
+#include "html_text.hpp"
+
+#include "morgue/text.hpp"
+
+#include <gumbo.h>
+
+namespace morgue {
+
+namespace {
+
+bool is_skipped(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: return true;
+    default: return false;
+    }
+}
+
+// Elements after which reading pauses: a line break, not a run-on word.
+bool is_block(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: return true;
+    default: return false;
+    }
+}
+
+void collect(const GumboNode* node, std::string& out) {
+    switch (node->type) {
+    case GUMBO_NODE_TEXT:
+    case GUMBO_NODE_CDATA:
+    case GUMBO_NODE_WHITESPACE: out += node->v.text.text; return;
+    case GUMBO_NODE_ELEMENT:
+    case GUMBO_NODE_TEMPLATE:
+    case GUMBO_NODE_DOCUMENT: break;
+    default: return;
+    }
+    const GumboVector* children = nullptr;
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+        children = &node->v.document.children;
+    } else {
+        tag = node->v.element.tag;
+        if (is_skipped(tag)) return;
+        children = &node->v.element.children;
+    }
+    if (is_block(tag)) out += '\n';
+    for (unsigned i = 0; i < children->length; ++i)
+        collect(static_cast<const GumboNode*>(children->data[i]), out);
+    if (is_block(tag)) out += '\n';
+}
+
+} // namespace
+
+std::string html_to_text(std::string_view html) {
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    std::string raw;
+    collect(output->document, raw);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+
+    std::string out;
+    std::size_t start = 0;
+    while (start <= raw.size()) {
+        std::size_t end = raw.find('\n', start);
+        if (end == std::string::npos) end = raw.size();
+        std::string line = collapse_spaces(std::string_view(raw).substr(start, end - start));
+        if (!line.empty()) {
+            if (!out.empty()) out += '\n';
+            out += line;
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace morgue

@@ -1,0 +1,13 @@
+// HTML to plain text for indexing and summaries, with a real HTML parser
+// (gumbo): entities decoded, script/style dropped, block ends kept as newlines.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace morgue {
+
+// Paragraphs separated by "\n", spaces collapsed within each.
+std::string html_to_text(std::string_view html);
+
+} // namespace morgue

@@ -1,0 +1,30 @@
+// An article as the indexer extracts it from a feed item: plain data, no logic.
+#pragma once
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+// Where an article's date came from; recorded so that a fallback is never silent.
+enum class DateSource { published, updated, feed, imported };
+
+struct Article {
+    std::string id;      // guid / atom:id, else the link
+    std::string url;     // the item's link (http/https only)
+    std::string title;   // plain text
+    std::string body;    // plain text, HTML stripped
+    std::string summary; // plain text, short
+    std::vector<std::string> columnists; // display forms
+    std::vector<std::string> topics;     // display forms
+    std::time_t date = 0;
+    DateSource date_source = DateSource::published;
+    std::string feed_title;
+    std::string feed_url;
+    std::string original; // the item's XML exactly as the feed had it
+};
+
+const char* date_source_name(DateSource s);
+
+} // namespace morgue

@@ -1,0 +1,119 @@
+#include "morgue/database.hpp"
+
+#include "morgue/dates.hpp"
+#include "morgue/document.hpp"
+#include "morgue/errors.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+
+Schema stored_schema(const Xapian::Database& db, const std::string& path) {
+    std::string xml = db.get_metadata(schema_metadata_key);
+    if (xml.empty())
+        throw DatabaseError(fmt::format("{}: not a Morgue database (no schema in its metadata)", path));
+    try {
+        return parse_schema(xml, path + " (stored schema)");
+    } catch (const UsageError& e) {
+        throw DatabaseError(e.what());
+    }
+}
+
+[[noreturn]] void rethrow_xapian(const std::string& path, const Xapian::Error& e) {
+    if (std::string_view(e.get_type()) == "DatabaseLockError")
+        throw DatabaseError(fmt::format(
+            "{}: database is locked by another writer (is another morgue-indexer running?)", path));
+    throw DatabaseError(fmt::format("{}: {}", path, e.get_description()));
+}
+
+} // namespace
+
+ReadDatabase open_for_reading(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw DatabaseError(fmt::format("{}: no such database", path));
+    try {
+        Xapian::Database db(path);
+        Schema schema = stored_schema(db, path);
+        return {db, std::move(schema)};
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path, e);
+    }
+}
+
+Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
+    try {
+        db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        // Flushed transaction: no automatic commit happens until commit(),
+        // so a killed run leaves the last committed revision.
+        db_.begin_transaction(true);
+        in_transaction_ = true;
+        if (db_.get_metadata(schema_metadata_key).empty() && db_.get_doccount() == 0) {
+            db_.set_metadata(schema_metadata_key, schema.xml);
+            schema_ = schema;
+        } else {
+            schema_ = stored_schema(db_, path);
+            if (auto diff = schema_difference(schema_, schema); !diff.empty())
+                throw DatabaseError(fmt::format(
+                    "{}: schema {} does not fit this database: {} (rebuild the database)", path,
+                    schema.name, diff));
+        }
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path, e);
+    }
+    tg_.set_stemmer(Xapian::Stem(schema_.language));
+    tg_.set_database(db_);
+    tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+Writer::~Writer() {
+    if (!in_transaction_) return;
+    try {
+        db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // Nothing to do: uncommitted changes are discarded either way.
+    }
+}
+
+Writer::Outcome Writer::upsert(Article article) {
+    try {
+        std::string term = unique_term(schema_, article);
+        Xapian::PostingIterator p = db_.postlist_begin(term);
+        bool exists = p != db_.postlist_end(term);
+        Xapian::Document old;
+        if (exists) {
+            old = db_.get_document(*p);
+            // A date that fell back to the import time keeps the first import's
+            // date, so that re-importing the same item changes nothing.
+            if (article.date_source == DateSource::imported) {
+                auto stored = read_stored(old);
+                if (auto t = parse_date(stored.date); t && stored.date_source == "imported")
+                    article.date = *t;
+            }
+        }
+        Xapian::Document doc = build_document(schema_, article, tg_);
+        if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
+            return Outcome::unchanged;
+        db_.replace_document(term, doc);
+        return exists ? Outcome::updated : Outcome::added;
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
+void Writer::commit() {
+    try {
+        db_.commit_transaction();
+        in_transaction_ = false;
+        // commit_transaction() of a flushed transaction commits; this makes any
+        // failure surface here rather than in the destructor, which swallows it.
+        db_.commit();
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,52 @@
+// Opening Morgue databases.  A database carries its schema in its metadata
+// (key "morgue:schema"), written by the indexer when it creates it.
+#pragma once
+
+#include "morgue/article.hpp"
+#include "morgue/schema.hpp"
+
+#include <string>
+#include <xapian.h>
+
+namespace morgue {
+
+inline constexpr const char* schema_metadata_key = "morgue:schema";
+
+struct ReadDatabase {
+    Xapian::Database db;
+    Schema schema;
+};
+
+// Throws DatabaseError naming `path` when it is missing or not a Morgue database.
+ReadDatabase open_for_reading(const std::string& path);
+
+// The single writer.  Creates `path` (with `schema`) or opens it (and checks
+// that `schema` fits the one stored).  Everything up to commit() is one
+// transaction: if the process dies or commit() is never reached, the
+// database stays as it was.
+class Writer {
+  public:
+    enum class Outcome { added, updated, unchanged };
+
+    Writer(const std::string& path, const Schema& schema);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    // Adds the article, replaces the stored one filed under the same unique
+    // term if it differs, or leaves it alone if not.
+    Outcome upsert(Article article);
+    void commit();
+
+    const Schema& schema() const { return schema_; }
+    Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+  private:
+    std::string path_;
+    Xapian::WritableDatabase db_;
+    Schema schema_;
+    Xapian::TermGenerator tg_;
+    bool in_transaction_ = false;
+};
+
+} // namespace morgue

@@ -1,0 +1,161 @@
+#include "morgue/document.hpp"
+
+#include "morgue/compress.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <xxhash.h>
+
+namespace morgue {
+
+namespace {
+
+// Xapian terms are limited to 245 bytes; leave room for the prefix.
+constexpr std::size_t max_term_value = 200;
+
+std::string bounded_term(const std::string& prefix, const std::string& value) {
+    if (value.size() <= max_term_value) return prefix + value;
+    return fmt::format("{}#{:016x}", prefix, XXH64(value.data(), value.size(), 0));
+}
+
+// Spelling data comes from unprefixed text only: corrections are for plain
+// query words, not for columnist names or field terms.
+void index_without_spelling(Xapian::TermGenerator& tg, const std::string& text, unsigned weight,
+                            const std::string& prefix) {
+    using TG = Xapian::TermGenerator;
+    auto old = tg.set_flags(TG::flags(0), TG::flags(~TG::FLAG_SPELLING));
+    tg.index_text(text, weight, prefix);
+    tg.set_flags(old);
+}
+
+void index_text(Xapian::TermGenerator& tg, const Field& f, const std::string& text) {
+    if (text.empty()) return;
+    tg.index_text(text, f.weight);
+    if (!f.prefix.empty()) index_without_spelling(tg, text, f.weight, f.prefix);
+    tg.increase_termpos();
+}
+
+void index_keywords(Xapian::Document& doc, Xapian::TermGenerator& tg, const Field& f,
+                    const std::vector<std::string>& values) {
+    std::string joined;
+    for (const std::string& v : values) {
+        if (v.empty()) continue;
+        doc.add_boolean_term(bounded_term(f.prefix, casefold(v)));
+        if (!f.text_prefix.empty()) {
+            index_without_spelling(tg, v, 1, f.text_prefix);
+            tg.increase_termpos();
+        }
+        if (!joined.empty()) joined += value_separator;
+        joined += v;
+        if (!f.multi) break;
+    }
+    if (!joined.empty()) doc.add_value(*f.slot, joined);
+}
+
+void index_date(Xapian::Document& doc, const Field& f, std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    int y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
+    doc.add_value(*f.slot, Xapian::sortable_serialise(static_cast<double>(t)));
+    doc.add_boolean_term(fmt::format("{}{:04}", f.year_prefix, y));
+    doc.add_boolean_term(fmt::format("{}{:04}{:02}", f.month_prefix, y, m));
+    doc.add_boolean_term(fmt::format("{}{:04}{:02}{:02}", f.day_prefix, y, m, d));
+    if (f.year_slot) doc.add_value(*f.year_slot, fmt::format("{:04}", y));
+    if (f.month_slot) doc.add_value(*f.month_slot, fmt::format("{:04}-{:02}", y, m));
+}
+
+nlohmann::json stored_json(const Schema& schema, const Article& a) {
+    nlohmann::json j = {{"id", a.id},
+                        {"summary", a.summary},
+                        {"date_source", date_source_name(a.date_source)},
+                        {"feed_url", a.feed_url}};
+    auto put = [&](const char* name, auto&& value) {
+        if (const Field* f = schema.find(name); f && f->stored) j[name] = value;
+    };
+    put("title", a.title);
+    put("url", a.url);
+    put("body", a.body);
+    put("columnist", a.columnists);
+    put("topic", a.topics);
+    put("feed", a.feed_title);
+    put("date", iso8601_utc(a.date));
+    return j;
+}
+
+std::string string_at(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it != j.end() && it->is_array())
+        for (const auto& v : *it)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+} // namespace
+
+const char* date_source_name(DateSource s) {
+    switch (s) {
+    case DateSource::published: return "published";
+    case DateSource::updated: return "updated";
+    case DateSource::feed: return "feed";
+    case DateSource::imported: return "imported";
+    }
+    return "?";
+}
+
+std::string unique_term(const Schema& schema, const Article& article) {
+    return bounded_term(schema.get("url").prefix, article.id);
+}
+
+Xapian::Document build_document(const Schema& schema, const Article& a,
+                                Xapian::TermGenerator& tg) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    index_text(tg, schema.get("title"), a.title);
+    index_text(tg, schema.get("body"), a.body);
+    index_keywords(doc, tg, schema.get("columnist"), a.columnists);
+    index_keywords(doc, tg, schema.get("topic"), a.topics);
+    index_keywords(doc, tg, schema.get("feed"), {a.feed_title});
+    index_date(doc, schema.get("date"), a.date);
+    doc.add_boolean_term(unique_term(schema, a));
+
+    std::string data = stored_json(schema, a).dump();
+    auto hash = XXH64(a.original.data(), a.original.size(), XXH64(data.data(), data.size(), 0));
+    doc.add_value(slot_content_hash, fmt::format("{:016x}", hash));
+    doc.add_value(slot_original, compress(a.original));
+    doc.set_data(data);
+    return doc;
+}
+
+StoredArticle read_stored(const Xapian::Document& doc) {
+    auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (!j.is_object())
+        throw DatabaseError(fmt::format("document {}: data is not Morgue's JSON", doc.get_docid()));
+    StoredArticle s;
+    s.id = string_at(j, "id");
+    s.url = string_at(j, "url");
+    s.title = string_at(j, "title");
+    s.summary = string_at(j, "summary");
+    s.body = string_at(j, "body");
+    s.date = string_at(j, "date");
+    s.date_source = string_at(j, "date_source");
+    s.feed = string_at(j, "feed");
+    s.feed_url = string_at(j, "feed_url");
+    s.columnists = strings_at(j, "columnist");
+    s.topics = strings_at(j, "topic");
+    return s;
+}
+
+std::string original_item(const Xapian::Document& doc) {
+    return decompress(doc.get_value(slot_original));
+}
+
+} // namespace morgue

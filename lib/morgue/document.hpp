@@ -1,0 +1,40 @@
+// Article <-> Xapian::Document, as the schema lays it out.  The indexer builds
+// documents; the searcher reads back what it shows.  The schema's prefixes and
+// slots come from schemas/news.xml; Morgue's own slots are these:
+#pragma once
+
+#include "morgue/article.hpp"
+#include "morgue/schema.hpp"
+
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+namespace morgue {
+
+constexpr Xapian::valueno slot_content_hash = 200; // XXH64 of data + original, hex
+constexpr Xapian::valueno slot_original = 201;     // zstd-compressed item XML
+
+// Display values of a multi-valued keyword slot are joined with this.
+constexpr char value_separator = '\x1f';
+
+// The term an article is filed under: the id field's prefix + the article id
+// (hashed when too long for a Xapian term).
+std::string unique_term(const Schema& schema, const Article& article);
+
+// Terms, values and data for `article`.  `tg` must have its stemmer set, and
+// its database set when spelling data is to be collected.
+Xapian::Document build_document(const Schema& schema, const Article& article,
+                                Xapian::TermGenerator& tg);
+
+// The document data: what the searcher shows.
+struct StoredArticle {
+    std::string id, url, title, summary, body, date, date_source, feed, feed_url;
+    std::vector<std::string> columnists, topics;
+};
+
+// Throws DatabaseError when the data is not what Morgue writes.
+StoredArticle read_stored(const Xapian::Document& doc);
+std::string original_item(const Xapian::Document& doc);
+
+} // namespace morgue

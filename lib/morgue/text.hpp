@@ -1,0 +1,23 @@
+// Small UTF-8 text helpers shared by the indexer and the searcher.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace morgue {
+
+// Unicode lower-casing, used for keyword terms so that "Thorbecke" and
+// "THORBECKE" are one columnist.
+std::string casefold(std::string_view text);
+
+// Collapses runs of whitespace to one space and trims both ends.
+std::string collapse_spaces(std::string_view text);
+
+// At most `max_bytes` bytes, cut at a character boundary (and at a word
+// boundary when one is near), with "…" appended when anything was cut.
+std::string truncate_text(std::string_view text, std::size_t max_bytes);
+
+// Replaces invalid UTF-8 sequences with U+FFFD; returns how many it replaced.
+std::size_t repair_utf8(std::string& text);
+
+} // namespace morgue

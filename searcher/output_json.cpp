@@ -1,0 +1,33 @@
+#include "output.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+
+std::string format_json(const SearchResult& r) {
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const Hit& h : r.hits) {
+        const StoredArticle& a = h.article;
+        results.push_back({{"rank", h.rank},
+                           {"docid", h.docid},
+                           {"score", h.score},
+                           {"percent", h.percent},
+                           {"title", a.title},
+                           {"url", a.url},
+                           {"columnist", a.columnists},
+                           {"topic", a.topics},
+                           {"date", a.date},
+                           {"feed", a.feed},
+                           {"snippet", h.snippet}});
+    }
+    nlohmann::ordered_json j = {{"query", r.query},
+                                {"total", r.total},
+                                {"offset", r.offset},
+                                {"limit", r.limit},
+                                {"results", results}};
+    // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
+    // one bad byte turn a search into an exception.
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+} // namespace morgue

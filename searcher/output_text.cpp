@@ -1,0 +1,48 @@
+#include "output.hpp"
+
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+void append_hit(std::string& out, const Hit& h) {
+    std::string date = h.article.date.substr(0, 10);
+    std::string byline = date;
+    if (!h.article.columnists.empty()) byline += "  " + join(h.article.columnists, ", ");
+    if (!h.article.topics.empty()) byline += "  [" + join(h.article.topics, ", ") + "]";
+    fmt::format_to(std::back_inserter(out), "{:>3}. {}\n     {}\n", h.rank,
+                   h.article.title.empty() ? "(untitled)" : h.article.title, byline);
+    if (!h.article.url.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.article.url);
+    if (!h.snippet.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.snippet);
+}
+
+} // namespace
+
+std::string format_text(const SearchResult& r) {
+    std::string out;
+    if (r.hits.empty()) {
+        out = r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)
+                           : fmt::format("no results on this page: \"{}\" has {} in all\n",
+                                         r.query, r.total);
+        return out;
+    }
+    fmt::format_to(std::back_inserter(out), "{} result{} for \"{}\", showing {}-{}\n", r.total,
+                   r.total == 1 ? "" : "s", r.query, r.offset + 1, r.offset + r.hits.size());
+    for (const Hit& h : r.hits) {
+        out += '\n';
+        append_hit(out, h);
+    }
+    return out;
+}
+
+} // namespace morgue

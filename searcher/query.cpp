@@ -1,0 +1,143 @@
+#include "query.hpp"
+
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+
+#include <fmt/format.h>
+#include <vector>
+
+namespace morgue {
+
+namespace {
+
+constexpr unsigned query_flags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+
+// A wildcard like a* must not expand to the whole vocabulary.
+constexpr Xapian::termcount max_wildcard_terms = 500;
+
+// columnist:"Catherine Thorbecke" is the exact value (a boolean term);
+// columnist:thorbecke, which matches no whole value, matches the words.
+class KeywordProcessor : public Xapian::FieldProcessor {
+  public:
+    KeywordProcessor(Xapian::Database db, Field field) : db_(std::move(db)), field_(std::move(field)) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::string folded = collapse_spaces(casefold(value));
+        std::string exact = field_.prefix + folded;
+        if (field_.text_prefix.empty() || db_.term_exists(exact)) return Xapian::Query(exact);
+        Xapian::QueryParser words;
+        words.set_default_op(Xapian::Query::OP_AND);
+        words.set_database(db_);
+        return words.parse_query(folded, Xapian::QueryParser::FLAG_CJK_NGRAM, field_.text_prefix);
+    }
+
+  private:
+    Xapian::Database db_;
+    Field field_;
+};
+
+struct Token {
+    std::string text;
+    std::size_t column;
+};
+
+std::vector<Token> tokens_of(std::string_view text) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            ++i;
+        } else if (c == '(' || c == ')') {
+            out.push_back({std::string(1, c), i + 1});
+            ++i;
+        } else {
+            std::size_t start = i;
+            bool quoted = false;
+            while (i < text.size() && (quoted || (text[i] != ' ' && text[i] != '\t' &&
+                                                  text[i] != '\n' && text[i] != ')' &&
+                                                  text[i] != '('))) {
+                if (text[i] == '"') quoted = !quoted;
+                ++i;
+            }
+            out.push_back({std::string(text.substr(start, i - start)), start + 1});
+        }
+    }
+    return out;
+}
+
+bool is_binary(const std::string& t) { return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR"; }
+
+[[noreturn]] void syntax_error(std::size_t column, std::string_view what) {
+    throw UsageError(fmt::format("query: column {}: {}", column, what));
+}
+
+} // namespace
+
+void check_query_syntax(std::string_view text) {
+    auto tokens = tokens_of(text);
+    std::vector<std::size_t> open;
+    // `operand` is true when the previous token can end an expression.
+    bool operand = false;
+    std::size_t last_op_column = 0;
+    std::string last_op;
+    for (const auto& t : tokens) {
+        if (t.text == "(") {
+            open.push_back(t.column);
+            operand = false;
+        } else if (t.text == ")") {
+            if (open.empty()) syntax_error(t.column, "')' without a matching '('");
+            if (!operand) syntax_error(t.column, "empty parentheses or missing operand before ')'");
+            open.pop_back();
+        } else if (is_binary(t.text)) {
+            if (!operand) syntax_error(t.column, fmt::format("{} needs something before it", t.text));
+            operand = false;
+            last_op = t.text, last_op_column = t.column;
+        } else if (t.text == "NOT") {
+            operand = false;
+            last_op = t.text, last_op_column = t.column;
+        } else {
+            if (t.text.back() == ':' && t.text.find('"') == std::string::npos)
+                syntax_error(t.column, fmt::format("{} needs a value", t.text));
+            operand = true;
+        }
+    }
+    if (!tokens.empty() && !operand && !open.empty() && tokens.back().text == "(")
+        syntax_error(tokens.back().column, "'(' at the end of the query");
+    if (!open.empty()) syntax_error(open.back(), "'(' is never closed");
+    if (!tokens.empty() && !operand)
+        syntax_error(last_op_column, fmt::format("{} needs something after it", last_op));
+}
+
+QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : stemmer_(rdb.schema.language) {
+    qp_.set_database(rdb.db);
+    qp_.set_stemmer(stemmer_);
+    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp_.set_default_op(Xapian::Query::OP_AND);
+    qp_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const Field& f : rdb.schema.fields) {
+        if (f.kind == FieldKind::text && !f.prefix.empty()) {
+            qp_.add_prefix(f.name, f.prefix);
+        } else if (f.kind == FieldKind::keyword) {
+            qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb.db, f))->release());
+        } else if (f.kind == FieldKind::date) {
+            qp_.add_boolean_prefix("year", f.year_prefix);
+        }
+    }
+}
+
+Xapian::Query QueryBuilder::parse(std::string_view text) {
+    std::string q = collapse_spaces(text);
+    if (q.empty()) return Xapian::Query::MatchAll;
+    check_query_syntax(q);
+    try {
+        return qp_.parse_query(q, query_flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw UsageError(fmt::format("query: {}", e.get_msg()));
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,87 @@
+#include "search.hpp"
+
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+#include "query.hpp"
+
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+
+constexpr std::size_t snippet_bytes = 220;
+constexpr int modified_retries = 3;
+
+// MSet::snippet() escapes its text for HTML; Morgue escapes at each output
+// boundary itself, so undo Xapian's escaping here.
+std::string unescape_snippet(std::string_view s) {
+    static constexpr std::pair<std::string_view, char> entities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool replaced = false;
+        if (s[i] == '&')
+            for (auto [entity, c] : entities)
+                if (s.substr(i, entity.size()) == entity) {
+                    out += c;
+                    i += entity.size() - 1;
+                    replaced = true;
+                    break;
+                }
+        if (!replaced) out += s[i];
+    }
+    return out;
+}
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
+             const Highlight& hl) {
+    Hit h;
+    h.rank = it.get_rank() + 1;
+    h.docid = *it;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    h.article = read_stored(it.get_document());
+    const std::string& text = h.article.body.empty() ? h.article.summary : h.article.body;
+    unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                     Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+    h.snippet = collapse_spaces(
+        unescape_snippet(mset.snippet(text, snippet_bytes, stem, flags, hl.start, hl.end, "…")));
+    // No query word in the text (a columnist: or topic: search, say): the
+    // article's opening says more than a chunk from its middle.
+    if (h.snippet.empty()) h.snippet = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
+    return h;
+}
+
+SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
+    QueryBuilder builder(db);
+    Xapian::Query query = builder.parse(req.query);
+    Xapian::Enquire enquire(db.db);
+    enquire.set_query(query);
+    Xapian::MSet mset = enquire.get_mset(req.offset, req.limit);
+    SearchResult r{req.query, mset.get_matches_estimated(), req.offset, req.limit, {}};
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl));
+    return r;
+}
+
+} // namespace
+
+SearchResult search(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
+    if (req.limit > max_limit)
+        throw UsageError(fmt::format("--limit {} is more than {}", req.limit, max_limit));
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return run(db, req, hl);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // A writer committed twice since we opened: read the new revision.
+            if (attempt == modified_retries) throw DatabaseError("database keeps changing; try again");
+            db.db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError(e.get_description());
+        }
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,47 @@
+// Running a query against a database: ranked results with their stored
+// fields and a highlighted snippet.  Front ends (CLI text, JSON, later CGI)
+// only format a SearchResult.
+#pragma once
+
+#include "morgue/database.hpp"
+#include "morgue/document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct SearchRequest {
+    std::string query;
+    unsigned offset = 0;
+    unsigned limit = 10;
+};
+
+// How matched words are marked in snippets.
+struct Highlight {
+    std::string start, end;
+};
+
+struct Hit {
+    unsigned rank = 0; // 1-based, across pages
+    Xapian::docid docid = 0;
+    double score = 0;
+    int percent = 0;
+    StoredArticle article;
+    std::string snippet; // one line, plain text plus the highlight markers
+};
+
+struct SearchResult {
+    std::string query;
+    Xapian::doccount total = 0; // estimated number of matches
+    unsigned offset = 0, limit = 0;
+    std::vector<Hit> hits;
+};
+
+constexpr unsigned max_limit = 1000;
+
+// Throws UsageError for a malformed query, DatabaseError when the database
+// fails.  Retries when the database is modified underneath.
+SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highlight& highlight);
+
+} // namespace morgue
