@@ -192,9 +192,12 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     if (a.date_source != DateSource::published)
         e.warnings.push_back(fmt::format("no publication date: using the {} date", date_source_name(a.date_source)));
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
-    for (std::string* s : {&a.title, &a.body, &a.summary})
-        if (std::size_t bad = repair_utf8(*s))
-            e.warnings.push_back(fmt::format("{} invalid UTF-8 sequence(s) replaced", bad));
+}
+
+// UTF-16 and UTF-32 feeds start with a BOM or have NULs among the first bytes.
+bool looks_utf8(std::string_view data) {
+    if (data.starts_with("\xFE\xFF") || data.starts_with("\xFF\xFE")) return false;
+    return data.substr(0, 4).find('\0') == std::string_view::npos;
 }
 
 Feed parse_rss(const pugi::xml_node& rss) {
@@ -234,7 +237,16 @@ Feed parse_atom(const pugi::xml_node& root) {
 
 } // namespace
 
-Feed parse_feed(std::string_view data, const FeedSource& source) {
+Feed parse_feed(std::string_view raw, const FeedSource& source) {
+    // Bad bytes become U+FFFD before parsing, so that no text built from them
+    // (titles, terms, snippets) is invalid UTF-8, and the feed still loads.
+    std::string repaired;
+    std::size_t bad = 0;
+    if (looks_utf8(raw)) {
+        repaired = raw;
+        bad = repair_utf8(repaired);
+    }
+    std::string_view data = bad ? std::string_view(repaired) : raw;
     pugi::xml_document doc;
     auto result = doc.load_buffer(data.data(), data.size(),
                                   pugi::parse_default | pugi::parse_declaration);
@@ -251,6 +263,9 @@ Feed parse_feed(std::string_view data, const FeedSource& source) {
     else
         throw InputError(fmt::format("{}: not an RSS or Atom feed (root element <{}>)", source.name,
                                      name));
+    if (bad)
+        feed.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", bad,
+                                            bad == 1 ? "" : "s"));
     for (auto& e : feed.entries) resolve(e, feed, source);
     std::erase_if(feed.entries, [&](const FeedEntry& e) {
         if (!e.article.id.empty()) return false;

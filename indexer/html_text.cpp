@@ -61,7 +61,10 @@ void collect(const GumboNode* node, std::string& out) {
     switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_WHITESPACE: out += node->v.text.text; return;
+    case GUMBO_NODE_WHITESPACE:
+        // Line breaks in the source are just spaces; '\n' marks block ends.
+        for (const char* p = node->v.text.text; *p; ++p) out += (*p == '\n' || *p == '\r') ? ' ' : *p;
+        return;
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE:
     case GUMBO_NODE_DOCUMENT: break;

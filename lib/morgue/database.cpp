@@ -26,6 +26,8 @@ Schema stored_schema(const Xapian::Database& db, const std::string& path) {
     if (std::string_view(e.get_type()) == "DatabaseLockError")
         throw DatabaseError(fmt::format(
             "{}: database is locked by another writer (is another morgue-indexer running?)", path));
+    if (std::string_view(e.get_type()) == "DatabaseNotFoundError")
+        throw DatabaseError(fmt::format("{}: not a Xapian database ({})", path, e.get_msg()));
     throw DatabaseError(fmt::format("{}: {}", path, e.get_description()));
 }
 

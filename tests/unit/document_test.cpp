@@ -1,0 +1,117 @@
+#include "morgue/dates.hpp"
+#include "morgue/document.hpp"
+#include "morgue/errors.hpp"
+
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace morgue;
+
+namespace {
+
+Schema news() { return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"); }
+
+Article sample() {
+    Article a;
+    a.id = "tag:example.com,2025:1";
+    a.url = "https://example.com/1";
+    a.title = "Japan's anime artists";
+    a.body = "Tokyo owes more to these artists. 蔡英文";
+    a.summary = "Tokyo owes more";
+    a.columnists = {"Catherine Thorbecke", "Dave Lee"};
+    a.topics = {"Technology"};
+    a.date = *parse_date("2025-10-13T16:30:00Z");
+    a.feed_title = "Bloomberg Opinion";
+    a.feed_url = "https://example.com/feed";
+    a.original = "<item><title>Japan's anime artists</title></item>";
+    return a;
+}
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    return {doc.termlist_begin(), doc.termlist_end()};
+}
+
+Xapian::Document build(const Schema& s, const Article& a) {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(s.language));
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    return build_document(s, a, tg);
+}
+
+} // namespace
+
+TEST(Document, TermsFollowTheSchema) {
+    Schema s = news();
+    auto terms = terms_of(build(s, sample()));
+    for (const char* t : {"anime", "Zanim", "Sanime", "ZSanim", "tokyo", "XAcatherine thorbecke",
+                          "XAdave lee", "Athorbecke", "XKtechnology", "XFEEDbloomberg opinion",
+                          "Y2025", "M202510", "D20251013", "Qtag:example.com,2025:1", "蔡", "蔡英"})
+        EXPECT_TRUE(terms.count(t)) << t;
+    // The body has no prefix in the shipped schema: no prefixed body terms.
+    EXPECT_FALSE(terms.count("Stokyo"));
+}
+
+TEST(Document, TitleOutweighsBody) {
+    Schema s = news();
+    Article a = sample();
+    a.body = "artists";
+    Xapian::Document doc = build(s, a);
+    auto it = doc.termlist_begin();
+    it.skip_to("anime");
+    ASSERT_EQ(*it, "anime");
+    EXPECT_EQ(it.get_wdf(), s.get("title").weight);
+    it.skip_to("artists");
+    ASSERT_EQ(*it, "artists");
+    EXPECT_EQ(it.get_wdf(), s.get("title").weight + s.get("body").weight);
+}
+
+TEST(Document, ValuesAndStoredDataRoundTrip) {
+    Schema s = news();
+    Xapian::Document doc = build(s, sample());
+    EXPECT_EQ(doc.get_value(*s.get("columnist").slot), "Catherine Thorbecke\x1f" "Dave Lee");
+    EXPECT_EQ(doc.get_value(*s.get("date").year_slot), "2025");
+    EXPECT_EQ(doc.get_value(*s.get("date").month_slot), "2025-10");
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(*s.get("date").slot)),
+              static_cast<double>(sample().date));
+    EXPECT_EQ(doc.get_value(slot_content_hash).size(), 16u);
+
+    StoredArticle st = read_stored(doc);
+    EXPECT_EQ(st.title, "Japan's anime artists");
+    EXPECT_EQ(st.url, "https://example.com/1");
+    EXPECT_EQ(st.columnists, (std::vector<std::string>{"Catherine Thorbecke", "Dave Lee"}));
+    EXPECT_EQ(st.topics, std::vector<std::string>{"Technology"});
+    EXPECT_EQ(st.date, "2025-10-13T16:30:00Z");
+    EXPECT_EQ(st.date_source, "published");
+    EXPECT_EQ(st.feed, "Bloomberg Opinion");
+    EXPECT_EQ(st.summary, "Tokyo owes more");
+    EXPECT_EQ(original_item(doc), sample().original);
+}
+
+TEST(Document, HashChangesWithContent) {
+    Schema s = news();
+    Article a = sample();
+    auto h1 = build(s, a).get_value(slot_content_hash);
+    EXPECT_EQ(build(s, a).get_value(slot_content_hash), h1);
+    a.body += " Edited.";
+    EXPECT_NE(build(s, a).get_value(slot_content_hash), h1);
+}
+
+TEST(Document, LongIdsAreHashedIntoAValidTerm) {
+    Schema s = news();
+    Article a = sample();
+    a.id = "https://example.com/" + std::string(400, 'x');
+    std::string term = unique_term(s, a);
+    EXPECT_LT(term.size(), 245u);
+    EXPECT_EQ(term.substr(0, 2), "Q#");
+    Article b = a;
+    b.id += "y";
+    EXPECT_NE(unique_term(s, b), term);
+}
+
+TEST(Document, ForeignDataIsADatabaseError) {
+    Xapian::Document doc;
+    doc.set_data("not json");
+    EXPECT_THROW(read_stored(doc), DatabaseError);
+    doc.add_value(slot_original, "garbage");
+    EXPECT_THROW(original_item(doc), DatabaseError);
+}

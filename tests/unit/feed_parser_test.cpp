@@ -1,0 +1,142 @@
+#include "feed_parser.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/errors.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+using namespace morgue;
+
+namespace {
+
+const std::time_t now = 1764000000; // 2025-11-24T16:00:00Z
+
+Feed parse(std::string_view xml) { return parse_feed(xml, {"test.xml", "", now}); }
+
+std::string slurp(const std::string& name) {
+    std::ifstream in(std::string(MORGUE_SOURCE_DIR "/tests/data/") + name);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string error_of(std::string_view xml) {
+    try {
+        parse(xml);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST(FeedParser, SampleRssFeed) {
+    Feed f = parse(slurp("taipei-times-editorials.rss"));
+    EXPECT_EQ(f.format, "rss2.0");
+    EXPECT_EQ(f.title, "Taipei Times - Editorials");
+    EXPECT_EQ(f.link, "https://www.taipeitimes.com/xml/editorials.rss");
+    ASSERT_EQ(f.entries.size(), 4u);
+    const Article& a = f.entries[2].article;
+    EXPECT_EQ(a.title, "Tsai's travels carry Taiwan's message");
+    EXPECT_EQ(a.url, "https://www.taipeitimes.com/News/editorials/archives/2025/11/14/2003847201");
+    // A non-URI guid is scoped to its feed.
+    EXPECT_EQ(a.id, "https://www.taipeitimes.com/xml/editorials.rss#2003847201");
+    EXPECT_EQ(a.topics, (std::vector<std::string>{"Editorials", "Diplomacy"}));
+    EXPECT_TRUE(a.columnists.empty());
+    EXPECT_EQ(iso8601_utc(a.date), "2025-11-14T08:00:00Z");
+    EXPECT_EQ(a.date_source, DateSource::published);
+    EXPECT_NE(a.body.find("Tsai Ing-wen (蔡英文)"), std::string::npos);
+    EXPECT_EQ(a.body.find("<p>"), std::string::npos);
+    EXPECT_EQ(a.feed_title, "Taipei Times - Editorials");
+    EXPECT_NE(a.original.find("<guid isPermaLink=\"false\">2003847201</guid>"), std::string::npos);
+    EXPECT_TRUE(f.entries[2].warnings.empty());
+}
+
+TEST(FeedParser, SampleAtomFeed) {
+    Feed f = parse(slurp("bloomberg-opinion.atom"));
+    EXPECT_EQ(f.format, "atom1.0");
+    ASSERT_EQ(f.entries.size(), 1u);
+    const Article& a = f.entries[0].article;
+    EXPECT_EQ(a.title, "Japan\u2019s anime artists deserve better than AI slop");
+    EXPECT_EQ(a.id, "tag:bloomberg.com,2025-10-14:opinion/japan-anime-ai");
+    EXPECT_EQ(a.columnists, std::vector<std::string>{"Catherine Thorbecke"});
+    EXPECT_EQ(a.topics, (std::vector<std::string>{"Technology", "Japan", "Opinion"}));
+    EXPECT_EQ(iso8601_utc(a.date), "2025-10-13T16:30:00Z");
+    EXPECT_NE(a.body.find("Catherine Thorbecke is a Bloomberg Opinion columnist"), std::string::npos);
+    EXPECT_EQ(a.summary.substr(0, 30), "When a UN report warned that J");
+    // The stored original carries the namespace it needs to parse alone.
+    EXPECT_NE(a.original.find("xmlns=\"http://www.w3.org/2005/Atom\""), std::string::npos);
+}
+
+TEST(FeedParser, RssAuthorsAndFallbacks) {
+    Feed f = parse(R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+<title>T</title><link>https://example.com/</link>
+<lastBuildDate>Mon, 03 Nov 2025 10:00:00 GMT</lastBuildDate>
+<item><title>A &amp;amp; B</title><link>https://example.com/a</link>
+  <author>jane@example.com (Jane Doe)</author><dc:creator>Jane Doe</dc:creator>
+  <dc:creator>John Roe</dc:creator><description><![CDATA[<p>Hello]]> world</description></item>
+<item><title>No link</title><guid>urn:uuid:1234</guid><link>javascript:alert(1)</link>
+  <pubDate>not a date</pubDate></item>
+</channel></rss>)");
+    ASSERT_EQ(f.entries.size(), 2u);
+    const FeedEntry& e0 = f.entries[0];
+    EXPECT_EQ(e0.article.title, "A & B");
+    EXPECT_EQ(e0.article.columnists, (std::vector<std::string>{"Jane Doe", "John Roe"}));
+    EXPECT_EQ(e0.article.id, "https://example.com/a");
+    EXPECT_EQ(e0.article.body, "Hello world");
+    EXPECT_EQ(e0.article.date_source, DateSource::feed);
+    EXPECT_EQ(iso8601_utc(e0.article.date), "2025-11-03T10:00:00Z");
+    const FeedEntry& e1 = f.entries[1];
+    EXPECT_EQ(e1.article.url, "");
+    EXPECT_EQ(e1.article.id, "urn:uuid:1234");
+    ASSERT_EQ(e1.warnings.size(), 3u);
+    EXPECT_EQ(e1.warnings[0], "link \"javascript:alert(1)\" is not http(s); dropped");
+    EXPECT_EQ(e1.warnings[1], "unparseable <pubDate> \"not a date\"");
+    EXPECT_EQ(e1.warnings[2], "no publication date: using the feed date");
+}
+
+TEST(FeedParser, AtomTextConstructsAndInheritedAuthor) {
+    Feed f = parse(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>
+<author><name>Editorial Board</name></author>
+<entry><id>tag:x,2025:1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <b>xhtml</b> title</div></title>
+<updated>2025-11-01T00:00:00Z</updated>
+<content type="text">1 &lt; 2 is &lt;b&gt;text&lt;/b&gt;</content></entry>
+</feed>)");
+    ASSERT_EQ(f.entries.size(), 1u);
+    const Article& a = f.entries[0].article;
+    EXPECT_EQ(a.title, "An xhtml title");
+    EXPECT_EQ(a.body, "1 < 2 is <b>text</b>");
+    EXPECT_EQ(a.columnists, std::vector<std::string>{"Editorial Board"});
+    EXPECT_EQ(a.date_source, DateSource::updated);
+}
+
+TEST(FeedParser, UndatedItemFallsBackToImportTime) {
+    Feed f = parse("<rss><channel><title>T</title><item><link>https://e.com/1</link></item></channel></rss>");
+    ASSERT_EQ(f.entries.size(), 1u);
+    EXPECT_EQ(f.entries[0].article.date, now);
+    EXPECT_EQ(f.entries[0].article.date_source, DateSource::imported);
+}
+
+TEST(FeedParser, ItemWithoutAnyIdentityIsSkipped) {
+    Feed f = parse("<rss><channel><title>T</title><item><description>x</description></item></channel></rss>");
+    EXPECT_TRUE(f.entries.empty());
+    EXPECT_EQ(f.warnings, std::vector<std::string>{"an item with no guid, link or title was skipped"});
+}
+
+TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
+    Feed f = parse("<rss><channel><title>T</title><item><link>https://e.com/1</link>"
+                   "<title>caf\xe9</title></item></channel></rss>");
+    ASSERT_EQ(f.entries.size(), 1u);
+    EXPECT_EQ(f.entries[0].article.title, "caf\uFFFD");
+    EXPECT_EQ(f.warnings, std::vector<std::string>{"1 invalid UTF-8 sequence replaced by U+FFFD"});
+}
+
+TEST(FeedParser, ErrorsNameTheInput) {
+    EXPECT_EQ(error_of("<rss>\n<channel>\n<item>\n</channel>"),
+              "test.xml:4: not well-formed XML: Start-end tags mismatch");
+    EXPECT_EQ(error_of("<html><body/></html>"), "test.xml: not an RSS or Atom feed (root element <html>)");
+    EXPECT_EQ(error_of(""), "test.xml:1: not well-formed XML: No document element found");
+    EXPECT_EQ(error_of("just text"), "test.xml:1: not well-formed XML: No document element found");
+}

@@ -1,0 +1,24 @@
+#include "html_text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+
+TEST(HtmlText, StripsTagsAndDecodesEntities) {
+    EXPECT_EQ(html_to_text("<p>Tom &amp; Jerry &lt;3 &#8220;cats&#8221;</p>"),
+              "Tom & Jerry <3 \u201Ccats\u201D");
+}
+
+TEST(HtmlText, DropsScriptAndStyle) {
+    EXPECT_EQ(html_to_text("<style>p{}</style><p>kept</p><script>alert(1)</script>"), "kept");
+}
+
+TEST(HtmlText, BlocksBecomeLines) {
+    EXPECT_EQ(html_to_text("<p>one\n  two</p><p>three<br>four</p>inline <b>bold</b>"),
+              "one two\nthree\nfour\ninline bold");
+}
+
+TEST(HtmlText, PlainTextPassesThrough) {
+    EXPECT_EQ(html_to_text("just words, AT&T"), "just words, AT&T");
+    EXPECT_EQ(html_to_text(""), "");
+}

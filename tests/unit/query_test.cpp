@@ -1,0 +1,115 @@
+#include "morgue/database.hpp"
+#include "morgue/errors.hpp"
+#include "query.hpp"
+#include "search.hpp"
+#include "test_db.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+
+namespace {
+
+std::string syntax_error(std::string_view q) {
+    try {
+        check_query_syntax(q);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "ok";
+}
+
+struct SearchTest : testing::Test {
+    TempDir tmp;
+    std::string path = tmp / "db";
+
+    void SetUp() override {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        add(w, "1", "Anime artists and AI", "Japan's anime industry is in danger.", "Catherine Thorbecke", "Technology");
+        add(w, "2", "Currency statement", "The central bank and the Treasury on exchange rates.", "", "Economy");
+        add(w, "3", "Tsai abroad", "Former president Tsai Ing-wen (蔡英文) travels in Europe.", "", "Diplomacy");
+        add(w, "4", "Japan and China", "Japan, China and the anime of diplomacy.", "Dave Lee", "Japan");
+        w.commit();
+    }
+
+    static void add(Writer& w, std::string id, std::string title, std::string body,
+                    std::string columnist, std::string topic) {
+        Article a;
+        a.id = a.url = "https://example.com/" + id;
+        a.title = std::move(title);
+        a.body = a.summary = std::move(body);
+        if (!columnist.empty()) a.columnists = {columnist};
+        a.topics = {topic};
+        a.date = 1760000000 + std::stol(id) * 86400;
+        w.upsert(a);
+    }
+
+    std::vector<std::string> ids(const std::string& q) {
+        ReadDatabase db = open_for_reading(path);
+        std::vector<std::string> out;
+        for (const Hit& h : search(db, {q, 0, 10}, {}).hits) out.push_back(h.article.url.substr(20));
+        return out;
+    }
+};
+
+using V = std::vector<std::string>;
+
+} // namespace
+
+TEST(QuerySyntax, AcceptsWellFormedQueries) {
+    for (const char* q : {"anime", "\"a phrase\" word", "a AND (b OR c)", "NOT x", "a NOT b", "-a b",
+                          "+a -b", "columnist:\"Catherine Thorbecke\"", "title:x", "anim*",
+                          "(a)", "a:b", "\"unbalanced quote is fine"})
+        EXPECT_EQ(syntax_error(q), "ok") << q;
+}
+
+TEST(QuerySyntax, ReportsTheColumn) {
+    EXPECT_EQ(syntax_error("(anime"), "query: column 1: '(' is never closed");
+    EXPECT_EQ(syntax_error("anime)"), "query: column 6: ')' without a matching '('");
+    EXPECT_EQ(syntax_error("anime AND"), "query: column 7: AND needs something after it");
+    EXPECT_EQ(syntax_error("OR anime"), "query: column 1: OR needs something before it");
+    EXPECT_EQ(syntax_error("a AND OR b"), "query: column 7: OR needs something before it");
+    EXPECT_EQ(syntax_error("a ()"), "query: column 4: empty parentheses or missing operand before ')'");
+    EXPECT_EQ(syntax_error("columnist: x"), "query: column 1: columnist: needs a value");
+    EXPECT_EQ(syntax_error("a NOT"), "query: column 3: NOT needs something after it");
+}
+
+TEST_F(SearchTest, RanksAndFilters) {
+    EXPECT_EQ(ids("anime").front(), "1");
+    EXPECT_EQ(ids("anime").size(), 2u);
+    EXPECT_EQ(ids("columnist:thorbecke"), V{"1"});
+    EXPECT_EQ(ids("columnist:\"catherine thorbecke\""), V{"1"});
+    EXPECT_EQ(ids("columnist:\"CATHERINE THORBECKE\""), V{"1"});
+    EXPECT_EQ(ids("anime columnist:\"Dave Lee\""), V{"4"});
+    EXPECT_EQ(ids("topic:economy"), V{"2"});
+    EXPECT_EQ(ids("title:japan"), V{"4"});
+    EXPECT_EQ(ids("蔡英文"), V{"3"});
+    EXPECT_EQ(ids("\"exchange rates\""), V{"2"});
+    EXPECT_EQ(ids("\"rates exchange\""), V{});
+    EXPECT_EQ(ids("japan NOT china"), V{"1"});
+    EXPECT_EQ(ids("japan -china"), V{"1"});
+    EXPECT_EQ(ids("currency OR tsai").size(), 2u);
+    EXPECT_EQ(ids("artist"), V{"1"}); // stemming
+    EXPECT_EQ(ids("dipl*"), V{"4"});
+    EXPECT_EQ(ids("trav*"), V{"3"});
+    EXPECT_EQ(ids("year:2025").size(), 4u);
+    EXPECT_EQ(ids("").size(), 4u);
+}
+
+TEST_F(SearchTest, SnippetsHighlightMatches) {
+    ReadDatabase db = open_for_reading(path);
+    auto r = search(db, {"danger", 0, 10}, {"[", "]"});
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_EQ(r.hits[0].snippet, "Japan's anime industry is in [danger].");
+    EXPECT_EQ(r.hits[0].rank, 1u);
+    EXPECT_EQ(r.total, 1u);
+}
+
+TEST_F(SearchTest, PagesAndLimits) {
+    ReadDatabase db = open_for_reading(path);
+    auto r = search(db, {"", 2, 10}, {});
+    EXPECT_EQ(r.hits.size(), 2u);
+    EXPECT_EQ(r.hits[0].rank, 3u);
+    EXPECT_THROW(search(db, {"x", 0, max_limit + 1}, {}), UsageError);
+    EXPECT_THROW(search(db, {"(x", 0, 10}, {}), UsageError);
+}

@@ -1,0 +1,40 @@
+#include "morgue/text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+
+TEST(Text, CasefoldIsUnicodeAware) {
+    EXPECT_EQ(casefold("Catherine THORBECKE"), "catherine thorbecke");
+    EXPECT_EQ(casefold("ÉDITORIAL Ünïcode"), "éditorial ünïcode");
+    EXPECT_EQ(casefold("蔡英文"), "蔡英文");
+}
+
+TEST(Text, CollapseSpaces) {
+    EXPECT_EQ(collapse_spaces("  a \t\n b  c "), "a b c");
+    EXPECT_EQ(collapse_spaces(""), "");
+    EXPECT_EQ(collapse_spaces(" \n "), "");
+}
+
+TEST(Text, TruncateAtCharacterAndWordBoundary) {
+    EXPECT_EQ(truncate_text("short", 10), "short");
+    EXPECT_EQ(truncate_text("alpha beta gamma delta", 20), "alpha beta gamma…");
+    // A word boundary far back is not worth losing that much text for.
+    EXPECT_EQ(truncate_text("one two three four", 12), "one two thre…");
+    // Never splits a multi-byte character: each of these is 3 bytes.
+    std::string cut = truncate_text("蔡英文蔡英文", 7);
+    EXPECT_EQ(cut, "蔡英…");
+}
+
+TEST(Text, RepairUtf8) {
+    std::string ok = "Tsai Ing-wen (蔡英文)";
+    EXPECT_EQ(repair_utf8(ok), 0u);
+    EXPECT_EQ(ok, "Tsai Ing-wen (蔡英文)");
+    std::string bad = "a\xff" "b\xc3";
+    EXPECT_EQ(repair_utf8(bad), 2u);
+    EXPECT_EQ(bad, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    std::string overlong = "\xc0\xaf";
+    EXPECT_EQ(repair_utf8(overlong), 2u);
+    std::string surrogate = "\xed\xa0\x80";
+    EXPECT_EQ(repair_utf8(surrogate), 3u);
+}

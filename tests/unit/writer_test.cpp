@@ -1,0 +1,129 @@
+#include "morgue/database.hpp"
+#include "morgue/errors.hpp"
+#include "test_db.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+
+namespace {
+
+Schema news() { return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"); }
+
+Article article(const std::string& id, const std::string& body) {
+    Article a;
+    a.id = a.url = "https://example.com/" + id;
+    a.title = "Title " + id;
+    a.body = body;
+    a.date = 1760000000;
+    return a;
+}
+
+std::string error_of(auto&& f) {
+    try {
+        f();
+    } catch (const DatabaseError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
+} // namespace
+
+TEST(Writer, UpsertAddsReplacesOrLeavesAlone) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, news());
+        EXPECT_EQ(w.upsert(article("1", "first")), Writer::Outcome::added);
+        EXPECT_EQ(w.upsert(article("2", "second")), Writer::Outcome::added);
+        w.commit();
+    }
+    {
+        Writer w(path, news());
+        EXPECT_EQ(w.upsert(article("1", "first")), Writer::Outcome::unchanged);
+        EXPECT_EQ(w.upsert(article("2", "second, edited")), Writer::Outcome::updated);
+        w.commit();
+        EXPECT_EQ(w.document_count(), 2u);
+    }
+    ReadDatabase db = open_for_reading(path);
+    EXPECT_EQ(db.db.get_doccount(), 2u);
+    EXPECT_EQ(db.schema.name, "news");
+    EXPECT_TRUE(db.db.term_exists("edited"));
+}
+
+TEST(Writer, NothingIsKeptWithoutCommit) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, news());
+        w.upsert(article("1", "kept"));
+        w.commit();
+    }
+    {
+        Writer w(path, news());
+        w.upsert(article("2", "lost"));
+        // No commit: the destructor cancels the transaction.
+    }
+    ReadDatabase db = open_for_reading(path);
+    EXPECT_EQ(db.db.get_doccount(), 1u);
+    EXPECT_FALSE(db.db.term_exists("lost"));
+}
+
+TEST(Writer, ImportDateFallbackKeepsTheFirstDate) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Article a = article("1", "undated");
+    a.date_source = DateSource::imported;
+    {
+        Writer w(path, news());
+        w.upsert(a);
+        w.commit();
+    }
+    a.date += 86400; // imported again a day later
+    Writer w(path, news());
+    EXPECT_EQ(w.upsert(a), Writer::Outcome::unchanged);
+}
+
+TEST(Writer, SecondWriterIsToldTheDatabaseIsLocked) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Writer first(path, news());
+    EXPECT_EQ(error_of([&] { Writer second(path, news()); }),
+              path + ": database is locked by another writer (is another morgue-indexer running?)");
+}
+
+TEST(Writer, IncompatibleSchemaIsRefused) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Writer(path, news()).commit();
+    Schema other = news();
+    for (Field& f : other.fields)
+        if (f.name == "topic") f.prefix = "XTOPIC";
+    EXPECT_EQ(error_of([&] { Writer w(path, other); }),
+              path + ": schema news does not fit this database: field topic has another kind, "
+                     "prefix or slot than in the database (rebuild the database)");
+}
+
+TEST(Writer, DatabaseKeepsItsOwnSchema) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Writer(path, news()).commit();
+    Schema heavier = news();
+    for (Field& f : heavier.fields)
+        if (f.name == "title") f.weight = 7;
+    Writer w(path, heavier); // compatible: only a weight differs
+    EXPECT_EQ(w.schema().get("title").weight, news().get("title").weight);
+}
+
+TEST(OpenForReading, ExplainsWhatIsWrong) {
+    TempDir tmp;
+    EXPECT_EQ(error_of([&] { open_for_reading(tmp / "missing"); }), tmp / "missing" + ": no such database");
+    Xapian::WritableDatabase plain(tmp / "plain", Xapian::DB_CREATE);
+    plain.add_document(Xapian::Document());
+    plain.commit();
+    EXPECT_EQ(error_of([&] { open_for_reading(tmp / "plain"); }),
+              tmp / "plain" + ": not a Morgue database (no schema in its metadata)");
+    std::string msg = error_of([&] { open_for_reading(tmp.path.string()); });
+    EXPECT_EQ(msg, tmp.path.string() + ": not a Xapian database (Couldn't detect type of database)");
+}
