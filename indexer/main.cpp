@@ -56,6 +56,9 @@ int main(int argc, char** argv) try {
     auto* import = app.add_subcommand("import", "index local RSS/Atom feed files (one transaction)");
     import->add_option("FILE", files, "feed files")->required();
 
+    // Line-buffered even into a log file, so that cron logs and tests see each
+    // file's line as it happens.
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Searching the sample feeds: ranking, field prefixes, CJK, golden output,
+# and clear errors.
+. "$(dirname "$0")/lib.sh"
+DB=$TMP/db
+indexer --db "$DB" --quiet import "$DATA/taipei-times-editorials.rss" "$DATA/bloomberg-opinion.atom"
+
+ANIME="Japan’s anime artists deserve better than AI slop"
+expect_eq "$ANIME" "$(titles "$DB" anime | head -1)" "anime ranks the anime column first"
+expect_eq "$ANIME" "$(titles "$DB" japan | head -1)" "japan ranks the anime column first"
+expect_eq 2 "$(titles "$DB" japan | wc -l)" "japan matches two articles"
+expect_eq "$ANIME" "$(titles "$DB" columnist:thorbecke)" "columnist: by surname"
+expect_eq "$ANIME" "$(titles "$DB" 'columnist:"Catherine Thorbecke"')" "columnist: by full name"
+expect_eq "" "$(titles "$DB" 'columnist:"Dave Lee"')" "a columnist quoted in the body is not the columnist"
+expect_eq "Tsai's travels carry Taiwan's message" "$(titles "$DB" 蔡英文)" "CJK query"
+expect_eq "Beijing escalates over Takaichi's remarks" "$(titles "$DB" 釣魚台)" "CJK query, other article"
+expect_eq "Currency statement no cause for alarm" "$(titles "$DB" topic:economy)" "topic:"
+expect_eq "Taiwan passes the duck test" "$(titles "$DB" '"Montevideo Convention"')" "phrase"
+expect_eq "" "$(titles "$DB" '"Convention Montevideo"')" "phrase order matters"
+expect_eq 4 "$(titles "$DB" topic:editorials | wc -l)" "topic with four articles"
+expect_eq 0 "$(titles "$DB" topic:editorials NOT taiwan | wc -l)" "NOT: every editorial mentions Taiwan"
+expect_eq 3 "$(titles "$DB" topic:editorials NOT japan | wc -l)" "NOT"
+expect_eq 2 "$(titles "$DB" 'anime OR currency' | wc -l)" "OR"
+expect_eq "Currency statement no cause for alarm" "$(titles "$DB" currency)" "simple word"
+expect_eq "Currency statement no cause for alarm" "$(titles "$DB" CURRENCY)" "case-insensitive"
+expect_eq "Currency statement no cause for alarm" "$(titles "$DB" currencies)" "stemmed"
+
+# Paging: offset and limit.
+all=$(titles "$DB" topic:editorials)
+expect_eq "$(echo "$all" | sed -n 2p)" "$(titles "$DB" --limit 1 --offset 1 topic:editorials)" "offset 1 limit 1 is the second result"
+
+# Golden output: text (a pipe, so no highlighting) and JSON.
+run searcher --db "$DB" japan
+expect_status 0 "text search"
+expect_golden search-japan.txt "$TMP/out"
+run searcher --db "$DB" --json 'columnist:thorbecke OR 蔡英文'
+expect_status 0 "json search"
+expect_golden search-columnist-cjk.json "$TMP/out"
+run searcher --db "$DB" nosuchwordanywhere
+expect_status 0 "no results is not an error"
+expect_eq 'no results for "nosuchwordanywhere"' "$(cat "$TMP/out")" "no-results message"
+
+# Errors: one line, documented exit codes.
+run searcher --db "$DB" '(anime OR japan'
+expect_status 2 "malformed query"
+expect_eq "morgue-searcher: query: column 1: '(' is never closed" "$(cat "$TMP/err")" "malformed query message"
+run searcher --db "$DB" 'anime AND'
+expect_status 2 "dangling operator"
+run searcher --db "$TMP/missing" anime
+expect_status 3 "missing database"
+expect_eq "morgue-searcher: $TMP/missing: no such database" "$(cat "$TMP/err")" "missing database message"
+mkdir "$TMP/empty-dir"
+run searcher --db "$TMP/empty-dir" anime
+expect_status 3 "a directory that is no database"
+expect_file_contains "$TMP/err" "$TMP/empty-dir: not a Xapian database" "not-a-database message"
+finish
