@@ -134,7 +134,14 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     if (q.empty()) return Xapian::Query::MatchAll;
     check_query_syntax(q);
     try {
-        return qp_.parse_query(q, query_flags);
+        Xapian::Query stemmed = qp_.parse_query(q, query_flags);
+        // Stemming conflates "anime" with "animal"; documents with the words
+        // exactly as typed rank above those that only share the stem.
+        qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        Xapian::Query exact = qp_.parse_query(q, query_flags);
+        qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        if (exact.get_description() == stemmed.get_description()) return stemmed;
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError(fmt::format("query: {}", e.get_msg()));
     }

@@ -10,21 +10,20 @@ mkfifo "$FIFO"
 "$MORGUE_INDEXER" --db "$DB" import "$FIFO" >"$TMP/first.out" 2>&1 &
 first=$!
 
-# Poll until the first writer holds the lock (bounded: 10 s).
-locked=no
+# Wait until the first writer is blocked opening the FIFO: it opens the
+# database (and takes the lock) before reading any file.  Bounded: 10 s.
 for _ in $(seq 100); do
-    run indexer --db "$DB" import "$DATA/bloomberg-opinion.atom"
-    if [[ $status == 3 ]]; then
-        locked=yes
-        break
-    fi
+    [[ $(cat /proc/$first/wchan 2>/dev/null) == wait_for_partner ]] && break
     sleep 0.1
 done
-expect_eq yes "$locked" "second writer refused while the first holds the lock"
+expect_eq wait_for_partner "$(cat /proc/$first/wchan 2>/dev/null)" "first writer waits for its input"
+
+run indexer --db "$DB" import "$DATA/bloomberg-opinion.atom"
+expect_status 3 "second writer while the first holds the lock"
 expect_eq "morgue-indexer: $DB: database is locked by another writer (is another morgue-indexer running?)" \
     "$(cat "$TMP/err")" "lock message"
 
-cat "$DATA/taipei-times-editorials.rss" >"$FIFO"
+timeout 10 cat "$DATA/taipei-times-editorials.rss" >"$FIFO"
 wait "$first"
 status=$?
 expect_status 0 "first writer"
