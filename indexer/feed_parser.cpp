@@ -43,7 +43,8 @@ std::string text_of(const pugi::xml_node& node) {
 
 std::string inner_xml(const pugi::xml_node& node) {
     std::ostringstream out;
-    for (auto child : node.children()) child.print(out, "", pugi::format_raw);
+    for (auto child : node.children())
+        child.print(out, "", pugi::format_raw);
     return out.str();
 }
 
@@ -56,7 +57,9 @@ std::string atom_text(const pugi::xml_node& node) {
 }
 
 // RSS titles and descriptions are often entity-escaped HTML.
-std::string rss_text(const pugi::xml_node& node) { return html_to_text(text_of(node)); }
+std::string rss_text(const pugi::xml_node& node) {
+    return html_to_text(text_of(node));
+}
 
 // The item as it stood in the feed, with the namespace declarations of its
 // ancestors copied onto it so that it parses on its own.
@@ -124,10 +127,14 @@ FeedEntry parse_rss_item(const pugi::xml_node& item) {
     std::string content = html_to_text(text_of(item.child("content:encoded")));
     a.body = content.empty() ? description : content;
     a.summary = description.empty() ? a.body : description;
-    for (auto n : item.children("author")) add_unique(a.columnists, rss_author(text_of(n)));
-    for (auto n : item.children("dc:creator")) add_unique(a.columnists, text_of(n));
-    for (auto n : item.children("category")) add_unique(a.topics, text_of(n));
-    for (auto n : item.children("dc:subject")) add_unique(a.topics, text_of(n));
+    for (auto n : item.children("author"))
+        add_unique(a.columnists, rss_author(text_of(n)));
+    for (auto n : item.children("dc:creator"))
+        add_unique(a.columnists, text_of(n));
+    for (auto n : item.children("category"))
+        add_unique(a.topics, text_of(n));
+    for (auto n : item.children("dc:subject"))
+        add_unique(a.topics, text_of(n));
     e.published = date_of(item.child("pubDate"), &e);
     if (!e.published) e.published = date_of(item.child("dc:date"), &e);
     return e;
@@ -143,11 +150,13 @@ std::string atom_link(const pugi::xml_node& parent) {
 
 std::vector<std::string> atom_authors(const pugi::xml_node& parent) {
     std::vector<std::string> out;
-    for (auto author : parent.children("author")) add_unique(out, text_of(author.child("name")));
+    for (auto author : parent.children("author"))
+        add_unique(out, text_of(author.child("name")));
     return out;
 }
 
-FeedEntry parse_atom_entry(const pugi::xml_node& entry, const std::vector<std::string>& feed_authors) {
+FeedEntry parse_atom_entry(const pugi::xml_node& entry,
+                           const std::vector<std::string>& feed_authors) {
     FeedEntry e;
     Article& a = e.article;
     a.title = atom_text(entry.child("title"));
@@ -158,7 +167,8 @@ FeedEntry parse_atom_entry(const pugi::xml_node& entry, const std::vector<std::s
     if (a.body.empty()) a.body = summary;
     a.summary = summary.empty() ? a.body : summary;
     a.columnists = atom_authors(entry);
-    for (auto n : entry.children("dc:creator")) add_unique(a.columnists, text_of(n));
+    for (auto n : entry.children("dc:creator"))
+        add_unique(a.columnists, text_of(n));
     if (a.columnists.empty()) a.columnists = feed_authors;
     for (auto c : entry.children("category")) {
         std::string label = c.attribute("label").as_string();
@@ -175,7 +185,8 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     a.feed_url = source.url.empty() ? feed.link : source.url;
     if (a.id.empty()) a.id = a.url;
     // A guid that is no URI (say "12345") is only unique within its feed.
-    else if (a.id.find(':') == std::string::npos) a.id = a.feed_url + "#" + a.id;
+    else if (a.id.find(':') == std::string::npos)
+        a.id = a.feed_url + "#" + a.id;
     if (a.id.empty() && !a.title.empty()) {
         a.id = a.feed_url + "#" + a.title;
         e.warnings.push_back("no guid, id or link: identified by its title");
@@ -190,7 +201,8 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
         a.date = source.received, a.date_source = DateSource::imported;
     }
     if (a.date_source != DateSource::published)
-        e.warnings.push_back(fmt::format("no publication date: using the {} date", date_source_name(a.date_source)));
+        e.warnings.push_back(
+            fmt::format("no publication date: using the {} date", date_source_name(a.date_source)));
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
 }
 
@@ -248,8 +260,8 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     }
     std::string_view data = bad ? std::string_view(repaired) : raw;
     pugi::xml_document doc;
-    auto result = doc.load_buffer(data.data(), data.size(),
-                                  pugi::parse_default | pugi::parse_declaration);
+    auto result =
+        doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_declaration);
     if (!result)
         throw InputError(fmt::format("{}:{}: not well-formed XML: {}", source.name,
                                      line_of(data, result.offset), result.description()));
@@ -261,12 +273,13 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     else if (name == "feed")
         feed = parse_atom(root);
     else
-        throw InputError(fmt::format("{}: not an RSS or Atom feed (root element <{}>)", source.name,
-                                     name));
+        throw InputError(
+            fmt::format("{}: not an RSS or Atom feed (root element <{}>)", source.name, name));
     if (bad)
         feed.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", bad,
                                             bad == 1 ? "" : "s"));
-    for (auto& e : feed.entries) resolve(e, feed, source);
+    for (auto& e : feed.entries)
+        resolve(e, feed, source);
     std::erase_if(feed.entries, [&](const FeedEntry& e) {
         if (!e.article.id.empty()) return false;
         feed.warnings.push_back("an item with no guid, link or title was skipped");

@@ -16,8 +16,10 @@ bool is_skipped(GumboTag tag) {
     case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: return true;
-    default: return false;
+    case GUMBO_TAG_OBJECT:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -52,8 +54,10 @@ bool is_block(GumboTag tag) {
     case GUMBO_TAG_SECTION:
     case GUMBO_TAG_HEADER:
     case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE: return true;
-    default: return false;
+    case GUMBO_TAG_ASIDE:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -63,12 +67,15 @@ void collect(const GumboNode* node, std::string& out) {
     case GUMBO_NODE_CDATA:
     case GUMBO_NODE_WHITESPACE:
         // Line breaks in the source are just spaces; '\n' marks block ends.
-        for (const char* p = node->v.text.text; *p; ++p) out += (*p == '\n' || *p == '\r') ? ' ' : *p;
+        for (const char* p = node->v.text.text; *p; ++p)
+            out += (*p == '\n' || *p == '\r') ? ' ' : *p;
         return;
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE:
-    case GUMBO_NODE_DOCUMENT: break;
-    default: return;
+    case GUMBO_NODE_DOCUMENT:
+        break;
+    default:
+        return;
     }
     const GumboVector* children = nullptr;
     GumboTag tag = GUMBO_TAG_UNKNOWN;

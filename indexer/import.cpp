@@ -29,21 +29,28 @@ std::string read_file(const std::string& path) {
 
 void import_one(Writer& writer, const std::string& path, ImportStats& total, const Log& log) {
     Feed feed = parse_feed(read_file(path), {path, "", std::time(nullptr)});
-    for (const auto& w : feed.warnings) log.problem(fmt::format("{}: warning: {}", path, w));
+    for (const auto& w : feed.warnings)
+        log.problem(fmt::format("{}: warning: {}", path, w));
     ImportStats s;
     for (std::size_t i = 0; i < feed.entries.size(); ++i) {
         auto& entry = feed.entries[i];
         for (const auto& w : entry.warnings)
             log.problem(fmt::format("{}: item {}: warning: {}", path, i + 1, w));
         switch (writer.upsert(std::move(entry.article))) {
-        case Writer::Outcome::added: ++s.added; break;
-        case Writer::Outcome::updated: ++s.updated; break;
-        case Writer::Outcome::unchanged: ++s.unchanged; break;
+        case Writer::Outcome::added:
+            ++s.added;
+            break;
+        case Writer::Outcome::updated:
+            ++s.updated;
+            break;
+        case Writer::Outcome::unchanged:
+            ++s.unchanged;
+            break;
         }
     }
     log.info(fmt::format("{}: {} article{}: {} new, {} updated, {} unchanged", path,
-                         feed.entries.size(), feed.entries.size() == 1 ? "" : "s",
-                    s.added, s.updated, s.unchanged));
+                         feed.entries.size(), feed.entries.size() == 1 ? "" : "s", s.added,
+                         s.updated, s.unchanged));
     total.added += s.added;
     total.updated += s.updated;
     total.unchanged += s.unchanged;

@@ -1,12 +1,12 @@
 // morgue-indexer: feeds into a Morgue (Xapian) database.
 #include "import.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/main_guard.hpp"
 #include "morgue/schema.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fmt/format.h>
-#include <xapian.h>
 
 #ifndef MORGUE_VERSION
 #define MORGUE_VERSION "unknown"
@@ -16,13 +16,17 @@ namespace {
 
 constexpr const char* prog = "morgue-indexer";
 
-void say(std::FILE* to, std::string_view line) { fmt::print(to, "{}: {}\n", prog, line); }
+void say(std::FILE* to, std::string_view line) {
+    fmt::print(to, "{}: {}\n", prog, line);
+}
 
 int run_import(const std::string& db_path, const std::string& schema_path,
                const std::vector<std::string>& files, bool quiet) {
     morgue::Schema schema = morgue::load_schema_file(schema_path);
     morgue::Writer writer(db_path, schema);
-    morgue::Log log{[&](std::string_view l) { if (!quiet) say(stdout, l); },
+    morgue::Log log{[&](std::string_view l) {
+                        if (!quiet) say(stdout, l);
+                    },
                     [](std::string_view l) { say(stderr, l); }};
     auto s = morgue::import_files(writer, files, log);
     writer.commit();
@@ -37,7 +41,7 @@ int run_import(const std::string& db_path, const std::string& schema_path,
 
 } // namespace
 
-int main(int argc, char** argv) try {
+int main(int argc, char** argv) {
     CLI::App app{"morgue-indexer: indexes RSS and Atom feeds into a Morgue search database.\n"
                  "Exit codes: 0 all inputs indexed, 1 some inputs failed (the rest are indexed),\n"
                  "2 usage error, 3 database error.",
@@ -53,7 +57,8 @@ int main(int argc, char** argv) try {
     app.require_subcommand(1);
 
     std::vector<std::string> files;
-    auto* import = app.add_subcommand("import", "index local RSS/Atom feed files (one transaction)");
+    auto* import =
+        app.add_subcommand("import", "index local RSS/Atom feed files (one transaction)");
     import->add_option("FILE", files, "feed files")->required();
 
     // Line-buffered even into a log file, so that cron logs and tests see each
@@ -62,21 +67,10 @@ int main(int argc, char** argv) try {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? morgue::exit_ok : morgue::exit_usage;
+        return app.exit(e) == 0 ? morgue::exit_ok : morgue::exit_usage;
     }
-    if (import->parsed()) return run_import(db_path, schema_path, files, quiet);
-    return morgue::exit_usage;
-} catch (const morgue::UsageError& e) {
-    say(stderr, e.what());
-    return morgue::exit_usage;
-} catch (const morgue::DatabaseError& e) {
-    say(stderr, e.what());
-    return morgue::exit_database;
-} catch (const Xapian::Error& e) {
-    say(stderr, fmt::format("database error: {}", e.get_description()));
-    return morgue::exit_database;
-} catch (const std::exception& e) {
-    say(stderr, fmt::format("internal error: {}", e.what()));
-    return morgue::exit_database;
+    return morgue::run_guarded(prog, [&] {
+        if (import->parsed()) return run_import(db_path, schema_path, files, quiet);
+        return int(morgue::exit_usage);
+    });
 }

@@ -1,11 +1,11 @@
 // morgue-searcher: ranked search over a Morgue database.
 #include "morgue/errors.hpp"
+#include "morgue/main_guard.hpp"
 #include "output.hpp"
 #include "search.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fmt/format.h>
 #include <unistd.h>
 
 #ifndef MORGUE_VERSION
@@ -28,47 +28,43 @@ Query language:
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
 Exit codes: 0 ok (also when nothing matched), 2 usage or query error, 3 database error.)";
 
+struct Options {
+    std::string db_path;
+    bool json = false;
+    morgue::SearchRequest request;
+};
+
+int search(const Options& o) {
+    morgue::ReadDatabase db = morgue::open_for_reading(o.db_path);
+    bool tty = isatty(STDOUT_FILENO) && !o.json;
+    morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
+    auto result = morgue::search(db, o.request, hl);
+    std::fputs((o.json ? morgue::format_json(result) : morgue::format_text(result)).c_str(),
+               stdout);
+    return morgue::exit_ok;
+}
+
 } // namespace
 
-int main(int argc, char** argv) try {
+int main(int argc, char** argv) {
     CLI::App app{"morgue-searcher: searches a Morgue news archive.", prog};
     app.footer(query_help);
     app.set_version_flag("--version", std::string("morgue-searcher ") + MORGUE_VERSION);
-    std::string db_path;
-    bool json = false;
-    morgue::SearchRequest req;
+    Options o;
     std::vector<std::string> words;
-    app.add_option("--db", db_path, "database directory")->envname("MORGUE_DB")->required();
-    app.add_flag("--json", json, "print one JSON object");
-    app.add_option("--limit", req.limit, "results per page")
+    app.add_option("--db", o.db_path, "database directory")->envname("MORGUE_DB")->required();
+    app.add_flag("--json", o.json, "print one JSON object");
+    app.add_option("--limit", o.request.limit, "results per page")
         ->capture_default_str()
         ->check(CLI::Range(0u, morgue::max_limit));
-    app.add_option("--offset", req.offset, "results to skip")->capture_default_str();
+    app.add_option("--offset", o.request.offset, "results to skip")->capture_default_str();
     app.add_option("QUERY", words, "query words (see below); none: every article");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? morgue::exit_ok : morgue::exit_usage;
+        return app.exit(e) == 0 ? morgue::exit_ok : morgue::exit_usage;
     }
-    for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
-
-    morgue::ReadDatabase db = morgue::open_for_reading(db_path);
-    bool tty = isatty(STDOUT_FILENO) && !json;
-    morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
-    auto result = morgue::search(db, req, hl);
-    std::fputs((json ? morgue::format_json(result) : morgue::format_text(result)).c_str(), stdout);
-    return morgue::exit_ok;
-} catch (const morgue::UsageError& e) {
-    fmt::print(stderr, "{}: {}\n", prog, e.what());
-    return morgue::exit_usage;
-} catch (const morgue::DatabaseError& e) {
-    fmt::print(stderr, "{}: {}\n", prog, e.what());
-    return morgue::exit_database;
-} catch (const Xapian::Error& e) {
-    fmt::print(stderr, "{}: database error: {}\n", prog, e.get_description());
-    return morgue::exit_database;
-} catch (const std::exception& e) {
-    fmt::print(stderr, "{}: internal error: {}\n", prog, e.what());
-    return morgue::exit_database;
+    for (const auto& w : words)
+        o.request.query += (o.request.query.empty() ? "" : " ") + w;
+    return morgue::run_guarded(prog, [&] { return search(o); });
 }

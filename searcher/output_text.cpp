@@ -32,8 +32,8 @@ std::string format_text(const SearchResult& r) {
     std::string out;
     if (r.hits.empty()) {
         out = r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)
-                           : fmt::format("no results on this page: \"{}\" has {} in all\n",
-                                         r.query, r.total);
+                           : fmt::format("no results on this page: \"{}\" has {} in all\n", r.query,
+                                         r.total);
         return out;
     }
     fmt::format_to(std::back_inserter(out), "{} result{} for \"{}\", showing {}-{}\n", r.total,

@@ -22,7 +22,8 @@ constexpr Xapian::termcount max_wildcard_terms = 500;
 // columnist:thorbecke, which matches no whole value, matches the words.
 class KeywordProcessor : public Xapian::FieldProcessor {
   public:
-    KeywordProcessor(Xapian::Database db, Field field) : db_(std::move(db)), field_(std::move(field)) {}
+    KeywordProcessor(Xapian::Database db, Field field)
+        : db_(std::move(db)), field_(std::move(field)) {}
 
     Xapian::Query operator()(const std::string& value) override {
         std::string folded = collapse_spaces(casefold(value));
@@ -57,9 +58,9 @@ std::vector<Token> tokens_of(std::string_view text) {
         } else {
             std::size_t start = i;
             bool quoted = false;
-            while (i < text.size() && (quoted || (text[i] != ' ' && text[i] != '\t' &&
-                                                  text[i] != '\n' && text[i] != ')' &&
-                                                  text[i] != '('))) {
+            while (i < text.size() &&
+                   (quoted || (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' &&
+                               text[i] != ')' && text[i] != '('))) {
                 if (text[i] == '"') quoted = !quoted;
                 ++i;
             }
@@ -69,7 +70,9 @@ std::vector<Token> tokens_of(std::string_view text) {
     return out;
 }
 
-bool is_binary(const std::string& t) { return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR"; }
+bool is_binary(const std::string& t) {
+    return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR";
+}
 
 [[noreturn]] void syntax_error(std::size_t column, std::string_view what) {
     throw UsageError(fmt::format("query: column {}: {}", column, what));
@@ -93,7 +96,8 @@ void check_query_syntax(std::string_view text) {
             if (!operand) syntax_error(t.column, "empty parentheses or missing operand before ')'");
             open.pop_back();
         } else if (is_binary(t.text)) {
-            if (!operand) syntax_error(t.column, fmt::format("{} needs something before it", t.text));
+            if (!operand)
+                syntax_error(t.column, fmt::format("{} needs something before it", t.text));
             operand = false;
             last_op = t.text, last_op_column = t.column;
         } else if (t.text == "NOT") {

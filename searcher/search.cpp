@@ -50,7 +50,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
         unescape_snippet(mset.snippet(text, snippet_bytes, stem, flags, hl.start, hl.end, "…")));
     // No query word in the text (a columnist: or topic: search, say): the
     // article's opening says more than a chunk from its middle.
-    if (h.snippet.empty()) h.snippet = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
+    if (h.snippet.empty())
+        h.snippet = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
     return h;
 }
 
@@ -76,7 +77,8 @@ SearchResult search(ReadDatabase& db, const SearchRequest& req, const Highlight&
             return run(db, req, hl);
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice since we opened: read the new revision.
-            if (attempt == modified_retries) throw DatabaseError("database keeps changing; try again");
+            if (attempt == modified_retries)
+                throw DatabaseError("database keeps changing; try again");
             db.db.reopen();
         } catch (const Xapian::Error& e) {
             throw DatabaseError(e.get_description());

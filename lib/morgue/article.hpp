@@ -11,11 +11,11 @@ namespace morgue {
 enum class DateSource { published, updated, feed, imported };
 
 struct Article {
-    std::string id;      // guid / atom:id, else the link
-    std::string url;     // the item's link (http/https only)
-    std::string title;   // plain text
-    std::string body;    // plain text, HTML stripped
-    std::string summary; // plain text, short
+    std::string id;                      // guid / atom:id, else the link
+    std::string url;                     // the item's link (http/https only)
+    std::string title;                   // plain text
+    std::string body;                    // plain text, HTML stripped
+    std::string summary;                 // plain text, short
     std::vector<std::string> columnists; // display forms
     std::vector<std::string> topics;     // display forms
     std::time_t date = 0;

@@ -14,7 +14,8 @@ namespace {
 Schema stored_schema(const Xapian::Database& db, const std::string& path) {
     std::string xml = db.get_metadata(schema_metadata_key);
     if (xml.empty())
-        throw DatabaseError(fmt::format("{}: not a Morgue database (no schema in its metadata)", path));
+        throw DatabaseError(
+            fmt::format("{}: not a Morgue database (no schema in its metadata)", path));
     try {
         return parse_schema(xml, path + " (stored schema)");
     } catch (const UsageError& e) {

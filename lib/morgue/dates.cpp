@@ -50,7 +50,8 @@ std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
         if (!c.digits(2, hour) || !c.eat(':') || !c.digits(2, minute)) return std::nullopt;
         if (c.eat(':') && !c.digits(2, second)) return std::nullopt;
         if (c.eat('.') || c.eat(','))
-            while (!c.done() && std::isdigit(static_cast<unsigned char>(c.s[c.i]))) ++c.i;
+            while (!c.done() && std::isdigit(static_cast<unsigned char>(c.s[c.i])))
+                ++c.i;
         if (!parse_zone(c, offset)) return std::nullopt;
     } else if (!c.done()) {
         return std::nullopt;

@@ -103,10 +103,14 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
 
 const char* date_source_name(DateSource s) {
     switch (s) {
-    case DateSource::published: return "published";
-    case DateSource::updated: return "updated";
-    case DateSource::feed: return "feed";
-    case DateSource::imported: return "imported";
+    case DateSource::published:
+        return "published";
+    case DateSource::updated:
+        return "updated";
+    case DateSource::feed:
+        return "feed";
+    case DateSource::imported:
+        return "imported";
     }
     return "?";
 }
@@ -115,8 +119,7 @@ std::string unique_term(const Schema& schema, const Article& article) {
     return bounded_term(schema.get("url").prefix, article.id);
 }
 
-Xapian::Document build_document(const Schema& schema, const Article& a,
-                                Xapian::TermGenerator& tg) {
+Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::TermGenerator& tg) {
     Xapian::Document doc;
     tg.set_document(doc);
     index_text(tg, schema.get("title"), a.title);

@@ -18,9 +18,8 @@ namespace {
 
 // Fields the indexer fills, with the kind each must have.
 constexpr std::pair<std::string_view, FieldKind> required_fields[] = {
-    {"title", FieldKind::text},       {"body", FieldKind::text},
-    {"columnist", FieldKind::keyword}, {"topic", FieldKind::keyword},
-    {"feed", FieldKind::keyword},     {"date", FieldKind::date},
+    {"title", FieldKind::text},    {"body", FieldKind::text},    {"columnist", FieldKind::keyword},
+    {"topic", FieldKind::keyword}, {"feed", FieldKind::keyword}, {"date", FieldKind::date},
     {"url", FieldKind::id},
 };
 
@@ -88,7 +87,8 @@ struct Reader {
     void check_field(const pugi::xml_node& node, const Field& f) const {
         bool needs_prefix = f.kind == FieldKind::keyword || f.kind == FieldKind::id;
         if (needs_prefix && f.prefix.empty())
-            fail(node, fmt::format("field {}: a {} field needs a prefix", f.name, kind_name(f.kind)));
+            fail(node,
+                 fmt::format("field {}: a {} field needs a prefix", f.name, kind_name(f.kind)));
         if (f.kind == FieldKind::keyword && !f.slot)
             fail(node, fmt::format("field {}: a keyword field needs a slot", f.name));
         if (f.kind == FieldKind::date &&
@@ -109,8 +109,8 @@ void check_unique(const Schema& s, std::string_view origin) {
     };
     for (const Field& f : s.fields) {
         if (!names.insert(f.name).second) clash("field name", f.name);
-        for (const std::string* p : {&f.prefix, &f.text_prefix, &f.year_prefix, &f.month_prefix,
-                                     &f.day_prefix})
+        for (const std::string* p :
+             {&f.prefix, &f.text_prefix, &f.year_prefix, &f.month_prefix, &f.day_prefix})
             if (!p->empty() && !prefixes.insert(*p).second) clash("prefix", *p);
         for (auto slot : {f.slot, f.year_slot, f.month_slot})
             if (slot && !slots.insert(*slot).second) clash("slot", *slot);
@@ -127,10 +127,14 @@ void check_unique(const Schema& s, std::string_view origin) {
 
 std::string_view kind_name(FieldKind kind) {
     switch (kind) {
-    case FieldKind::text: return "text";
-    case FieldKind::keyword: return "keyword";
-    case FieldKind::date: return "date";
-    case FieldKind::id: return "id";
+    case FieldKind::text:
+        return "text";
+    case FieldKind::keyword:
+        return "keyword";
+    case FieldKind::date:
+        return "date";
+    case FieldKind::id:
+        return "id";
     }
     return "?";
 }
@@ -161,7 +165,8 @@ Schema parse_schema(std::string_view xml, std::string_view origin) {
     s.language = root.attribute("language").as_string("english");
     if (s.name.empty() || s.version <= 0)
         r.fail(root, "<schema> needs a name and a positive version");
-    for (auto node : root.children("field")) s.fields.push_back(r.field(node));
+    for (auto node : root.children("field"))
+        s.fields.push_back(r.field(node));
     check_unique(s, origin);
     s.xml = std::string(xml);
     return s;

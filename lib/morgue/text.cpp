@@ -29,18 +29,22 @@ std::string collapse_spaces(std::string_view text) {
 }
 
 namespace {
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 } // namespace
 
 std::string truncate_text(std::string_view text, std::size_t max_bytes) {
     if (text.size() <= max_bytes) return std::string(text);
     std::size_t cut = max_bytes;
-    while (cut > 0 && is_continuation(text[cut])) --cut;
+    while (cut > 0 && is_continuation(text[cut]))
+        --cut;
     // Prefer ending on a word boundary unless that would lose much.
     std::size_t space = text.rfind(' ', cut);
     if (space != std::string_view::npos && space > cut * 3 / 4) cut = space;
     std::string out(text.substr(0, cut));
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     return out + "…";
 }
 
@@ -51,14 +55,21 @@ std::size_t repair_utf8(std::string& text) {
     const auto* end = p + text.size();
     while (p < end) {
         unsigned c = *p;
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        std::size_t len = c < 0x80         ? 1
+                          : (c >> 5) == 6  ? 2
+                          : (c >> 4) == 14 ? 3
+                          : (c >> 3) == 30 ? 4
+                                           : 0;
         bool ok = len != 0 && static_cast<std::size_t>(end - p) >= len;
-        for (std::size_t i = 1; ok && i < len; ++i) ok = is_continuation(p[i]);
+        for (std::size_t i = 1; ok && i < len; ++i)
+            ok = is_continuation(p[i]);
         if (ok && len > 1) {
             // Reject overlong forms, surrogates and code points past U+10FFFF.
             unsigned cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (p[i] & 0x3F);
-            ok = (len == 2 && cp >= 0x80) || (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
+            for (std::size_t i = 1; i < len; ++i)
+                cp = (cp << 6) | (p[i] & 0x3F);
+            ok = (len == 2 && cp >= 0x80) ||
+                 (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
                  (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
         }
         if (ok) {

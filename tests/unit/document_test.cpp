@@ -9,7 +9,9 @@ using namespace morgue;
 
 namespace {
 
-Schema news() { return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"); }
+Schema news() {
+    return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml");
+}
 
 Article sample() {
     Article a;
@@ -68,7 +70,8 @@ TEST(Document, TitleOutweighsBody) {
 TEST(Document, ValuesAndStoredDataRoundTrip) {
     Schema s = news();
     Xapian::Document doc = build(s, sample());
-    EXPECT_EQ(doc.get_value(*s.get("columnist").slot), "Catherine Thorbecke\x1f" "Dave Lee");
+    EXPECT_EQ(doc.get_value(*s.get("columnist").slot), "Catherine Thorbecke\x1f"
+                                                       "Dave Lee");
     EXPECT_EQ(doc.get_value(*s.get("date").year_slot), "2025");
     EXPECT_EQ(doc.get_value(*s.get("date").month_slot), "2025-10");
     EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(*s.get("date").slot)),

@@ -12,7 +12,9 @@ namespace {
 
 const std::time_t now = 1764000000; // 2025-11-24T16:00:00Z
 
-Feed parse(std::string_view xml) { return parse_feed(xml, {"test.xml", "", now}); }
+Feed parse(std::string_view xml) {
+    return parse_feed(xml, {"test.xml", "", now});
+}
 
 std::string slurp(const std::string& name) {
     std::ifstream in(std::string(MORGUE_SOURCE_DIR "/tests/data/") + name);
@@ -64,7 +66,8 @@ TEST(FeedParser, SampleAtomFeed) {
     EXPECT_EQ(a.columnists, std::vector<std::string>{"Catherine Thorbecke"});
     EXPECT_EQ(a.topics, (std::vector<std::string>{"Technology", "Japan", "Opinion"}));
     EXPECT_EQ(iso8601_utc(a.date), "2025-10-13T16:30:00Z");
-    EXPECT_NE(a.body.find("Catherine Thorbecke is a Bloomberg Opinion columnist"), std::string::npos);
+    EXPECT_NE(a.body.find("Catherine Thorbecke is a Bloomberg Opinion columnist"),
+              std::string::npos);
     EXPECT_EQ(a.summary.substr(0, 30), "When a UN report warned that J");
     // The stored original carries the namespace it needs to parse alone.
     EXPECT_NE(a.original.find("xmlns=\"http://www.w3.org/2005/Atom\""), std::string::npos);
@@ -113,16 +116,19 @@ TEST(FeedParser, AtomTextConstructsAndInheritedAuthor) {
 }
 
 TEST(FeedParser, UndatedItemFallsBackToImportTime) {
-    Feed f = parse("<rss><channel><title>T</title><item><link>https://e.com/1</link></item></channel></rss>");
+    Feed f = parse(
+        "<rss><channel><title>T</title><item><link>https://e.com/1</link></item></channel></rss>");
     ASSERT_EQ(f.entries.size(), 1u);
     EXPECT_EQ(f.entries[0].article.date, now);
     EXPECT_EQ(f.entries[0].article.date_source, DateSource::imported);
 }
 
 TEST(FeedParser, ItemWithoutAnyIdentityIsSkipped) {
-    Feed f = parse("<rss><channel><title>T</title><item><description>x</description></item></channel></rss>");
+    Feed f = parse(
+        "<rss><channel><title>T</title><item><description>x</description></item></channel></rss>");
     EXPECT_TRUE(f.entries.empty());
-    EXPECT_EQ(f.warnings, std::vector<std::string>{"an item with no guid, link or title was skipped"});
+    EXPECT_EQ(f.warnings,
+              std::vector<std::string>{"an item with no guid, link or title was skipped"});
 }
 
 TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
@@ -136,7 +142,8 @@ TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
 TEST(FeedParser, ErrorsNameTheInput) {
     EXPECT_EQ(error_of("<rss>\n<channel>\n<item>\n</channel>"),
               "test.xml:4: not well-formed XML: Start-end tags mismatch");
-    EXPECT_EQ(error_of("<html><body/></html>"), "test.xml: not an RSS or Atom feed (root element <html>)");
+    EXPECT_EQ(error_of("<html><body/></html>"),
+              "test.xml: not an RSS or Atom feed (root element <html>)");
     EXPECT_EQ(error_of(""), "test.xml:1: not well-formed XML: No document element found");
     EXPECT_EQ(error_of("just text"), "test.xml:1: not well-formed XML: No document element found");
 }

@@ -25,10 +25,14 @@ struct SearchTest : testing::Test {
 
     void SetUp() override {
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
-        add(w, "1", "Anime artists and AI", "Japan's anime industry is in danger.", "Catherine Thorbecke", "Technology");
-        add(w, "2", "Currency statement", "The central bank and the Treasury on exchange rates.", "", "Economy");
-        add(w, "3", "Tsai abroad", "Former president Tsai Ing-wen (蔡英文) travels in Europe.", "", "Diplomacy");
-        add(w, "4", "Japan and China", "Japan, China and the anime of diplomacy.", "Dave Lee", "Japan");
+        add(w, "1", "Anime artists and AI", "Japan's anime industry is in danger.",
+            "Catherine Thorbecke", "Technology");
+        add(w, "2", "Currency statement", "The central bank and the Treasury on exchange rates.",
+            "", "Economy");
+        add(w, "3", "Tsai abroad", "Former president Tsai Ing-wen (蔡英文) travels in Europe.", "",
+            "Diplomacy");
+        add(w, "4", "Japan and China", "Japan, China and the anime of diplomacy.", "Dave Lee",
+            "Japan");
         w.commit();
     }
 
@@ -47,7 +51,8 @@ struct SearchTest : testing::Test {
     std::vector<std::string> ids(const std::string& q) {
         ReadDatabase db = open_for_reading(path);
         std::vector<std::string> out;
-        for (const Hit& h : search(db, {q, 0, 10}, {}).hits) out.push_back(h.article.url.substr(20));
+        for (const Hit& h : search(db, {q, 0, 10}, {}).hits)
+            out.push_back(h.article.url.substr(20));
         return out;
     }
 };
@@ -57,8 +62,8 @@ using V = std::vector<std::string>;
 } // namespace
 
 TEST(QuerySyntax, AcceptsWellFormedQueries) {
-    for (const char* q : {"anime", "\"a phrase\" word", "a AND (b OR c)", "NOT x", "a NOT b", "-a b",
-                          "+a -b", "columnist:\"Catherine Thorbecke\"", "title:x", "anim*",
+    for (const char* q : {"anime", "\"a phrase\" word", "a AND (b OR c)", "NOT x", "a NOT b",
+                          "-a b", "+a -b", "columnist:\"Catherine Thorbecke\"", "title:x", "anim*",
                           "(a)", "a:b", "\"unbalanced quote is fine"})
         EXPECT_EQ(syntax_error(q), "ok") << q;
 }
@@ -69,7 +74,8 @@ TEST(QuerySyntax, ReportsTheColumn) {
     EXPECT_EQ(syntax_error("anime AND"), "query: column 7: AND needs something after it");
     EXPECT_EQ(syntax_error("OR anime"), "query: column 1: OR needs something before it");
     EXPECT_EQ(syntax_error("a AND OR b"), "query: column 7: OR needs something before it");
-    EXPECT_EQ(syntax_error("a ()"), "query: column 4: empty parentheses or missing operand before ')'");
+    EXPECT_EQ(syntax_error("a ()"),
+              "query: column 4: empty parentheses or missing operand before ')'");
     EXPECT_EQ(syntax_error("columnist: x"), "query: column 1: columnist: needs a value");
     EXPECT_EQ(syntax_error("a NOT"), "query: column 3: NOT needs something after it");
 }

@@ -61,7 +61,8 @@ TEST(Schema, MinimalSchemaParses) {
 }
 
 TEST(Schema, ErrorsNameFileAndLine) {
-    EXPECT_EQ(message_of("<schema"), "s.xml:1: not well-formed XML: Error parsing start element tag");
+    EXPECT_EQ(message_of("<schema"),
+              "s.xml:1: not well-formed XML: Error parsing start element tag");
     EXPECT_EQ(message_of(minimal(R"(<field name="x" kind="blob"/>)")),
               "s.xml:9: kind=\"blob\": expected text, keyword, date or id");
     EXPECT_EQ(message_of(minimal(R"(<field name="x" kind="keyword" prefix="XX"/>)")),
@@ -81,8 +82,9 @@ TEST(Schema, RejectsClashesAndMissingFields) {
               "s.xml: slot 1 is used twice");
     EXPECT_EQ(message_of(minimal(R"(<field name="title" kind="text" prefix="T2"/>)")),
               "s.xml: field name title is used twice");
-    EXPECT_EQ(message_of(R"(<schema name="t" version="1"><field name="title" kind="text"/></schema>)"),
-              "s.xml: the schema needs a text field named body");
+    EXPECT_EQ(
+        message_of(R"(<schema name="t" version="1"><field name="title" kind="text"/></schema>)"),
+        "s.xml: the schema needs a text field named body");
     EXPECT_EQ(message_of("<schemata/>"), "s.xml: no <schema> element");
 }
 
@@ -105,6 +107,7 @@ TEST(Schema, MissingFileIsAUsageError) {
         load_schema_file("/nonexistent/news.xml");
         FAIL();
     } catch (const UsageError& e) {
-        EXPECT_STREQ(e.what(), "/nonexistent/news.xml: cannot read schema: No such file or directory");
+        EXPECT_STREQ(e.what(),
+                     "/nonexistent/news.xml: cannot read schema: No such file or directory");
     }
 }

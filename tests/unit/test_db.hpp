@@ -2,9 +2,9 @@
 #pragma once
 
 #include <filesystem>
-#include <unistd.h>
 #include <gtest/gtest.h>
 #include <string>
+#include <unistd.h>
 
 struct TempDir {
     std::filesystem::path path;

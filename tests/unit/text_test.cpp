@@ -30,9 +30,11 @@ TEST(Text, RepairUtf8) {
     std::string ok = "Tsai Ing-wen (蔡英文)";
     EXPECT_EQ(repair_utf8(ok), 0u);
     EXPECT_EQ(ok, "Tsai Ing-wen (蔡英文)");
-    std::string bad = "a\xff" "b\xc3";
+    std::string bad = "a\xff"
+                      "b\xc3";
     EXPECT_EQ(repair_utf8(bad), 2u);
-    EXPECT_EQ(bad, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    EXPECT_EQ(bad, "a\xEF\xBF\xBD"
+                   "b\xEF\xBF\xBD");
     std::string overlong = "\xc0\xaf";
     EXPECT_EQ(repair_utf8(overlong), 2u);
     std::string surrogate = "\xed\xa0\x80";

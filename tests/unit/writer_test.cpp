@@ -8,7 +8,9 @@ using namespace morgue;
 
 namespace {
 
-Schema news() { return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"); }
+Schema news() {
+    return load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml");
+}
 
 Article article(const std::string& id, const std::string& body) {
     Article a;
@@ -118,12 +120,27 @@ TEST(Writer, DatabaseKeepsItsOwnSchema) {
 
 TEST(OpenForReading, ExplainsWhatIsWrong) {
     TempDir tmp;
-    EXPECT_EQ(error_of([&] { open_for_reading(tmp / "missing"); }), tmp / "missing" + ": no such database");
+    EXPECT_EQ(error_of([&] { open_for_reading(tmp / "missing"); }),
+              tmp / "missing" + ": no such database");
     Xapian::WritableDatabase plain(tmp / "plain", Xapian::DB_CREATE);
     plain.add_document(Xapian::Document());
     plain.commit();
     EXPECT_EQ(error_of([&] { open_for_reading(tmp / "plain"); }),
               tmp / "plain" + ": not a Morgue database (no schema in its metadata)");
     std::string msg = error_of([&] { open_for_reading(tmp.path.string()); });
-    EXPECT_EQ(msg, tmp.path.string() + ": not a Xapian database (Couldn't detect type of database)");
+    EXPECT_EQ(msg,
+              tmp.path.string() + ": not a Xapian database (Couldn't detect type of database)");
+}
+
+TEST(Writer, CollectsSpellingDataFromText) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, news());
+        w.upsert(article("1", "Japanese anime studios"));
+        w.commit();
+    }
+    Xapian::Database db(path);
+    EXPECT_EQ(db.get_spelling_suggestion("anmie"), "anime");
+    EXPECT_EQ(db.get_spelling_suggestion("studois"), "studios");
 }

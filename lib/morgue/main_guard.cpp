@@ -1,0 +1,29 @@
+#include "morgue/main_guard.hpp"
+
+#include "morgue/errors.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+namespace morgue {
+
+int run_guarded(std::string_view prog, const std::function<int()>& body) {
+    auto say = [&](std::string_view what) { fmt::print(stderr, "{}: {}\n", prog, what); };
+    try {
+        return body();
+    } catch (const UsageError& e) {
+        say(e.what());
+        return exit_usage;
+    } catch (const DatabaseError& e) {
+        say(e.what());
+        return exit_database;
+    } catch (const Xapian::Error& e) {
+        say(fmt::format("database error: {}", e.get_description()));
+        return exit_database;
+    } catch (const std::exception& e) {
+        say(fmt::format("internal error: {}", e.what()));
+        return exit_database;
+    }
+}
+
+} // namespace morgue
