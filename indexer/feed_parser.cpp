@@ -1,11 +1,15 @@
 #include "feed_parser.hpp"
 
+#include "byline.hpp"
+#include "encoding.hpp"
 #include "html_text.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
+#include "url.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <pugixml.hpp>
 #include <sstream>
@@ -16,79 +20,218 @@ namespace {
 
 constexpr std::size_t summary_bytes = 400;
 
-bool starts_with_icase(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), s.begin(),
-                      [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+// ---- Namespaces -----------------------------------------------------------
+// pugixml keeps names as written ("dc:creator"), so prefixes are resolved
+// here through the xmlns declarations in scope.  Elements are matched by
+// family, so that an RSS 1.0 <title> and an RSS 2.0 <title> are one thing.
+
+enum class Ns { rss, atom, dc, dcterms, content, rdf, xhtml, other };
+
+constexpr std::string_view atom10_uri = "http://www.w3.org/2005/Atom";
+constexpr std::string_view atom03_uri = "http://purl.org/atom/ns#";
+constexpr std::string_view rss090_uri = "http://my.netscape.com/rdf/simple/0.9/";
+constexpr std::string_view rss10_uri = "http://purl.org/rss/1.0/";
+
+Ns family(std::string_view uri) {
+    if (uri.empty() || uri == rss090_uri || uri == rss10_uri ||
+        uri == "http://backend.userland.com/rss2" || uri == "http://backend.userland.com/rss" ||
+        uri == "http://blogs.law.harvard.edu/tech/rss" || uri == "http://purl.org/net/rss1.1#")
+        return Ns::rss;
+    if (uri == atom10_uri || uri == atom03_uri) return Ns::atom;
+    if (uri == "http://purl.org/dc/elements/1.1/" || uri == "http://purl.org/dc/elements/1.0/")
+        return Ns::dc;
+    if (uri == "http://purl.org/dc/terms/") return Ns::dcterms;
+    if (uri == "http://purl.org/rss/1.0/modules/content/") return Ns::content;
+    if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
+    if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
+    return Ns::other;
 }
 
-bool is_web_url(std::string_view url) {
-    return starts_with_icase(url, "http://") || starts_with_icase(url, "https://");
+// Prefixes feeds use without declaring them.
+std::string_view well_known_prefix(std::string_view prefix) {
+    if (prefix == "dc") return "http://purl.org/dc/elements/1.1/";
+    if (prefix == "dcterms") return "http://purl.org/dc/terms/";
+    if (prefix == "content") return "http://purl.org/rss/1.0/modules/content/";
+    if (prefix == "atom") return atom10_uri;
+    if (prefix == "rdf") return "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    if (prefix == "xhtml") return "http://www.w3.org/1999/xhtml";
+    return "urn:undeclared";
 }
 
-std::size_t line_of(std::string_view data, std::ptrdiff_t offset) {
-    auto end = data.begin() + std::clamp<std::ptrdiff_t>(offset, 0, data.size());
-    return 1 + std::count(data.begin(), end, '\n');
+std::string_view local_name(const pugi::xml_node& n) {
+    std::string_view name = n.name();
+    auto colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
+
+std::string_view namespace_uri(const pugi::xml_node& n) {
+    std::string_view name = n.name();
+    auto colon = name.find(':');
+    std::string attr = colon == std::string_view::npos
+                           ? std::string("xmlns")
+                           : "xmlns:" + std::string(name.substr(0, colon));
+    for (auto up = n; up; up = up.parent())
+        if (auto a = up.attribute(attr.c_str())) return a.value();
+    return colon == std::string_view::npos ? std::string_view()
+                                           : well_known_prefix(name.substr(0, colon));
+}
+
+bool is(const pugi::xml_node& n, Ns ns, std::string_view local) {
+    return n.type() == pugi::node_element && local_name(n) == local &&
+           family(namespace_uri(n)) == ns;
+}
+
+pugi::xml_node child(const pugi::xml_node& parent, Ns ns, std::string_view local) {
+    for (auto c : parent.children())
+        if (is(c, ns, local)) return c;
+    return {};
+}
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, Ns ns, std::string_view local) {
+    std::vector<pugi::xml_node> out;
+    for (auto c : parent.children())
+        if (is(c, ns, local)) out.push_back(c);
+    return out;
+}
+
+// An attribute by local name, with or without a prefix (rdf:about, about).
+std::string_view attr(const pugi::xml_node& n, std::string_view local) {
+    for (auto a : n.attributes()) {
+        std::string_view name = a.name();
+        auto colon = name.find(':');
+        if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == local &&
+            !name.starts_with("xmlns"))
+            return a.value();
+    }
+    return {};
+}
+
+// ---- Text -------------------------------------------------------------------
 
 // All character data directly inside `node` (pugixml's child_value() gives only
 // the first run, which splits at CDATA sections).
 std::string text_of(const pugi::xml_node& node) {
     std::string out;
-    for (auto child : node.children())
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-            out += child.value();
+    for (auto c : node.children())
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
     return out;
 }
 
 std::string inner_xml(const pugi::xml_node& node) {
     std::ostringstream out;
-    for (auto child : node.children())
-        child.print(out, "", pugi::format_raw);
+    for (auto c : node.children())
+        c.print(out, "", pugi::format_raw);
     return out.str();
 }
 
-// An Atom text construct (title, summary, content) as plain text.
-std::string atom_text(const pugi::xml_node& node) {
-    std::string_view type = node.attribute("type").as_string("text");
-    if (type == "xhtml") return html_to_text(inner_xml(node));
-    if (type == "html" || type == "text/html") return html_to_text(text_of(node));
-    return collapse_spaces(text_of(node));
+bool has_elements(const pugi::xml_node& node) {
+    for (auto c : node.children())
+        if (c.type() == pugi::node_element) return true;
+    return false;
 }
 
-// RSS titles and descriptions are often entity-escaped HTML.
-std::string rss_text(const pugi::xml_node& node) {
-    return html_to_text(text_of(node));
+// RSS text is HTML in practice: escaped, in CDATA, or as naked child elements.
+std::string html_text(const pugi::xml_node& node) {
+    if (!node) return {};
+    return html_to_text(has_elements(node) ? inner_xml(node) : text_of(node));
 }
 
-// The item as it stood in the feed, with the namespace declarations of its
-// ancestors copied onto it so that it parses on its own.
-std::string original_xml(const pugi::xml_node& item) {
-    pugi::xml_document doc;
-    auto copy = doc.append_copy(item);
-    for (auto up = item.parent(); up; up = up.parent())
-        for (auto attr : up.attributes()) {
-            std::string_view name = attr.name();
-            if ((name == "xmlns" || name.starts_with("xmlns:") || name == "xml:base") &&
-                !copy.attribute(attr.name()))
-                copy.append_attribute(attr.name()) = attr.value();
+std::string decode_base64(std::string_view in) {
+    static constexpr std::string_view digits =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : in) {
+        auto v = digits.find(c);
+        if (v == std::string_view::npos) continue;
+        buffer = (buffer << 6) | static_cast<unsigned>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((buffer >> bits) & 0xFF);
         }
-    std::ostringstream out;
-    copy.print(out, "", pugi::format_raw);
-    return out.str();
+    }
+    return out;
 }
 
-// RSS <author> is "email (Name)" or sometimes just a name.
-std::string rss_author(std::string_view text) {
-    auto open = text.find('(');
-    auto close = text.rfind(')');
-    if (text.find('@') != std::string_view::npos && open != std::string_view::npos &&
-        close != std::string_view::npos && close > open)
-        return collapse_spaces(text.substr(open + 1, close - open - 1));
-    if (text.find('@') != std::string_view::npos && text.find(' ') == std::string_view::npos)
-        return {}; // a bare e-mail address names no one
-    return collapse_spaces(text);
+// An Atom text construct (1.0 type="text|html|xhtml", 0.3 mode and MIME type).
+std::string atom_text(const pugi::xml_node& node) {
+    if (!node) return {};
+    std::string_view type = node.attribute("type").as_string("text");
+    std::string_view mode = node.attribute("mode").as_string("");
+    bool html = type == "html" || type == "text/html";
+    bool xhtml = type == "xhtml" || type == "application/xhtml+xml" || mode == "xml";
+    std::string raw = mode == "base64" ? decode_base64(text_of(node)) : text_of(node);
+    if (xhtml || has_elements(node)) return html_to_text(inner_xml(node));
+    if (html || mode == "escaped") return html_to_text(raw);
+    return collapse_spaces(raw);
 }
+
+// ---- Links and bases --------------------------------------------------------
+
+// The xml:base in force at `node`, each level resolved against the one above.
+std::string base_of(const pugi::xml_node& node, const std::string& document_url) {
+    std::vector<std::string_view> bases;
+    for (auto up = node; up; up = up.parent())
+        if (auto a = up.attribute("xml:base")) bases.push_back(a.value());
+    std::string base = document_url;
+    for (auto it = bases.rbegin(); it != bases.rend(); ++it)
+        base = resolve_url(base, *it);
+    return base;
+}
+
+std::string link_in(const pugi::xml_node& node, std::string_view ref, const std::string& doc_url) {
+    std::string r = collapse_spaces(ref);
+    return r.empty() ? std::string() : resolve_url(base_of(node, doc_url), r);
+}
+
+// Atom <link rel="alternate"> (rel defaults to alternate), HTML preferred.
+std::string atom_link(const pugi::xml_node& parent, const std::string& doc_url,
+                      std::string_view rel) {
+    std::string found;
+    for (auto link : children(parent, Ns::atom, "link")) {
+        if (std::string_view(link.attribute("rel").as_string("alternate")) != rel) continue;
+        std::string href = link_in(link, link.attribute("href").as_string(), doc_url);
+        std::string_view type = link.attribute("type").as_string("text/html");
+        if (found.empty() || type == "text/html" || type == "application/xhtml+xml") {
+            if (!found.empty()) return href;
+            found = href;
+        }
+    }
+    return found;
+}
+
+// ---- Dates --------------------------------------------------------------------
+
+struct DateField {
+    std::optional<std::time_t> time;
+    std::string text;
+};
+
+DateField date_in(const pugi::xml_node& node, std::vector<std::string>* warnings) {
+    if (!node) return {};
+    std::string text = collapse_spaces(text_of(node));
+    auto t = parse_date(text);
+    if (!t && warnings && !text.empty())
+        warnings->push_back(fmt::format("unparseable <{}> \"{}\"", node.name(), text));
+    return {t, text};
+}
+
+// The first of the candidates that holds a usable date.
+DateField first_date(std::initializer_list<pugi::xml_node> nodes,
+                     std::vector<std::string>* warnings) {
+    DateField unusable;
+    for (const auto& n : nodes) {
+        if (!n) continue;
+        DateField d = date_in(n, warnings);
+        if (d.time) return d;
+        if (unusable.text.empty()) unusable = d;
+    }
+    return unusable;
+}
+
+// ---- People and topics ----------------------------------------------------------
 
 void add_unique(std::vector<std::string>& list, std::string value) {
     value = collapse_spaces(value);
@@ -99,98 +242,213 @@ void add_unique(std::vector<std::string>& list, std::string value) {
     list.push_back(std::move(value));
 }
 
-std::optional<std::time_t> date_of(const pugi::xml_node& node, FeedEntry* entry) {
-    if (!node) return std::nullopt;
-    auto t = parse_date(text_of(node));
-    if (!t && entry)
-        entry->warnings.push_back(
-            fmt::format("unparseable <{}> \"{}\"", node.name(), collapse_spaces(text_of(node))));
-    return t;
-}
-
-void set_link(Article& a, std::string link, FeedEntry& e) {
-    link = collapse_spaces(link);
-    if (link.empty()) return;
-    if (is_web_url(link))
-        a.url = std::move(link);
-    else
-        e.warnings.push_back(fmt::format("link \"{}\" is not http(s); dropped", link));
-}
-
-FeedEntry parse_rss_item(const pugi::xml_node& item) {
-    FeedEntry e;
-    Article& a = e.article;
-    a.title = collapse_spaces(rss_text(item.child("title")));
-    set_link(a, text_of(item.child("link")), e);
-    a.id = collapse_spaces(text_of(item.child("guid")));
-    std::string description = rss_text(item.child("description"));
-    std::string content = html_to_text(text_of(item.child("content:encoded")));
-    a.body = content.empty() ? description : content;
-    a.summary = description.empty() ? a.body : description;
-    for (auto n : item.children("author"))
-        add_unique(a.columnists, rss_author(text_of(n)));
-    for (auto n : item.children("dc:creator"))
-        add_unique(a.columnists, text_of(n));
-    for (auto n : item.children("category"))
-        add_unique(a.topics, text_of(n));
-    for (auto n : item.children("dc:subject"))
-        add_unique(a.topics, text_of(n));
-    e.published = date_of(item.child("pubDate"), &e);
-    if (!e.published) e.published = date_of(item.child("dc:date"), &e);
-    return e;
-}
-
-std::string atom_link(const pugi::xml_node& parent) {
-    for (auto link : parent.children("link")) {
-        std::string_view rel = link.attribute("rel").as_string("alternate");
-        if (rel == "alternate") return link.attribute("href").as_string();
-    }
-    return {};
+void add_authors(std::vector<std::string>& list, std::string_view field) {
+    for (auto& name : split_authors(field))
+        add_unique(list, std::move(name));
 }
 
 std::vector<std::string> atom_authors(const pugi::xml_node& parent) {
     std::vector<std::string> out;
-    for (auto author : parent.children("author"))
-        add_unique(out, text_of(author.child("name")));
+    for (auto author : children(parent, Ns::atom, "author")) {
+        auto name = child(author, Ns::atom, "name");
+        add_authors(out, name ? text_of(name) : text_of(author));
+    }
     return out;
 }
 
-FeedEntry parse_atom_entry(const pugi::xml_node& entry,
-                           const std::vector<std::string>& feed_authors) {
+std::vector<Category> categories_of(const pugi::xml_node& item) {
+    std::vector<Category> out;
+    for (auto c : item.children()) {
+        if (is(c, Ns::rss, "category"))
+            out.push_back({collapse_spaces(text_of(c)), c.attribute("domain").as_string(), ""});
+        else if (is(c, Ns::dc, "subject"))
+            out.push_back({collapse_spaces(text_of(c)), "", ""});
+        else if (is(c, Ns::atom, "category"))
+            out.push_back({collapse_spaces(c.attribute("term").as_string()),
+                           c.attribute("scheme").as_string(),
+                           collapse_spaces(c.attribute("label").as_string())});
+    }
+    return out;
+}
+
+// The item as it stood in the feed, with the namespace declarations and
+// xml:base of its ancestors copied onto it so that it parses on its own.
+std::string original_xml(const pugi::xml_node& item) {
+    pugi::xml_document doc;
+    auto copy = doc.append_copy(item);
+    for (auto up = item.parent(); up; up = up.parent())
+        for (auto a : up.attributes()) {
+            std::string_view name = a.name();
+            bool carried = name == "xmlns" || name.starts_with("xmlns:") || name == "xml:base";
+            if (carried && !copy.attribute(a.name())) copy.append_attribute(a.name()) = a.value();
+        }
+    std::ostringstream out;
+    copy.print(out, "", pugi::format_raw);
+    return out.str();
+}
+
+// ---- Entries ------------------------------------------------------------------
+
+struct Context {
+    std::string doc_url; // base for relative links
+    const Feed* feed;
+};
+
+void common_entry_fields(FeedEntry& e, const pugi::xml_node& item) {
+    Article& a = e.article;
+    for (auto c : item.children()) {
+        if (is(c, Ns::dc, "creator") || is(c, Ns::dc, "author"))
+            add_authors(a.columnists, text_of(c));
+        else if (is(c, Ns::rss, "author"))
+            add_authors(a.columnists, text_of(c));
+    }
+    for (const auto& author : atom_authors(item))
+        add_unique(a.columnists, author);
+    e.categories = categories_of(item);
+}
+
+FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
     FeedEntry e;
     Article& a = e.article;
-    a.title = atom_text(entry.child("title"));
-    set_link(a, atom_link(entry), e);
-    a.id = collapse_spaces(text_of(entry.child("id")));
-    std::string summary = atom_text(entry.child("summary"));
-    a.body = atom_text(entry.child("content"));
-    if (a.body.empty()) a.body = summary;
-    a.summary = summary.empty() ? a.body : summary;
-    a.columnists = atom_authors(entry);
-    for (auto n : entry.children("dc:creator"))
-        add_unique(a.columnists, text_of(n));
-    if (a.columnists.empty()) a.columnists = feed_authors;
-    for (auto c : entry.children("category")) {
-        std::string label = c.attribute("label").as_string();
-        add_unique(a.topics, label.empty() ? c.attribute("term").as_string() : label);
-    }
-    e.published = date_of(entry.child("published"), &e);
-    e.updated = date_of(entry.child("updated"), &e);
+    auto title = child(item, Ns::rss, "title");
+    if (!title) title = child(item, Ns::dc, "title");
+    a.title = title ? collapse_spaces(html_text(title)) : atom_text(child(item, Ns::atom, "title"));
+    auto guid = child(item, Ns::rss, "guid");
+    a.id = collapse_spaces(text_of(guid));
+    if (a.id.empty()) a.id = collapse_spaces(text_of(child(item, Ns::atom, "id")));
+    if (auto link = child(item, Ns::rss, "link")) a.url = link_in(link, text_of(link), ctx.doc_url);
+    if (a.url.empty()) a.url = atom_link(item, ctx.doc_url, "alternate");
+    bool guid_is_link =
+        guid && std::string_view(guid.attribute("isPermaLink").as_string("true")) != "false";
+    if (a.url.empty() && guid_is_link && is_web_url(a.id)) a.url = a.id;
+    if (a.url.empty() && !attr(item, "about").empty())
+        a.url = link_in(item, attr(item, "about"), ctx.doc_url);
+
+    std::string description = html_text(child(item, Ns::rss, "description"));
+    std::string content = html_text(child(item, Ns::content, "encoded"));
+    if (content.empty()) content = html_text(child(item, Ns::xhtml, "body"));
+    if (content.empty()) content = atom_text(child(item, Ns::atom, "content"));
+    if (description.empty()) description = atom_text(child(item, Ns::atom, "summary"));
+    a.body = content.empty() ? description : content;
+    a.summary = description.empty() ? a.body : description;
+    common_entry_fields(e, item);
+
+    auto published =
+        first_date({child(item, Ns::rss, "pubDate"), child(item, Ns::dcterms, "issued"),
+                    child(item, Ns::atom, "published"), child(item, Ns::dc, "date")},
+                   &e.warnings);
+    e.published = published.time, e.published_text = published.text;
+    auto updated = first_date({child(item, Ns::atom, "updated"),
+                               child(item, Ns::dcterms, "modified"), child(item, Ns::dc, "date")},
+                              &e.warnings);
+    e.updated = updated.time, e.updated_text = updated.text;
     return e;
 }
 
-void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
+FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
+    FeedEntry e;
     Article& a = e.article;
-    a.feed_title = feed.title;
-    a.feed_url = source.url.empty() ? feed.link : source.url;
-    if (a.id.empty()) a.id = a.url;
-    // A guid that is no URI (say "12345") is only unique within its feed.
-    else if (a.id.find(':') == std::string::npos)
-        a.id = a.feed_url + "#" + a.id;
-    if (a.id.empty() && !a.title.empty()) {
-        a.id = a.feed_url + "#" + a.title;
-        e.warnings.push_back("no guid, id or link: identified by its title");
+    a.title = atom_text(child(entry, Ns::atom, "title"));
+    a.url = atom_link(entry, ctx.doc_url, "alternate");
+    a.id = collapse_spaces(text_of(child(entry, Ns::atom, "id")));
+    std::string summary = atom_text(child(entry, Ns::atom, "summary"));
+    a.body = atom_text(child(entry, Ns::atom, "content"));
+    if (a.body.empty()) a.body = html_text(child(entry, Ns::content, "encoded"));
+    if (a.body.empty()) a.body = summary;
+    a.summary = summary.empty() ? a.body : summary;
+    common_entry_fields(e, entry);
+    if (a.columnists.empty())
+        if (auto source = child(entry, Ns::atom, "source")) a.columnists = atom_authors(source);
+    if (a.columnists.empty() && !ctx.feed->authors.empty()) {
+        a.columnists = ctx.feed->authors;
+        e.columnist_source = "feed";
     }
+    auto published =
+        first_date({child(entry, Ns::atom, "published"), child(entry, Ns::atom, "issued"),
+                    child(entry, Ns::dcterms, "issued"), child(entry, Ns::atom, "created")},
+                   &e.warnings);
+    e.published = published.time, e.published_text = published.text;
+    auto updated = first_date({child(entry, Ns::atom, "updated"),
+                               child(entry, Ns::atom, "modified"), child(entry, Ns::dc, "date")},
+                              &e.warnings);
+    e.updated = updated.time, e.updated_text = updated.text;
+    return e;
+}
+
+// ---- Feeds --------------------------------------------------------------------
+
+std::string rss_version(const pugi::xml_node& root) {
+    std::string_view v = root.attribute("version").as_string();
+    if (v == "2.0" || v == "2.00") return "rss20";
+    if (v == "0.91") return "rss091";
+    if (v == "0.92") return "rss092";
+    if (v == "0.93") return "rss093";
+    if (v == "0.94") return "rss094";
+    return "rss";
+}
+
+void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) {
+    auto title = child(channel, Ns::rss, "title");
+    if (!title) title = child(channel, Ns::dc, "title");
+    feed.title =
+        title ? collapse_spaces(html_text(title)) : atom_text(child(channel, Ns::atom, "title"));
+    if (auto link = child(channel, Ns::rss, "link"))
+        feed.link = link_in(link, text_of(link), ctx.doc_url);
+    if (feed.link.empty()) feed.link = atom_link(channel, ctx.doc_url, "alternate");
+    feed.self_link = atom_link(channel, ctx.doc_url, "self");
+    feed.authors = atom_authors(channel);
+    auto updated =
+        first_date({child(channel, Ns::atom, "updated"), child(channel, Ns::atom, "modified"),
+                    child(channel, Ns::rss, "lastBuildDate"), child(channel, Ns::rss, "pubDate"),
+                    child(channel, Ns::dc, "date"), child(channel, Ns::dcterms, "modified")},
+                   &feed.warnings);
+    feed.updated = updated.time, feed.updated_text = updated.text;
+}
+
+template <class Parse>
+void add_entries(Feed& feed, const std::vector<pugi::xml_node>& items, const Context& ctx,
+                 Parse parse) {
+    for (const auto& item : items) {
+        feed.entries.push_back(parse(item, ctx));
+        feed.entries.back().article.original = original_xml(item);
+    }
+}
+
+void parse_root(Feed& feed, const pugi::xml_node& root, Context& ctx) {
+    std::string_view local = local_name(root);
+    std::string_view uri = namespace_uri(root);
+    if (local == "rss" || (local == "channel" && family(uri) == Ns::rss)) {
+        auto channel = local == "rss" ? child(root, Ns::rss, "channel") : root;
+        feed.format = local == "rss" ? rss_version(root) : "rss";
+        feed_header(feed, channel, ctx);
+        add_entries(feed, children(channel, Ns::rss, "item"), ctx, rss_entry);
+    } else if (local == "RDF") {
+        auto channel = child(root, Ns::rss, "channel");
+        feed.format = channel && namespace_uri(channel) == rss090_uri ? "rss090" : "rss10";
+        feed_header(feed, channel, ctx);
+        auto items = children(root, Ns::rss, "item");
+        if (items.empty()) items = children(channel, Ns::rss, "item");
+        add_entries(feed, items, ctx, rss_entry);
+    } else if (local == "feed" && (family(uri) == Ns::atom || uri.empty())) {
+        feed.format = uri == atom10_uri ? "atom10" : uri == atom03_uri ? "atom03" : "atom";
+        feed_header(feed, root, ctx);
+        add_entries(feed, children(root, Ns::atom, "entry"), ctx, atom_entry);
+    } else {
+        throw InputError(fmt::format("not an RSS or Atom feed (root element <{}>)", root.name()));
+    }
+}
+
+// ---- Normalising an entry ---------------------------------------------------------
+
+std::vector<std::string> topics_of(const std::vector<Category>& categories) {
+    std::vector<std::string> out;
+    for (const auto& c : categories)
+        add_unique(out, c.label.empty() ? c.term : c.label);
+    return out;
+}
+
+void resolve_date(FeedEntry& e, const Feed& feed, const FeedSource& source) {
+    Article& a = e.article;
     if (e.published) {
         a.date = *e.published, a.date_source = DateSource::published;
     } else if (e.updated) {
@@ -203,81 +461,63 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     if (a.date_source != DateSource::published)
         e.warnings.push_back(
             fmt::format("no publication date: using the {} date", date_source_name(a.date_source)));
+}
+
+void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
+    Article& a = e.article;
+    a.feed_title = feed.title;
+    a.feed_url = !source.url.empty()       ? source.url
+                 : !feed.self_link.empty() ? feed.self_link
+                                           : feed.link;
+    if (!a.url.empty() && !is_web_url(a.url)) {
+        e.warnings.push_back(fmt::format("link \"{}\" is not http(s); dropped", a.url));
+        a.url.clear();
+    }
+    if (a.id.empty()) a.id = a.url;
+    // A guid that is no URI (say "12345") is only unique within its feed.
+    else if (a.id.find(':') == std::string::npos)
+        a.id = a.feed_url + "#" + a.id;
+    if (a.id.empty() && !a.title.empty()) {
+        a.id = a.feed_url + "#" + a.title;
+        e.warnings.push_back("no guid, id or link: identified by its title");
+    }
+    if (!a.columnists.empty() && e.columnist_source.empty()) e.columnist_source = "author";
+    if (a.columnists.empty() || e.columnist_source == "feed") {
+        if (auto name = byline_from_text(a.body); !name.empty()) {
+            a.columnists = {name};
+            e.columnist_source = "byline";
+        }
+    }
+    a.topics = topics_of(e.categories);
+    resolve_date(e, feed, source);
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
 }
 
-// UTF-16 and UTF-32 feeds start with a BOM or have NULs among the first bytes.
-bool looks_utf8(std::string_view data) {
-    if (data.starts_with("\xFE\xFF") || data.starts_with("\xFF\xFE")) return false;
-    return data.substr(0, 4).find('\0') == std::string_view::npos;
-}
-
-Feed parse_rss(const pugi::xml_node& rss) {
-    Feed feed;
-    feed.format = "rss2.0";
-    auto channel = rss.child("channel");
-    feed.title = collapse_spaces(rss_text(channel.child("title")));
-    feed.link = collapse_spaces(text_of(channel.child("link")));
-    for (auto link : channel.children("atom:link"))
-        if (std::string_view(link.attribute("rel").as_string()) == "self")
-            feed.link = link.attribute("href").as_string();
-    feed.updated = date_of(channel.child("lastBuildDate"), nullptr);
-    if (!feed.updated) feed.updated = date_of(channel.child("pubDate"), nullptr);
-    for (auto item : channel.children("item")) {
-        feed.entries.push_back(parse_rss_item(item));
-        feed.entries.back().article.original = original_xml(item);
-    }
-    return feed;
-}
-
-Feed parse_atom(const pugi::xml_node& root) {
-    Feed feed;
-    feed.format = "atom1.0";
-    feed.title = atom_text(root.child("title"));
-    feed.link = atom_link(root);
-    for (auto link : root.children("link"))
-        if (std::string_view(link.attribute("rel").as_string()) == "self")
-            feed.link = link.attribute("href").as_string();
-    feed.updated = date_of(root.child("updated"), nullptr);
-    auto authors = atom_authors(root);
-    for (auto entry : root.children("entry")) {
-        feed.entries.push_back(parse_atom_entry(entry, authors));
-        feed.entries.back().article.original = original_xml(entry);
-    }
-    return feed;
+std::size_t line_of(std::string_view data, std::ptrdiff_t offset) {
+    auto end = data.begin() + std::clamp<std::ptrdiff_t>(offset, 0, data.size());
+    return 1 + std::count(data.begin(), end, '\n');
 }
 
 } // namespace
 
 Feed parse_feed(std::string_view raw, const FeedSource& source) {
-    // Bad bytes become U+FFFD before parsing, so that no text built from them
-    // (titles, terms, snippets) is invalid UTF-8, and the feed still loads.
-    std::string repaired;
-    std::size_t bad = 0;
-    if (looks_utf8(raw)) {
-        repaired = raw;
-        bad = repair_utf8(repaired);
-    }
-    std::string_view data = bad ? std::string_view(repaired) : raw;
+    Decoded text = decode_feed(raw, source.http_charset);
     pugi::xml_document doc;
-    auto result =
-        doc.load_buffer(data.data(), data.size(), pugi::parse_default | pugi::parse_declaration);
+    // No DTD processing, no external entities: pugixml never expands either.
+    auto result = doc.load_buffer(text.text.data(), text.text.size(), pugi::parse_default,
+                                  pugi::encoding_utf8);
     if (!result)
         throw InputError(fmt::format("{}:{}: not well-formed XML: {}", source.name,
-                                     line_of(data, result.offset), result.description()));
-    auto root = doc.document_element();
-    std::string_view name = root.name();
+                                     line_of(text.text, result.offset), result.description()));
     Feed feed;
-    if (name == "rss" && root.child("channel"))
-        feed = parse_rss(root);
-    else if (name == "feed")
-        feed = parse_atom(root);
-    else
-        throw InputError(
-            fmt::format("{}: not an RSS or Atom feed (root element <{}>)", source.name, name));
-    if (bad)
-        feed.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", bad,
-                                            bad == 1 ? "" : "s"));
+    feed.encoding = text.encoding;
+    feed.warnings = std::move(text.warnings);
+    Context ctx{source.url, &feed};
+    try {
+        parse_root(feed, doc.document_element(), ctx);
+    } catch (const InputError& e) {
+        throw InputError(fmt::format("{}: {}", source.name, e.what()));
+    }
     for (auto& e : feed.entries)
         resolve(e, feed, source);
     std::erase_if(feed.entries, [&](const FeedEntry& e) {

@@ -1,4 +1,5 @@
-// RSS 2.0 and Atom 1.0 feeds (common elements) to articles.  Pure: no I/O.
+// Feeds to articles: RSS 0.90-2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0, with
+// Dublin Core, content:encoded and Atom elements inside RSS.  Pure: no I/O.
 #pragma once
 
 #include "morgue/article.hpp"
@@ -11,25 +12,35 @@
 
 namespace morgue {
 
+struct Category {
+    std::string term, scheme, label;
+};
+
 struct FeedEntry {
-    Article article; // date already resolved through the fallbacks
+    Article article; // date resolved through the fallbacks, columnists and topics normalised
     std::optional<std::time_t> published, updated;
+    std::string published_text, updated_text; // as the feed wrote them
+    std::vector<Category> categories;         // as the feed wrote them
+    std::string columnist_source;             // "author", "byline", "feed" or ""
     std::vector<std::string> warnings;
 };
 
 struct Feed {
-    std::string format; // "rss2.0", "atom1.0"
-    std::string title;
-    std::string link;
+    std::string format; // rss090, rss091, rss092, rss093, rss094, rss20, rss10, rss, atom03, atom10
+    std::string encoding; // what the bytes were read as
+    std::string title, link, self_link;
+    std::vector<std::string> authors;
     std::optional<std::time_t> updated;
+    std::string updated_text;
     std::vector<FeedEntry> entries;
     std::vector<std::string> warnings;
 };
 
 struct FeedSource {
-    std::string name;     // file name or URL, for messages
-    std::string url;      // the feed's own URL; empty: taken from the feed
-    std::time_t received; // last-resort date for undated items
+    std::string name;         // file name or URL, for messages
+    std::string url;          // where the feed was fetched from; base for relative links
+    std::string http_charset; // from Content-Type, when fetched
+    std::time_t received = 0; // last-resort date for undated items
 };
 
 // Throws InputError naming source.name (and the line, for XML errors) when

@@ -3,6 +3,7 @@
 #include "morgue/text.hpp"
 
 #include <gumbo.h>
+#include <vector>
 
 namespace morgue {
 
@@ -61,35 +62,48 @@ bool is_block(GumboTag tag) {
     }
 }
 
-void collect(const GumboNode* node, std::string& out) {
-    switch (node->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_WHITESPACE:
-        // Line breaks in the source are just spaces; '\n' marks block ends.
-        for (const char* p = node->v.text.text; *p; ++p)
-            out += (*p == '\n' || *p == '\r') ? ' ' : *p;
-        return;
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE:
-    case GUMBO_NODE_DOCUMENT:
-        break;
-    default:
-        return;
+const GumboVector* children_of(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_DOCUMENT) return &node->v.document.children;
+    if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE)
+        return &node->v.element.children;
+    return nullptr;
+}
+
+// Depth-first, with an explicit stack: hostile HTML nests thousands deep.
+void collect(const GumboNode* root, std::string& out) {
+    struct Frame {
+        const GumboNode* node;
+        unsigned next_child;
+    };
+    std::vector<Frame> stack{{root, 0}};
+    while (!stack.empty()) {
+        Frame& f = stack.back();
+        const GumboNode* node = f.node;
+        bool block = node->type == GUMBO_NODE_ELEMENT && is_block(node->v.element.tag);
+        if (f.next_child == 0) {
+            if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+                node->type == GUMBO_NODE_WHITESPACE) {
+                // Line breaks in the source are just spaces; '\n' marks block ends.
+                for (const char* p = node->v.text.text; *p; ++p)
+                    out += (*p == '\n' || *p == '\r') ? ' ' : *p;
+                stack.pop_back();
+                continue;
+            }
+            if (node->type == GUMBO_NODE_ELEMENT && is_skipped(node->v.element.tag)) {
+                stack.pop_back();
+                continue;
+            }
+            if (block) out += '\n';
+        }
+        const GumboVector* children = children_of(node);
+        if (children && f.next_child < children->length) {
+            auto* next = static_cast<const GumboNode*>(children->data[f.next_child++]);
+            stack.push_back({next, 0});
+            continue;
+        }
+        if (block) out += '\n';
+        stack.pop_back();
     }
-    const GumboVector* children = nullptr;
-    GumboTag tag = GUMBO_TAG_UNKNOWN;
-    if (node->type == GUMBO_NODE_DOCUMENT) {
-        children = &node->v.document.children;
-    } else {
-        tag = node->v.element.tag;
-        if (is_skipped(tag)) return;
-        children = &node->v.element.children;
-    }
-    if (is_block(tag)) out += '\n';
-    for (unsigned i = 0; i < children->length; ++i)
-        collect(static_cast<const GumboNode*>(children->data[i]), out);
-    if (is_block(tag)) out += '\n';
 }
 
 } // namespace

@@ -1,34 +1,20 @@
 #include "import.hpp"
 
+#include "feed_file.hpp"
 #include "feed_parser.hpp"
 #include "morgue/errors.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 
 namespace morgue {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-    std::string data;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        data.append(buffer, in.gcount());
-        if (data.size() > max_feed_bytes)
-            throw InputError(
-                fmt::format("{}: larger than {} MiB; not a feed?", path, max_feed_bytes >> 20));
-    }
-    if (in.bad()) throw InputError(fmt::format("{}: read error: {}", path, std::strerror(errno)));
-    return data;
-}
-
-void import_one(Writer& writer, const std::string& path, ImportStats& total, const Log& log) {
-    Feed feed = parse_feed(read_file(path), {path, "", std::time(nullptr)});
+void import_one(Writer& writer, const std::string& path, const ImportOptions& options,
+                ImportStats& total, const Log& log) {
+    Feed feed =
+        parse_feed(read_feed_file(path, options.max_bytes), {path, "", "", std::time(nullptr)});
+    apply_topic_aliases(feed, options.topic_aliases);
     for (const auto& w : feed.warnings)
         log.problem(fmt::format("{}: warning: {}", path, w));
     ImportStats s;
@@ -58,11 +44,12 @@ void import_one(Writer& writer, const std::string& path, ImportStats& total, con
 
 } // namespace
 
-ImportStats import_files(Writer& writer, const std::vector<std::string>& files, const Log& log) {
+ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
+                         const ImportOptions& options, const Log& log) {
     ImportStats stats;
     for (const auto& path : files) {
         try {
-            import_one(writer, path, stats, log);
+            import_one(writer, path, options, stats, log);
             ++stats.files_ok;
         } catch (const InputError& e) {
             log.problem(e.what());

@@ -1,7 +1,9 @@
 // `morgue-indexer import`: local feed files into the database, one transaction.
 #pragma once
 
+#include "feed_file.hpp"
 #include "morgue/database.hpp"
+#include "topic_aliases.hpp"
 
 #include <functional>
 #include <string>
@@ -20,11 +22,14 @@ struct Log {
     std::function<void(std::string_view)> info, problem;
 };
 
+struct ImportOptions {
+    std::size_t max_bytes = default_max_feed_bytes;
+    TopicAliases topic_aliases;
+};
+
 // Reads, parses and upserts each file; a file that cannot be read or parsed is
 // reported through `log.problem` and skipped.  Does not commit.
-ImportStats import_files(Writer& writer, const std::vector<std::string>& files, const Log& log);
-
-// Largest feed file import reads; feeds are rarely over a few MB.
-constexpr std::size_t max_feed_bytes = 64 << 20;
+ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
+                         const ImportOptions& options, const Log& log);
 
 } // namespace morgue

@@ -1,0 +1,134 @@
+#include "parse.hpp"
+
+#include "encoding.hpp"
+#include "feed_parser.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/errors.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_date(const std::optional<std::time_t>& t) {
+    return t ? Json(iso8601_utc(*t)) : Json(nullptr);
+}
+
+Json entry_json(const FeedEntry& e) {
+    const Article& a = e.article;
+    Json categories = Json::array();
+    for (const auto& c : e.categories)
+        categories.push_back({{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
+    return {{"id", a.id},
+            {"link", a.url},
+            {"title", a.title},
+            {"columnists", a.columnists},
+            {"columnist_source", e.columnist_source},
+            {"topics", a.topics},
+            {"categories", categories},
+            {"published", optional_date(e.published)},
+            {"published_text", e.published_text},
+            {"updated", optional_date(e.updated)},
+            {"updated_text", e.updated_text},
+            {"date", iso8601_utc(a.date)},
+            {"date_source", date_source_name(a.date_source)},
+            {"summary", a.summary},
+            {"content", a.body},
+            {"content_length", a.body.size()},
+            {"warnings", e.warnings}};
+}
+
+Json feed_json(const std::string& file, const Feed& f) {
+    Json entries = Json::array();
+    for (const auto& e : f.entries)
+        entries.push_back(entry_json(e));
+    return {{"file", file},
+            {"format", f.format},
+            {"encoding", f.encoding},
+            {"title", f.title},
+            {"link", f.link},
+            {"self_link", f.self_link},
+            {"authors", f.authors},
+            {"updated", optional_date(f.updated)},
+            {"updated_text", f.updated_text},
+            {"warnings", f.warnings},
+            {"entries", entries}};
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : "; ") + s;
+    return out.empty() ? "-" : out;
+}
+
+std::string date_line(const std::optional<std::time_t>& t, const std::string& text) {
+    if (text.empty()) return "-";
+    return t ? fmt::format("{} (\"{}\")", iso8601_utc(*t), text)
+             : fmt::format("unparseable (\"{}\")", text);
+}
+
+void print_text(std::FILE* out, const std::string& file, const Feed& f) {
+    fmt::print(out, "{}: {}, {}, {} entr{}\n", file, f.format, f.encoding, f.entries.size(),
+               f.entries.size() == 1 ? "y" : "ies");
+    fmt::print(out, "feed: {}\nlink: {}\n", f.title.empty() ? "(untitled)" : f.title,
+               f.link.empty() ? "-" : f.link);
+    if (!f.self_link.empty()) fmt::print(out, "self: {}\n", f.self_link);
+    if (!f.authors.empty()) fmt::print(out, "authors: {}\n", join(f.authors));
+    fmt::print(out, "updated: {}\n", date_line(f.updated, f.updated_text));
+    for (const auto& w : f.warnings)
+        fmt::print(out, "warning: {}\n", w);
+    for (std::size_t i = 0; i < f.entries.size(); ++i) {
+        const FeedEntry& e = f.entries[i];
+        const Article& a = e.article;
+        fmt::print(out, "\n[{}] {}\n", i + 1, a.title.empty() ? "(untitled)" : a.title);
+        fmt::print(out, "    id: {}\n    link: {}\n", a.id, a.url.empty() ? "-" : a.url);
+        fmt::print(out, "    columnists: {}{}\n", join(a.columnists),
+                   e.columnist_source.empty() ? "" : " (from " + e.columnist_source + ")");
+        fmt::print(out, "    topics: {}\n", join(a.topics));
+        fmt::print(out, "    published: {}\n    updated: {}\n",
+                   date_line(e.published, e.published_text), date_line(e.updated, e.updated_text));
+        fmt::print(out, "    date: {} ({})\n", iso8601_utc(a.date),
+                   date_source_name(a.date_source));
+        fmt::print(out, "    summary: {}\n    content: {} bytes of text\n",
+                   a.summary.empty() ? "-" : a.summary, a.body.size());
+        for (const auto& w : e.warnings)
+            fmt::print(out, "    warning: {}\n", w);
+    }
+}
+
+} // namespace
+
+unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& options,
+                     std::FILE* out) {
+    unsigned failed = 0;
+    std::string charset = charset_of_content_type(options.content_type);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const std::string& file = files[i];
+        try {
+            Feed feed = parse_feed(read_feed_file(file, options.max_bytes),
+                                   {file, "", charset, std::time(nullptr)});
+            apply_topic_aliases(feed, options.topic_aliases);
+            if (options.json)
+                fmt::print(
+                    out, "{}\n",
+                    feed_json(file, feed).dump(-1, ' ', false, Json::error_handler_t::replace));
+            else
+                print_text(out, file, feed);
+            if (!options.json && i + 1 < files.size()) std::fputc('\n', out);
+        } catch (const InputError& e) {
+            ++failed;
+            fmt::print(stderr, "morgue-indexer: {}\n", e.what());
+            if (options.json)
+                fmt::print(out, "{}\n", Json{{"file", file}, {"error", e.what()}}.dump());
+        }
+    }
+    return failed;
+}
+
+} // namespace morgue
