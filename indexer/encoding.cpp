@@ -167,7 +167,7 @@ Decoded decode_feed(std::string_view raw, std::string_view http_charset) {
     Charset cs = charset_for(label);
     // A declared "utf-16" in a file whose bytes are 8-bit is a lie; so is
     // any declaration iconv does not know.  Fall back rather than fail.
-    if (unit_size(cs.codec) > 1 && sniff_wide(raw).empty() && valid_utf8(raw))
+    if (unit_size(cs.codec) > 1 && raw.find('\0') == std::string_view::npos)
         cs = {"utf-8", "utf-8"};
     iconv_t probe = iconv_open("UTF-8", cs.codec.c_str());
     if (probe == reinterpret_cast<iconv_t>(-1)) {

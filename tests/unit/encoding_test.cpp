@@ -41,7 +41,7 @@ TEST(Encoding, Utf16WithBomAndSniffed) {
     auto d = decode_feed(le);
     EXPECT_EQ(d.text, "<r/>");
     EXPECT_EQ(d.encoding, "utf-16le");
-    std::string be_no_bom("\0<\0?\0x\0m\0l\0?\0>", 16);
+    std::string be_no_bom("\0<\0?\0x\0m\0l\0?\0>", 14);
     EXPECT_EQ(decode_feed(be_no_bom).text, "<?xml?>");
 }
 
