@@ -473,6 +473,7 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
         e.warnings.push_back(fmt::format("link \"{}\" is not http(s); dropped", a.url));
         a.url.clear();
     }
+    e.guid = a.id;
     if (a.id.empty()) a.id = a.url;
     // A guid that is no URI (say "12345") is only unique within its feed.
     else if (a.id.find(':') == std::string::npos)
@@ -480,6 +481,11 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     if (a.id.empty() && !a.title.empty()) {
         a.id = a.feed_url + "#" + a.title;
         e.warnings.push_back("no guid, id or link: identified by its title");
+    } else if (a.id.empty() && !a.body.empty()) {
+        a.id = a.feed_url + "#" + hash_hex(a.body);
+        e.warnings.push_back("no guid, id, link or title: identified by a hash of its text");
+    } else if (a.id.empty()) {
+        e.warnings.push_back("empty item (no guid, link, title or text): not indexed");
     }
     if (!a.columnists.empty() && e.columnist_source.empty()) e.columnist_source = "author";
     if (a.columnists.empty() || e.columnist_source == "feed") {
@@ -520,11 +526,6 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     }
     for (auto& e : feed.entries)
         resolve(e, feed, source);
-    std::erase_if(feed.entries, [&](const FeedEntry& e) {
-        if (!e.article.id.empty()) return false;
-        feed.warnings.push_back("an item with no guid, link or title was skipped");
-        return true;
-    });
     return feed;
 }
 

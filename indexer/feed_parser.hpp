@@ -17,10 +17,11 @@ struct Category {
 };
 
 struct FeedEntry {
-    Article article; // date resolved through the fallbacks, columnists and topics normalised
+    Article article; // date resolved through the fallbacks; id empty for an empty item
     std::optional<std::time_t> published, updated;
     std::string published_text, updated_text; // as the feed wrote them
     std::vector<Category> categories;         // as the feed wrote them
+    std::string guid;                         // guid / id as the feed wrote it
     std::string columnist_source;             // "author", "byline", "feed" or ""
     std::vector<std::string> warnings;
 };

@@ -22,6 +22,7 @@ void import_one(Writer& writer, const std::string& path, const ImportOptions& op
         auto& entry = feed.entries[i];
         for (const auto& w : entry.warnings)
             log.problem(fmt::format("{}: item {}: warning: {}", path, i + 1, w));
+        if (entry.article.id.empty()) continue;
         switch (writer.upsert(std::move(entry.article))) {
         case Writer::Outcome::added:
             ++s.added;
@@ -34,9 +35,9 @@ void import_one(Writer& writer, const std::string& path, const ImportOptions& op
             break;
         }
     }
-    log.info(fmt::format("{}: {} article{}: {} new, {} updated, {} unchanged", path,
-                         feed.entries.size(), feed.entries.size() == 1 ? "" : "s", s.added,
-                         s.updated, s.unchanged));
+    unsigned n = s.added + s.updated + s.unchanged;
+    log.info(fmt::format("{}: {} article{}: {} new, {} updated, {} unchanged", path, n,
+                         n == 1 ? "" : "s", s.added, s.updated, s.unchanged));
     total.added += s.added;
     total.updated += s.updated;
     total.unchanged += s.unchanged;

@@ -25,6 +25,7 @@ Json entry_json(const FeedEntry& e) {
     for (const auto& c : e.categories)
         categories.push_back({{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
     return {{"id", a.id},
+            {"guid", e.guid},
             {"link", a.url},
             {"title", a.title},
             {"columnists", a.columnists},

@@ -18,7 +18,7 @@ constexpr std::size_t max_term_value = 200;
 
 std::string bounded_term(const std::string& prefix, const std::string& value) {
     if (value.size() <= max_term_value) return prefix + value;
-    return fmt::format("{}#{:016x}", prefix, XXH64(value.data(), value.size(), 0));
+    return prefix + "#" + hash_hex(value);
 }
 
 // Spelling data comes from unprefixed text only: corrections are for plain
@@ -131,8 +131,7 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     doc.add_boolean_term(unique_term(schema, a));
 
     std::string data = stored_json(schema, a).dump();
-    auto hash = XXH64(a.original.data(), a.original.size(), XXH64(data.data(), data.size(), 0));
-    doc.add_value(slot_content_hash, fmt::format("{:016x}", hash));
+    doc.add_value(slot_content_hash, hash_hex(a.original, XXH64(data.data(), data.size(), 0)));
     doc.add_value(slot_original, compress(a.original));
     doc.set_data(data);
     return doc;

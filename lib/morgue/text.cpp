@@ -1,6 +1,8 @@
 #include "morgue/text.hpp"
 
+#include <fmt/format.h>
 #include <xapian.h>
+#include <xxhash.h>
 
 namespace morgue {
 
@@ -10,6 +12,10 @@ std::string casefold(std::string_view text) {
     for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
         Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
     return out;
+}
+
+std::string hash_hex(std::string_view data, std::uint64_t seed) {
+    return fmt::format("{:016x}", XXH64(data.data(), data.size(), seed));
 }
 
 std::string collapse_spaces(std::string_view text) {

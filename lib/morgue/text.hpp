@@ -1,6 +1,7 @@
 // Small UTF-8 text helpers shared by the indexer and the searcher.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ std::string collapse_spaces(std::string_view text);
 // At most `max_bytes` bytes, cut at a character boundary (and at a word
 // boundary when one is near), with "…" appended when anything was cut.
 std::string truncate_text(std::string_view text, std::size_t max_bytes);
+
+// A stable 64-bit hash (XXH64) as 16 hex digits, for identities and change
+// detection; not for security.
+std::string hash_hex(std::string_view data, std::uint64_t seed = 0);
 
 // Replaces invalid UTF-8 sequences with U+FFFD; returns how many it replaced.
 std::size_t repair_utf8(std::string& text);

@@ -125,12 +125,12 @@ TEST(FeedParser, UndatedItemFallsBackToImportTime) {
     EXPECT_EQ(f.entries[0].article.date_source, DateSource::imported);
 }
 
-TEST(FeedParser, ItemWithoutAnyIdentityIsSkipped) {
+TEST(FeedParser, EmptyItemHasNoIdentity) {
     Feed f = parse(
-        "<rss><channel><title>T</title><item><description>x</description></item></channel></rss>");
-    EXPECT_TRUE(f.entries.empty());
-    EXPECT_EQ(f.warnings,
-              std::vector<std::string>{"an item with no guid, link or title was skipped"});
+        "<rss><channel><title>T</title><item><description> </description></item></channel></rss>");
+    ASSERT_EQ(f.entries.size(), 1u);
+    EXPECT_EQ(f.entries[0].article.id, "");
+    EXPECT_EQ(f.entries[0].warnings.front(), "empty item (no guid, link, title or text): not indexed");
 }
 
 TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
