@@ -25,7 +25,7 @@ constexpr std::size_t summary_bytes = 400;
 // here through the xmlns declarations in scope.  Elements are matched by
 // family, so that an RSS 1.0 <title> and an RSS 2.0 <title> are one thing.
 
-enum class Ns { rss, atom, dc, dcterms, content, rdf, xhtml, other };
+enum class Ns { rss, atom, dc, dcterms, content, rdf, xhtml, itunes, media, other };
 
 constexpr std::string_view atom10_uri = "http://www.w3.org/2005/Atom";
 constexpr std::string_view atom03_uri = "http://purl.org/atom/ns#";
@@ -44,6 +44,8 @@ Ns family(std::string_view uri) {
     if (uri == "http://purl.org/rss/1.0/modules/content/") return Ns::content;
     if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
     if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
+    if (uri == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::itunes;
+    if (uri == "http://search.yahoo.com/mrss/" || uri == "http://search.yahoo.com/mrss") return Ns::media;
     return Ns::other;
 }
 
@@ -55,6 +57,8 @@ std::string_view well_known_prefix(std::string_view prefix) {
     if (prefix == "atom") return atom10_uri;
     if (prefix == "rdf") return "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     if (prefix == "xhtml") return "http://www.w3.org/1999/xhtml";
+    if (prefix == "itunes") return "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    if (prefix == "media") return "http://search.yahoo.com/mrss/";
     return "urn:undeclared";
 }
 
@@ -162,7 +166,11 @@ std::string atom_text(const pugi::xml_node& node) {
     std::string_view mode = node.attribute("mode").as_string("");
     bool html = type == "html" || type == "text/html";
     bool xhtml = type == "xhtml" || type == "application/xhtml+xml" || mode == "xml";
-    std::string raw = mode == "base64" ? decode_base64(text_of(node)) : text_of(node);
+    // RFC 4287 4.1.3.3: other media types that are not XML or text are base64.
+    bool mime = type.find('/') != std::string_view::npos;
+    bool base64 = mode == "base64" || (mime && !type.starts_with("text/") && !type.ends_with("xml"));
+    if (base64) return html_to_text(decode_base64(text_of(node)));
+    std::string raw = text_of(node);
     if (xhtml || has_elements(node)) return html_to_text(inner_xml(node));
     if (html || mode == "escaped") return html_to_text(raw);
     return collapse_spaces(raw);
@@ -256,6 +264,14 @@ std::vector<std::string> atom_authors(const pugi::xml_node& parent) {
     return out;
 }
 
+// <itunes:category text="Technology"><itunes:category text="Gadgets"/></...>
+void add_itunes_categories(std::vector<Category>& out, const pugi::xml_node& c) {
+    const std::string scheme = "http://www.itunes.com/";
+    out.push_back({collapse_spaces(c.attribute("text").as_string()), scheme, ""});
+    for (auto sub : children(c, Ns::itunes, "category"))
+        out.push_back({collapse_spaces(sub.attribute("text").as_string()), scheme, ""});
+}
+
 std::vector<Category> categories_of(const pugi::xml_node& item) {
     std::vector<Category> out;
     for (auto c : item.children()) {
@@ -267,6 +283,11 @@ std::vector<Category> categories_of(const pugi::xml_node& item) {
             out.push_back({collapse_spaces(c.attribute("term").as_string()),
                            c.attribute("scheme").as_string(),
                            collapse_spaces(c.attribute("label").as_string())});
+        else if (is(c, Ns::media, "category"))
+            out.push_back({collapse_spaces(text_of(c)), c.attribute("scheme").as_string(),
+                           collapse_spaces(c.attribute("label").as_string())});
+        else if (is(c, Ns::itunes, "category"))
+            add_itunes_categories(out, c);
     }
     return out;
 }
@@ -297,9 +318,8 @@ struct Context {
 void common_entry_fields(FeedEntry& e, const pugi::xml_node& item) {
     Article& a = e.article;
     for (auto c : item.children()) {
-        if (is(c, Ns::dc, "creator") || is(c, Ns::dc, "author"))
-            add_authors(a.columnists, text_of(c));
-        else if (is(c, Ns::rss, "author"))
+        if (is(c, Ns::dc, "creator") || is(c, Ns::dc, "author") || is(c, Ns::rss, "author") ||
+            is(c, Ns::itunes, "author"))
             add_authors(a.columnists, text_of(c));
     }
     for (const auto& author : atom_authors(item))
@@ -312,10 +332,12 @@ FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
     Article& a = e.article;
     auto title = child(item, Ns::rss, "title");
     if (!title) title = child(item, Ns::dc, "title");
+    if (!title) title = child(item, Ns::media, "title");
     a.title = title ? collapse_spaces(html_text(title)) : atom_text(child(item, Ns::atom, "title"));
     auto guid = child(item, Ns::rss, "guid");
     a.id = collapse_spaces(text_of(guid));
     if (a.id.empty()) a.id = collapse_spaces(text_of(child(item, Ns::atom, "id")));
+    if (a.id.empty()) a.id = link_in(item, attr(item, "about"), ctx.doc_url); // RSS 1.0
     if (auto link = child(item, Ns::rss, "link")) a.url = link_in(link, text_of(link), ctx.doc_url);
     if (a.url.empty()) a.url = atom_link(item, ctx.doc_url, "alternate");
     bool guid_is_link =
@@ -325,10 +347,14 @@ FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
         a.url = link_in(item, attr(item, "about"), ctx.doc_url);
 
     std::string description = html_text(child(item, Ns::rss, "description"));
-    std::string content = html_text(child(item, Ns::content, "encoded"));
-    if (content.empty()) content = html_text(child(item, Ns::xhtml, "body"));
-    if (content.empty()) content = atom_text(child(item, Ns::atom, "content"));
+    if (description.empty()) description = html_text(child(item, Ns::dc, "description"));
     if (description.empty()) description = atom_text(child(item, Ns::atom, "summary"));
+    if (description.empty()) description = html_text(child(item, Ns::itunes, "summary"));
+    std::string content = html_text(child(item, Ns::content, "encoded"));
+    // Userland's <fullitem>, and <body> with or without the XHTML namespace.
+    for (auto [ns, name] : {std::pair{Ns::xhtml, "body"}, {Ns::rss, "body"}, {Ns::rss, "fullitem"}})
+        if (content.empty()) content = html_text(child(item, ns, name));
+    if (content.empty()) content = atom_text(child(item, Ns::atom, "content"));
     a.body = content.empty() ? description : content;
     a.summary = description.empty() ? a.body : description;
     common_entry_fields(e, item);
@@ -379,8 +405,14 @@ FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
 
 std::string rss_version(const pugi::xml_node& root) {
     std::string_view v = root.attribute("version").as_string();
-    if (v == "2.0" || v == "2.00") return "rss20";
-    if (v == "0.91") return "rss091";
+    if (v.starts_with("2.")) return "rss20";
+    if (v == "0.91") {
+        // Netscape's 0.91 names its DTD; UserLand's does not.
+        auto doctype = root.previous_sibling();
+        while (doctype && doctype.type() != pugi::node_doctype) doctype = doctype.previous_sibling();
+        bool netscape = std::string_view(doctype.value()).find("Netscape") != std::string_view::npos;
+        return netscape ? "rss091n" : "rss091u";
+    }
     if (v == "0.92") return "rss092";
     if (v == "0.93") return "rss093";
     if (v == "0.94") return "rss094";
@@ -397,6 +429,10 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
     if (feed.link.empty()) feed.link = atom_link(channel, ctx.doc_url, "alternate");
     feed.self_link = atom_link(channel, ctx.doc_url, "self");
     feed.authors = atom_authors(channel);
+    for (auto c : channel.children())
+        if (is(c, Ns::rss, "managingEditor") || is(c, Ns::rss, "author") || is(c, Ns::dc, "creator") ||
+            is(c, Ns::dc, "author") || is(c, Ns::itunes, "author"))
+            add_authors(feed.authors, text_of(c));
     auto updated =
         first_date({child(channel, Ns::atom, "updated"), child(channel, Ns::atom, "modified"),
                     child(channel, Ns::rss, "lastBuildDate"), child(channel, Ns::rss, "pubDate"),
@@ -424,7 +460,9 @@ void parse_root(Feed& feed, const pugi::xml_node& root, Context& ctx) {
         add_entries(feed, children(channel, Ns::rss, "item"), ctx, rss_entry);
     } else if (local == "RDF") {
         auto channel = child(root, Ns::rss, "channel");
-        feed.format = channel && namespace_uri(channel) == rss090_uri ? "rss090" : "rss10";
+        std::string_view default_ns =
+            channel ? namespace_uri(channel) : std::string_view(root.attribute("xmlns").as_string());
+        feed.format = default_ns == rss090_uri ? "rss090" : "rss10";
         feed_header(feed, channel, ctx);
         auto items = children(root, Ns::rss, "item");
         if (items.empty()) items = children(channel, Ns::rss, "item");
@@ -510,8 +548,8 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     Decoded text = decode_feed(raw, source.http_charset);
     pugi::xml_document doc;
     // No DTD processing, no external entities: pugixml never expands either.
-    auto result = doc.load_buffer(text.text.data(), text.text.size(), pugi::parse_default,
-                                  pugi::encoding_utf8);
+    auto result = doc.load_buffer(text.text.data(), text.text.size(),
+                                  pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
     if (!result)
         throw InputError(fmt::format("{}:{}: not well-formed XML: {}", source.name,
                                      line_of(text.text, result.offset), result.description()));

@@ -13,11 +13,8 @@ bool is_skipped(GumboTag tag) {
     switch (tag) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
         return true;
     default:
         return false;

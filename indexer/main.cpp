@@ -27,6 +27,7 @@ struct Options {
     std::vector<std::string> files;
     bool json = false;
     std::string content_type;
+    std::string url;
 };
 
 void say(std::FILE* to, std::string_view line) {
@@ -61,7 +62,7 @@ int run_import(const Options& o) {
 }
 
 int run_parse(const Options& o) {
-    morgue::ParseOptions options{o.json, o.content_type, o.max_bytes, topic_aliases(o)};
+    morgue::ParseOptions options{o.json, o.content_type, o.url, o.max_bytes, topic_aliases(o)};
     return morgue::parse_files(o.files, options, stdout) ? morgue::exit_partial : morgue::exit_ok;
 }
 
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
     parse->add_flag("--json", o.json, "one JSON object per file and line");
     parse->add_option("--content-type", o.content_type,
                       "the Content-Type a server sent with the files (for its charset)");
+    parse->add_option("--url", o.url, "the URL the files came from (base for relative links)");
 
     // Line-buffered even into a log file, so that cron logs and tests see each
     // file's line as it happens.

@@ -14,6 +14,7 @@ namespace morgue {
 struct ParseOptions {
     bool json = false;        // one JSON object per file and line (JSON Lines)
     std::string content_type; // as an HTTP server would have sent it, for its charset
+    std::string url;          // where the file was fetched from: the base for relative links
     std::size_t max_bytes = default_max_feed_bytes;
     TopicAliases topic_aliases;
 };

@@ -16,6 +16,7 @@ never crash.  Fails when the pass rate is under --threshold, when a failure
 is not listed in --known (KNOWN_FAILURES.md), or on any crash.
 """
 import argparse
+import calendar
 import html.parser
 import json
 import os
@@ -23,6 +24,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.parse
 
 SUPPORTED = re.compile(
     r"""^(
@@ -34,6 +36,9 @@ SUPPORTED = re.compile(
     re.X,
 )
 SUPPORTED_DETAIL = {"value", "name", "term", "label", "scheme"}
+BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+          "table", "blockquote", "pre", "hr", "dl", "dt", "dd"}
+DOC_ROOT = "http://127.0.0.1:8097/tests/"
 SANITIZER_MARKS = ("ERROR: AddressSanitizer", "runtime error:", "ERROR: LeakSanitizer")
 
 
@@ -46,10 +51,14 @@ class TextOf(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
+        if tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
+        if tag in BLOCKS:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self.skip:
@@ -68,7 +77,7 @@ class Text(str):
 
     def __eq__(self, other):
         if isinstance(other, str):
-            return plain(str(self)) == plain(other)
+            return " ".join(self.split()) == plain(other)
         return NotImplemented
 
     def __ne__(self, other):
@@ -89,7 +98,9 @@ class Obj(dict):
 
 
 def parsed(iso):
-    return time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ") if iso else None
+    if not iso:
+        return None
+    return time.gmtime(calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")))
 
 
 def person(name):
@@ -190,10 +201,12 @@ def relevant(expect):
     return True
 
 
-def run_parse(indexer, files, content_type=None):
+def run_parse(indexer, files, content_type=None, url=None):
     cmd = [indexer, "parse", "--json"]
     if content_type:
         cmd += ["--content-type", content_type]
+    if url:
+        cmd += ["--url", url]
     p = subprocess.run(cmd + files, capture_output=True, text=True, errors="replace", timeout=300)
     if p.returncode not in (0, 1) or any(m in p.stderr for m in SANITIZER_MARKS):
         return None, p
@@ -256,10 +269,12 @@ def main():
                 expect = " and ".join(h.get("Expect", []))
                 if not expect or not relevant(expect) or expect.strip().startswith("bozo"):
                     continue
-                ct = next((v.split(":", 1)[1].strip() for v in h.get("Header", []) if v.lower().startswith("content-type")), None)
-                groups.setdefault(ct, []).append((path, expect))
-            for ct, items in groups.items():
-                results, proc = run_parse(args.indexer, [p for p, _ in items], ct)
+                headers = {k.strip().lower(): v.strip() for k, _, v in (x.partition(":") for x in h.get("Header", []))}
+                # The suite's documents were served from this URL; Content-Location overrides it.
+                url = urllib.parse.urljoin(DOC_ROOT + os.path.relpath(path, args.suite), headers.get("content-location", ""))
+                groups.setdefault((headers.get("content-type"), url), []).append((path, expect))
+            for (ct, url), items in groups.items():
+                results, proc = run_parse(args.indexer, [p for p, _ in items], ct, url)
                 rel_dir = os.path.relpath(dirpath, args.suite)
                 tally = checks.setdefault(rel_dir, [0, 0])
                 if results is None:
