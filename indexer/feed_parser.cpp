@@ -33,6 +33,9 @@ constexpr std::string_view rss090_uri = "http://my.netscape.com/rdf/simple/0.9/"
 constexpr std::string_view rss10_uri = "http://purl.org/rss/1.0/";
 
 Ns family(std::string_view uri) {
+    // Publishers vary the case of the iTunes URI ("DTDs/Podcast").
+    if (uri.size() == 42 && casefold(uri) == "http://www.itunes.com/dtds/podcast-1.0.dtd")
+        return Ns::itunes;
     if (uri.empty() || uri == rss090_uri || uri == rss10_uri ||
         uri == "http://backend.userland.com/rss2" || uri == "http://backend.userland.com/rss" ||
         uri == "http://blogs.law.harvard.edu/tech/rss" || uri == "http://purl.org/net/rss1.1#")
@@ -45,7 +48,8 @@ Ns family(std::string_view uri) {
     if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
     if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
     if (uri == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::itunes;
-    if (uri == "http://search.yahoo.com/mrss/" || uri == "http://search.yahoo.com/mrss") return Ns::media;
+    if (uri == "http://search.yahoo.com/mrss/" || uri == "http://search.yahoo.com/mrss")
+        return Ns::media;
     return Ns::other;
 }
 
@@ -168,7 +172,8 @@ std::string atom_text(const pugi::xml_node& node) {
     bool xhtml = type == "xhtml" || type == "application/xhtml+xml" || mode == "xml";
     // RFC 4287 4.1.3.3: other media types that are not XML or text are base64.
     bool mime = type.find('/') != std::string_view::npos;
-    bool base64 = mode == "base64" || (mime && !type.starts_with("text/") && !type.ends_with("xml"));
+    bool base64 =
+        mode == "base64" || (mime && !type.starts_with("text/") && !type.ends_with("xml"));
     if (base64) return html_to_text(decode_base64(text_of(node)));
     std::string raw = text_of(node);
     if (xhtml || has_elements(node)) return html_to_text(inner_xml(node));
@@ -200,7 +205,9 @@ std::string atom_link(const pugi::xml_node& parent, const std::string& doc_url,
     std::string found;
     for (auto link : children(parent, Ns::atom, "link")) {
         if (std::string_view(link.attribute("rel").as_string("alternate")) != rel) continue;
-        std::string href = link_in(link, link.attribute("href").as_string(), doc_url);
+        // <link>URL</link> is not Atom, but feeds write it.
+        auto href_attr = link.attribute("href");
+        std::string href = link_in(link, href_attr ? href_attr.value() : text_of(link), doc_url);
         std::string_view type = link.attribute("type").as_string("text/html");
         if (found.empty() || type == "text/html" || type == "application/xhtml+xml") {
             if (!found.empty()) return href;
@@ -284,8 +291,10 @@ std::vector<Category> categories_of(const pugi::xml_node& item) {
                            c.attribute("scheme").as_string(),
                            collapse_spaces(c.attribute("label").as_string())});
         else if (is(c, Ns::media, "category"))
-            out.push_back({collapse_spaces(text_of(c)), c.attribute("scheme").as_string(),
-                           collapse_spaces(c.attribute("label").as_string())});
+            out.push_back(
+                {collapse_spaces(text_of(c)),
+                 c.attribute("scheme").as_string("http://search.yahoo.com/mrss/category_schema"),
+                 collapse_spaces(c.attribute("label").as_string())});
         else if (is(c, Ns::itunes, "category"))
             add_itunes_categories(out, c);
     }
@@ -376,7 +385,11 @@ FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
     Article& a = e.article;
     a.title = atom_text(child(entry, Ns::atom, "title"));
     a.url = atom_link(entry, ctx.doc_url, "alternate");
-    a.id = collapse_spaces(text_of(child(entry, Ns::atom, "id")));
+    // An id that is a path (invalid, but written) is taken relative to the base, as links are.
+    auto id = child(entry, Ns::atom, "id");
+    a.id = collapse_spaces(text_of(id));
+    if (a.id.starts_with('/') && !base_of(id, ctx.doc_url).empty())
+        a.id = link_in(id, a.id, ctx.doc_url);
     std::string summary = atom_text(child(entry, Ns::atom, "summary"));
     a.body = atom_text(child(entry, Ns::atom, "content"));
     if (a.body.empty()) a.body = html_text(child(entry, Ns::content, "encoded"));
@@ -409,8 +422,10 @@ std::string rss_version(const pugi::xml_node& root) {
     if (v == "0.91") {
         // Netscape's 0.91 names its DTD; UserLand's does not.
         auto doctype = root.previous_sibling();
-        while (doctype && doctype.type() != pugi::node_doctype) doctype = doctype.previous_sibling();
-        bool netscape = std::string_view(doctype.value()).find("Netscape") != std::string_view::npos;
+        while (doctype && doctype.type() != pugi::node_doctype)
+            doctype = doctype.previous_sibling();
+        bool netscape =
+            std::string_view(doctype.value()).find("Netscape") != std::string_view::npos;
         return netscape ? "rss091n" : "rss091u";
     }
     if (v == "0.92") return "rss092";
@@ -430,8 +445,8 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
     feed.self_link = atom_link(channel, ctx.doc_url, "self");
     feed.authors = atom_authors(channel);
     for (auto c : channel.children())
-        if (is(c, Ns::rss, "managingEditor") || is(c, Ns::rss, "author") || is(c, Ns::dc, "creator") ||
-            is(c, Ns::dc, "author") || is(c, Ns::itunes, "author"))
+        if (is(c, Ns::rss, "managingEditor") || is(c, Ns::rss, "author") ||
+            is(c, Ns::dc, "creator") || is(c, Ns::dc, "author") || is(c, Ns::itunes, "author"))
             add_authors(feed.authors, text_of(c));
     auto updated =
         first_date({child(channel, Ns::atom, "updated"), child(channel, Ns::atom, "modified"),
@@ -450,24 +465,40 @@ void add_entries(Feed& feed, const std::vector<pugi::xml_node>& items, const Con
     }
 }
 
-void parse_root(Feed& feed, const pugi::xml_node& root, Context& ctx) {
+// A <feed> in no namespace or an unknown one (pre-1.0 drafts, "echo") is
+// Atom in all but name: declare it so, so that its children match as Atom.
+void adopt_atom_namespace(pugi::xml_node root) {
+    std::string_view name = root.name();
+    auto colon = name.find(':');
+    std::string attr =
+        colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+    bool v03 = std::string_view(root.attribute("version").as_string()) == "0.3";
+    std::string uri(v03 ? atom03_uri : atom10_uri);
+    auto a = root.attribute(attr.c_str());
+    (a ? a : root.append_attribute(attr.c_str())).set_value(uri.c_str());
+}
+
+void parse_root(Feed& feed, pugi::xml_node root, Context& ctx) {
     std::string_view local = local_name(root);
+    if (local == "feed" && family(namespace_uri(root)) != Ns::atom) adopt_atom_namespace(root);
     std::string_view uri = namespace_uri(root);
     if (local == "rss" || (local == "channel" && family(uri) == Ns::rss)) {
         auto channel = local == "rss" ? child(root, Ns::rss, "channel") : root;
+        if (!channel) channel = root; // <rss><item>...: no channel element
         feed.format = local == "rss" ? rss_version(root) : "rss";
         feed_header(feed, channel, ctx);
         add_entries(feed, children(channel, Ns::rss, "item"), ctx, rss_entry);
     } else if (local == "RDF") {
         auto channel = child(root, Ns::rss, "channel");
-        std::string_view default_ns =
-            channel ? namespace_uri(channel) : std::string_view(root.attribute("xmlns").as_string());
+        std::string_view default_ns = channel
+                                          ? namespace_uri(channel)
+                                          : std::string_view(root.attribute("xmlns").as_string());
         feed.format = default_ns == rss090_uri ? "rss090" : "rss10";
         feed_header(feed, channel, ctx);
         auto items = children(root, Ns::rss, "item");
         if (items.empty()) items = children(channel, Ns::rss, "item");
         add_entries(feed, items, ctx, rss_entry);
-    } else if (local == "feed" && (family(uri) == Ns::atom || uri.empty())) {
+    } else if (local == "feed") {
         feed.format = uri == atom10_uri ? "atom10" : uri == atom03_uri ? "atom03" : "atom";
         feed_header(feed, root, ctx);
         add_entries(feed, children(root, Ns::atom, "entry"), ctx, atom_entry);
@@ -533,6 +564,8 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
         }
     }
     a.topics = topics_of(e.categories);
+    for (std::string* s : {&a.title, &a.body, &a.summary})
+        replace_c1_controls(*s);
     resolve_date(e, feed, source);
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
 }

@@ -105,7 +105,10 @@ void collect(const GumboNode* root, std::string& out) {
 
 } // namespace
 
-std::string html_to_text(std::string_view html) {
+std::string html_to_text(std::string_view html_in) {
+    // Before gumbo, which turns C1 controls (mislabelled windows-1252) into U+FFFD.
+    std::string html(html_in);
+    replace_c1_controls(html);
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     std::string raw;
     collect(output->document, raw);

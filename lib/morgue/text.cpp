@@ -54,6 +54,28 @@ std::string truncate_text(std::string_view text, std::size_t max_bytes) {
     return out + "…";
 }
 
+void replace_c1_controls(std::string& text) {
+    // windows-1252 0x80-0x9F; 0 where it defines nothing.
+    static constexpr char32_t cp1252[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    if (text.find('\xC2') == std::string::npos) return;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto next = static_cast<unsigned char>(i + 1 < text.size() ? text[i + 1] : 0);
+        if (text[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+            char32_t c = cp1252[next - 0x80];
+            if (c) Xapian::Unicode::append_utf8(out, c);
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    text = std::move(out);
+}
+
 std::size_t repair_utf8(std::string& text) {
     std::string out;
     std::size_t bad = 0;

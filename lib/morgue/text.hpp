@@ -22,6 +22,11 @@ std::string truncate_text(std::string_view text, std::size_t max_bytes);
 // detection; not for security.
 std::string hash_hex(std::string_view data, std::uint64_t seed = 0);
 
+// Replaces C1 control characters (U+0080-U+009F), which in feeds are almost
+// always windows-1252 punctuation mislabelled (U+0092 meant ’), with what
+// windows-1252 means by them.
+void replace_c1_controls(std::string& text);
+
 // Replaces invalid UTF-8 sequences with U+FFFD; returns how many it replaced.
 std::size_t repair_utf8(std::string& text);
 
