@@ -18,7 +18,8 @@ TEST(Encoding, Utf8WithAndWithoutBom) {
 }
 
 TEST(Encoding, DeclaredWindows1252IncludingSmartQuotes) {
-    auto d = decode_feed("<?xml version=\"1.0\" encoding=\"windows-1252\"?><t>don\x92t \x93quote\x94 caf\xE9</t>");
+    auto d = decode_feed(
+        "<?xml version=\"1.0\" encoding=\"windows-1252\"?><t>don\x92t \x93quote\x94 caf\xE9</t>");
     EXPECT_EQ(d.encoding, "windows-1252");
     EXPECT_NE(d.text.find("don\u2019t \u201Cquote\u201D café"), std::string::npos);
     // iso-8859-1 labels are read as windows-1252, as browsers do.
@@ -31,7 +32,8 @@ TEST(Encoding, DeclaredBig5AndGb2312) {
     auto d = decode_feed("<?xml version=\"1.0\" encoding=\"big5\"?><t>" + tsai_big5 + "</t>");
     EXPECT_EQ(d.encoding, "big5");
     EXPECT_NE(d.text.find(tsai_utf8), std::string::npos);
-    auto g = decode_feed("<?xml version=\"1.0\" encoding=\"gb2312\"?><t>\xB2\xCC\xD3\xA2\xCE\xC4</t>");
+    auto g =
+        decode_feed("<?xml version=\"1.0\" encoding=\"gb2312\"?><t>\xB2\xCC\xD3\xA2\xCE\xC4</t>");
     EXPECT_EQ(g.encoding, "gb18030");
     EXPECT_NE(g.text.find(tsai_utf8), std::string::npos);
 }
@@ -56,7 +58,8 @@ TEST(Encoding, HttpCharsetOverridesTheDeclaration) {
 
 TEST(Encoding, UndeclaredLegacyBytesAreDetected) {
     std::string big5;
-    for (int i = 0; i < 20; ++i) big5 += tsai_big5 + "\xA4\xA4\xB0\xEA\xA5\xC1\xB0\xEA "; // 中華民國
+    for (int i = 0; i < 20; ++i)
+        big5 += tsai_big5 + "\xA4\xA4\xB0\xEA\xA5\xC1\xB0\xEA "; // 中華民國
     auto d = decode_feed("<t>" + big5 + "</t>");
     EXPECT_EQ(d.encoding, "big5");
     EXPECT_NE(d.text.find(tsai_utf8), std::string::npos);

@@ -130,15 +130,18 @@ TEST(FeedParser, EmptyItemHasNoIdentity) {
         "<rss><channel><title>T</title><item><description> </description></item></channel></rss>");
     ASSERT_EQ(f.entries.size(), 1u);
     EXPECT_EQ(f.entries[0].article.id, "");
-    EXPECT_EQ(f.entries[0].warnings.front(), "empty item (no guid, link, title or text): not indexed");
+    EXPECT_EQ(f.entries[0].warnings.front(),
+              "empty item (no guid, link, title or text): not indexed");
 }
 
 TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
-    Feed f = parse("<?xml version='1.0' encoding='utf-8'?><rss><channel><title>T</title>"
-                   "<item><link>https://e.com/1</link><title>caf\xe9</title></item></channel></rss>");
+    Feed f =
+        parse("<?xml version='1.0' encoding='utf-8'?><rss><channel><title>T</title>"
+              "<item><link>https://e.com/1</link><title>caf\xe9</title></item></channel></rss>");
     ASSERT_EQ(f.entries.size(), 1u);
     EXPECT_EQ(f.entries[0].article.title, "caf\uFFFD");
-    EXPECT_EQ(f.warnings, std::vector<std::string>{"1 byte sequence not valid utf-8 replaced by U+FFFD"});
+    EXPECT_EQ(f.warnings,
+              std::vector<std::string>{"1 byte sequence not valid utf-8 replaced by U+FFFD"});
 }
 
 TEST(FeedParser, ErrorsNameTheInput) {
