@@ -1,21 +1,240 @@
 #include "morgue/dates.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
-#include <curl/curl.h>
 #include <fmt/format.h>
+#include <vector>
+
+// Why not curl_getdate(): it silently reads "22:40:00 GMT-01:01" as 22:40 UTC,
+// rejects "-01:01", "Etc/GMT", the US zone abbreviations without S/D (ET, PT)
+// and years before 1970.  Feeds write all of these, and a silently wrong date
+// is worse than none, so the RFC 822 forms are read here, strictly.
 
 namespace morgue {
 
 namespace {
 
+struct Fields {
+    int year = -1, month = -1, day = -1, hour = 0, minute = 0, second = 0;
+    long offset = 0; // seconds east of UTC
+};
+
+bool valid(const Fields& f) {
+    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return f.year >= 0 && f.year <= 9999 && f.month >= 1 && f.month <= 12 && f.day >= 1 &&
+           f.day <= days[f.month - 1] && f.hour >= 0 && f.hour <= 23 && f.minute >= 0 &&
+           f.minute <= 59 && f.second >= 0 && f.second <= 60;
+}
+
+std::optional<std::time_t> to_time(const Fields& f) {
+    if (!valid(f)) return std::nullopt;
+    std::tm tm{};
+    tm.tm_year = f.year - 1900;
+    tm.tm_mon = f.month - 1;
+    tm.tm_mday = f.day;
+    tm.tm_hour = f.hour;
+    tm.tm_min = f.minute;
+    tm.tm_sec = f.second;
+    return timegm(&tm) - f.offset;
+}
+
+bool number(std::string_view s, int& out) {
+    if (s.empty() || s.size() > 4) return false;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Month names: English (full and three-letter), and the Greek and Hungarian
+// forms Greek and Hungarian blogging tools write.
+int month_of(std::string_view word) {
+    static constexpr std::array<std::array<std::string_view, 4>, 12> names = {{
+        {"jan", "january", "Ιαν", "január"},
+        {"feb", "february", "Φεβ", "február"},
+        {"mar", "march", "Μάρ", "március"},
+        {"apr", "april", "Απρ", "április"},
+        {"may", "may", "Μάι", "május"},
+        {"jun", "june", "Ιούν", "június"},
+        {"jul", "july", "Ιούλ", "július"},
+        {"aug", "august", "Αύγ", "augusztus"},
+        {"sep", "september", "Σεπ", "szeptember"},
+        {"oct", "october", "Οκτ", "október"},
+        {"nov", "november", "Νοέ", "november"},
+        {"dec", "december", "Δεκ", "december"},
+    }};
+    std::string l = lower(word);
+    if (l == "sept") return 9;
+    for (int m = 0; m < 12; ++m)
+        for (std::string_view n : names[m])
+            if (l == n || word == n) return m + 1;
+    return 0;
+}
+
+bool is_weekday(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> days = {
+        "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static constexpr std::array<std::string_view, 7> greek = {"Δευ", "Τρι", "Τετ", "Πεμ",
+                                                              "Παρ", "Σαβ", "Κυρ"};
+    std::string l = lower(word);
+    return std::find(days.begin(), days.end(), l) != days.end() || l == "tues" || l == "thur" ||
+           l == "thurs" || std::find(greek.begin(), greek.end(), word) != greek.end();
+}
+
+// "+0800", "-08:00", "+8", "-00:20"; false for anything else.
+bool numeric_offset(std::string_view s, long& offset) {
+    if (s.size() < 2 || (s[0] != '+' && s[0] != '-')) return false;
+    int sign = s[0] == '-' ? -1 : 1;
+    std::string_view rest = s.substr(1);
+    int hh = 0, mm = 0;
+    auto colon = rest.find(':');
+    if (colon != std::string_view::npos) {
+        if (!all_digits(rest.substr(0, colon)) || !all_digits(rest.substr(colon + 1)) ||
+            !number(rest.substr(0, colon), hh) || !number(rest.substr(colon + 1), mm))
+            return false;
+    } else if (all_digits(rest) && rest.size() == 4) {
+        number(rest.substr(0, 2), hh);
+        number(rest.substr(2), mm);
+    } else if (all_digits(rest) && rest.size() <= 2) {
+        number(rest, hh);
+    } else {
+        return false;
+    }
+    if (hh > 23 || mm > 59) return false;
+    offset = sign * (hh * 3600L + mm * 60L);
+    return true;
+}
+
+// Zone names, including the North American ones without S/D (ET = Eastern).
+bool named_zone(std::string_view s, long& offset) {
+    static constexpr std::pair<std::string_view, int> zones[] = {
+        {"gmt", 0},  {"ut", 0},    {"utc", 0},   {"z", 0},     {"etc/gmt", 0}, {"est", -5},
+        {"edt", -4}, {"cst", -6},  {"cdt", -5},  {"mst", -7},  {"mdt", -6},    {"pst", -8},
+        {"pdt", -7}, {"at", -4},   {"et", -5},   {"ct", -6},   {"mt", -7},     {"pt", -8},
+        {"ast", -4}, {"adt", -3},  {"akst", -9}, {"akdt", -8}, {"hst", -10},   {"met", 1},
+        {"mest", 2}, {"cet", 1},   {"cest", 2},  {"eet", 2},   {"eest", 3},    {"wet", 0},
+        {"west", 1}, {"bst", 1},   {"ist", 1},   {"jst", 9},   {"kst", 9},     {"hkt", 8},
+        {"sgt", 8},  {"aest", 10}, {"aedt", 11}, {"nzst", 12}, {"nzdt", 13}};
+    std::string l = lower(s);
+    for (auto [name, hours] : zones)
+        if (l == name) return offset = hours * 3600L, true;
+    // "GMT+8", "UTC-01:01", "Etc/GMT-3"
+    for (std::string_view base : {"gmt", "utc", "ut"})
+        if (l.starts_with(base) && l.size() > base.size() &&
+            (l[base.size()] == '+' || l[base.size()] == '-'))
+            return numeric_offset(std::string_view(l).substr(base.size()), offset);
+    // RFC 2822 4.3: military single letters carry no reliable meaning; read as UTC.
+    if (l.size() == 1 && l[0] >= 'a' && l[0] <= 'z' && l[0] != 'j') return offset = 0, true;
+    return false;
+}
+
+bool clock(std::string_view s, Fields& f) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        auto colon = s.find(':', start);
+        parts.push_back(s.substr(start, colon == std::string_view::npos ? std::string_view::npos
+                                                                        : colon - start));
+        if (colon == std::string_view::npos) break;
+        start = colon + 1;
+    }
+    if (parts.size() < 2 || parts.size() > 3) return false;
+    std::string_view sec = parts.size() == 3 ? parts[2] : "0";
+    sec = sec.substr(0, sec.find('.'));
+    for (auto p : {parts[0], parts[1], sec})
+        if (!all_digits(p) || p.size() > 2) return false;
+    number(parts[0], f.hour);
+    number(parts[1], f.minute);
+    number(sec, f.second);
+    return true;
+}
+
+int full_year(std::string_view digits, int value) {
+    if (digits.size() > 2) return value;
+    return value < 50 ? 2000 + value : 1900 + value; // RFC 2822 4.3
+}
+
+// RFC 822/1123 and the shapes real feeds give it: weekday optional, with or
+// without commas, day and month in either order, asctime ("Sun Jan  4
+// 16:29:06 2004"), the year after the zone (Twitter), y/m/d (Perforce).
+std::optional<std::time_t> parse_rfc822(std::string_view text) {
+    std::string s(text);
+    std::replace(s.begin(), s.end(), ',', ' ');
+    std::vector<std::string> tokens;
+    for (std::size_t i = 0; i < s.size();) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ')
+            ++j;
+        if (j > i) tokens.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    Fields f;
+    bool have_time = false, have_zone = false;
+    std::vector<std::string> numbers;
+    for (const auto& t : tokens) {
+        if (is_weekday(t)) continue;
+        if (int m = month_of(t)) {
+            if (f.month > 0) return std::nullopt;
+            f.month = m;
+        } else if (t.find(':') != std::string::npos && !have_time && t[0] != '+' && t[0] != '-') {
+            if (!clock(t, f)) return std::nullopt;
+            have_time = true;
+        } else if (t.find('/') != std::string::npos && all_digits(t.substr(0, 4)) &&
+                   t.size() == 10) {
+            // 2006/09/15
+            if (!number(t.substr(0, 4), f.year) || !number(t.substr(5, 2), f.month) ||
+                !number(t.substr(8, 2), f.day) || t[4] != '/' || t[7] != '/')
+                return std::nullopt;
+        } else if (all_digits(t)) {
+            numbers.push_back(t);
+        } else if (!have_zone && (numeric_offset(t, f.offset) || named_zone(t, f.offset))) {
+            have_zone = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (f.year < 0) {
+        if (numbers.size() != 2 || f.month < 0) return std::nullopt;
+        // The year is the four-digit number, else the second.
+        bool first_is_year = numbers[0].size() >= 3;
+        const std::string& y = first_is_year ? numbers[0] : numbers[1];
+        const std::string& d = first_is_year ? numbers[1] : numbers[0];
+        int yv = 0;
+        if (d.size() > 2 || !number(d, f.day) || !number(y, yv)) return std::nullopt;
+        f.year = full_year(y, yv);
+    } else if (!numbers.empty()) {
+        return std::nullopt;
+    }
+    return to_time(f);
+}
+
+// ---- W3CDTF / ISO 8601 ------------------------------------------------------------
+
 struct Cursor {
     std::string_view s;
     std::size_t i = 0;
 
-    bool digits(std::size_t n, int& out) {
-        if (i + n > s.size()) return false;
-        auto [p, ec] = std::from_chars(s.data() + i, s.data() + i + n, out);
-        if (ec != std::errc() || p != s.data() + i + n) return false;
+    // Between min and max digits.
+    bool digits(std::size_t min, std::size_t max, int& out) {
+        std::size_t n = 0;
+        while (i + n < s.size() && n < max && s[i + n] >= '0' && s[i + n] <= '9')
+            ++n;
+        if (n < min) return false;
+        std::from_chars(s.data() + i, s.data() + i + n, out);
         i += n;
         return true;
     }
@@ -24,48 +243,103 @@ struct Cursor {
         return false;
     }
     bool done() const { return i == s.size(); }
+    std::string_view rest() const { return s.substr(i); }
 };
 
-// Offset in seconds east of UTC: "Z", "+08:00", "+0800", or nothing (UTC).
-bool parse_zone(Cursor& c, long& offset) {
-    offset = 0;
-    if (c.done() || c.eat('Z') || c.eat('z')) return c.done();
-    int sign = c.eat('+') ? 1 : c.eat('-') ? -1 : 0;
-    int hh = 0, mm = 0;
-    if (!sign || !c.digits(2, hh)) return false;
-    c.eat(':');
-    if (!c.done() && !c.digits(2, mm)) return false;
-    offset = sign * (hh * 3600L + mm * 60L);
-    return c.done() && hh < 24 && mm < 60;
+bool iso_zone(Cursor& c, Fields& f) {
+    c.eat(' ');
+    if (c.done()) return true;
+    if (c.eat('Z') || c.eat('z')) return c.done();
+    return numeric_offset(c.rest(), f.offset);
 }
 
-std::optional<std::time_t> parse_w3cdtf(std::string_view text) {
+bool iso_time(Cursor& c, Fields& f) {
+    if (!c.digits(1, 2, f.hour)) return false;
+    bool extended = c.eat(':');
+    if (!c.digits(2, 2, f.minute)) return false;
+    if ((extended ? c.eat(':')
+                  : c.i < c.s.size() && std::isdigit(static_cast<unsigned char>(c.s[c.i]))) &&
+        !c.digits(2, 2, f.second))
+        return false;
+    if (c.eat('.') || c.eat(','))
+        while (!c.done() && std::isdigit(static_cast<unsigned char>(c.s[c.i])))
+            ++c.i;
+    return iso_zone(c, f);
+}
+
+// 2003-12-31T10:14:55.5+08:00, 2003-12, 2003, 20031231T101455Z, 03-12-31,
+// 2004-07-08 23:56:58 -00:20 (MSSQL), and "2003-012-31" (a 3-digit month).
+std::optional<std::time_t> parse_iso8601(std::string_view text) {
     Cursor c{text};
-    int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-    if (!c.digits(4, year)) return std::nullopt;
-    if (c.eat('-') && !(c.digits(2, month) && (!c.eat('-') || c.digits(2, day))))
+    Fields f;
+    f.month = f.day = 1;
+    int first = 0;
+    std::size_t start = c.i;
+    if (!c.digits(2, 8, first)) return std::nullopt;
+    std::size_t width = c.i - start;
+    if (width == 8) { // basic format: YYYYMMDD
+        f.year = first / 10000, f.month = first / 100 % 100, f.day = first % 100;
+    } else if (width == 4 || width == 2) {
+        f.year = width == 2 ? full_year("00", first) : first;
+        if (c.eat('-')) {
+            if (!c.digits(1, 3, f.month)) return std::nullopt;
+            if (c.eat('-') && !c.digits(1, 2, f.day)) return std::nullopt;
+        } else if (width == 2) {
+            return std::nullopt; // a bare two-digit number is no date
+        }
+    } else if (width == 6) { // YYMMDD
+        f.year = full_year("00", first / 10000), f.month = first / 100 % 100, f.day = first % 100;
+    } else {
         return std::nullopt;
-    long offset = 0;
-    if (c.eat('T') || c.eat('t') || c.eat(' ')) {
-        if (!c.digits(2, hour) || !c.eat(':') || !c.digits(2, minute)) return std::nullopt;
-        if (c.eat(':') && !c.digits(2, second)) return std::nullopt;
-        if (c.eat('.') || c.eat(','))
-            while (!c.done() && std::isdigit(static_cast<unsigned char>(c.s[c.i])))
-                ++c.i;
-        if (!parse_zone(c, offset)) return std::nullopt;
+    }
+    if (c.eat('T') || c.eat('t') || (c.eat(' ') && !c.done())) {
+        if (!iso_time(c, f)) return std::nullopt;
     } else if (!c.done()) {
         return std::nullopt;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return to_time(f);
+}
+
+// Korean blogging tools: "2004-05-25 오후 11:23:17" (오전 am, 오후 pm) and
+// "2004년 05월 28일  01:31:15", both in Korean time.
+std::optional<std::time_t> parse_korean(std::string_view text) {
+    std::string s(text);
+    for (std::string_view mark : {"년", "월", "일"})
+        for (auto at = s.find(mark); at != std::string::npos; at = s.find(mark))
+            s.replace(at, mark.size(), " ");
+    bool pm = s.find("오후") != std::string::npos;
+    bool am = s.find("오전") != std::string::npos;
+    for (std::string_view mark : {"오후", "오전"})
+        if (auto at = s.find(mark); at != std::string::npos) s.replace(at, mark.size(), " ");
+    std::replace(s.begin(), s.end(), '-', ' ');
+    Fields f;
+    std::vector<std::string> tokens;
+    for (std::size_t i = 0; i < s.size();) {
+        while (i < s.size() && s[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ')
+            ++j;
+        if (j > i) tokens.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    if (tokens.size() != 4 || tokens[0].size() != 4 || !number(tokens[0], f.year) ||
+        !number(tokens[1], f.month) || !number(tokens[2], f.day) || !clock(tokens[3], f))
         return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = year - 1900;
-    tm.tm_mon = month - 1;
-    tm.tm_mday = day;
-    tm.tm_hour = hour;
-    tm.tm_min = minute;
-    tm.tm_sec = second;
-    return timegm(&tm) - offset;
+    if (pm && f.hour < 12) f.hour += 12;
+    if (am && f.hour == 12) f.hour = 0;
+    f.offset = 9 * 3600;
+    return to_time(f);
+}
+
+// Hungarian: "2004-július-13T9:15-05:00".
+std::optional<std::time_t> parse_hungarian(std::string_view text) {
+    auto d1 = text.find('-');
+    auto d2 = d1 == std::string_view::npos ? d1 : text.find('-', d1 + 1);
+    if (d2 == std::string_view::npos) return std::nullopt;
+    int m = month_of(text.substr(d1 + 1, d2 - d1 - 1));
+    if (!m) return std::nullopt;
+    return parse_iso8601(fmt::format("{}-{:02}{}", text.substr(0, d1), m, text.substr(d2)));
 }
 
 } // namespace
@@ -75,12 +349,11 @@ std::optional<std::time_t> parse_date(std::string_view text) {
         text.remove_prefix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
         text.remove_suffix(1);
-    if (text.empty()) return std::nullopt;
-    if (auto t = parse_w3cdtf(text)) return t;
-    std::string copy(text);
-    std::time_t t = curl_getdate(copy.c_str(), nullptr);
-    if (t == -1) return std::nullopt;
-    return t;
+    if (text.empty() || text.size() > 100) return std::nullopt;
+    if (auto t = parse_iso8601(text)) return t;
+    if (auto t = parse_rfc822(text)) return t;
+    if (auto t = parse_hungarian(text)) return t;
+    return parse_korean(text);
 }
 
 std::string iso8601_utc(std::time_t t) {

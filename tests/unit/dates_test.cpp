@@ -1,6 +1,8 @@
 #include "morgue/dates.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace morgue;
 
@@ -31,4 +33,47 @@ TEST(Dates, NotDates) {
     EXPECT_EQ(iso("yesterday-ish"), "none");
     EXPECT_EQ(iso("2025-13-01"), "none");
     EXPECT_EQ(iso("2025-11-20T25:00:00Z"), "none");
+}
+
+// feedparser's date suite (../shared/conformance/feedparser/dates.tsv): every
+// row but the few obscure ISO 8601 forms listed here must give the expected
+// UTC time, or be rejected where the expected value is empty.
+TEST(Dates, FeedparserSuite) {
+    std::ifstream in(MORGUE_SOURCE_DIR "/../shared/conformance/feedparser/dates.tsv");
+    if (!in) GTEST_SKIP() << "../shared/conformance/feedparser/dates.tsv not present";
+    const std::set<std::string> unsupported = {
+        "-0312",  // year-less ISO 8601 ("-YYMM")
+        "-03-12", // year-less ISO 8601 ("-YY-MM")
+        "03335",  // ISO 8601 ordinal date, two-digit year
+    };
+    std::string line;
+    std::getline(in, line); // header
+    int rows = 0, passed = 0;
+    while (std::getline(in, line)) {
+        auto tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+        std::string input = line.substr(0, tab1), expected = line.substr(tab1 + 1, tab2 - tab1 - 1);
+        if (unsupported.count(input)) continue;
+        ++rows;
+        std::string got = iso(input);
+        if (got == (expected.empty() ? "none" : expected))
+            ++passed;
+        else
+            ADD_FAILURE() << "\"" << input << "\": got " << got << ", expected "
+                          << (expected.empty() ? "rejection" : expected);
+    }
+    EXPECT_GT(rows, 60);
+    RecordProperty("passed", passed);
+}
+
+TEST(Dates, ZonesAndShapes) {
+    EXPECT_EQ(iso("Mon, 26 January 2004 16:31:00 ET"), "2004-01-26T21:31:00Z");
+    EXPECT_EQ(iso("Wed, 19 Feb 2012 22:40:00 GMT-01:01"), "2012-02-19T23:41:00Z");
+    EXPECT_EQ(iso("Thu, 01 Jan 04 19:48:21 GMT"), "2004-01-01T19:48:21Z");
+    EXPECT_EQ(iso("01 Jan 99 19:48 Z"), "1999-01-01T19:48:00Z");
+    EXPECT_EQ(iso("Thu, 01 Jan 2004 19:48:21 K"), "2004-01-01T19:48:21Z"); // military: as UTC
+    EXPECT_EQ(iso("Sun Jan  4 16:29:06 2004"), "2004-01-04T16:29:06Z");
+    EXPECT_EQ(iso("Sun Jul 15 01:16:00 +0000 2012"), "2012-07-15T01:16:00Z");
+    EXPECT_EQ(iso("20031231T101455Z"), "2003-12-31T10:14:55Z");
+    EXPECT_EQ(iso("Fri, 31 Feb 2003 10:00:00 GMT"), "none");
+    EXPECT_EQ(iso("Thu, 01 Jan 2004 19:48:21 XYZ"), "none");
 }
