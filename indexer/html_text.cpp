@@ -2,6 +2,7 @@
 
 #include "morgue/text.hpp"
 
+#include <algorithm>
 #include <gumbo.h>
 #include <vector>
 
@@ -103,16 +104,76 @@ void collect(const GumboNode* root, std::string& out) {
     }
 }
 
+// HTML parsing is quadratic in nesting depth (HTML5's tree construction
+// scans the open-element stack): 200,000 nested <div>s take minutes.  Past
+// this depth, which no article reaches, tags are dropped without a tree.
+constexpr int max_html_depth = 1000;
+
+bool is_void_element(std::string_view name) {
+    static constexpr std::string_view voids[] = {"area",  "base",   "br",    "col",  "embed",
+                                                 "hr",    "img",    "input", "link", "meta",
+                                                 "param", "source", "track", "wbr"};
+    for (auto v : voids)
+        if (name.size() == v.size() &&
+            std::equal(v.begin(), v.end(), name.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            }))
+            return true;
+    return false;
+}
+
+// An upper estimate of the nesting depth, by counting tags in one pass.
+int nesting_depth(std::string_view html) {
+    int depth = 0, deepest = 0;
+    for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+        if (html[i] != '<') continue;
+        if (html[i + 1] == '/') {
+            depth = std::max(0, depth - 1);
+        } else if (std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+            std::size_t end = i + 1;
+            while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end])))
+                ++end;
+            std::size_t close = html.find('>', end);
+            bool self_closing =
+                close != std::string_view::npos && close > 0 && html[close - 1] == '/';
+            if (!self_closing && !is_void_element(html.substr(i + 1, end - i - 1)))
+                deepest = std::max(deepest, ++depth);
+        }
+    }
+    return deepest;
+}
+
+// Tags out, one space each; the rest (text and entities) stays for gumbo.
+std::string without_tags(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    bool in_tag = false;
+    for (char c : html) {
+        if (!in_tag && c == '<') {
+            in_tag = true;
+            out += ' ';
+        } else if (in_tag && c == '>') {
+            in_tag = false;
+        } else if (!in_tag) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::string html_to_text(std::string_view html_in) {
     // Before gumbo, which turns C1 controls (mislabelled windows-1252) into U+FFFD.
-    std::string html(html_in);
+    std::string html =
+        nesting_depth(html_in) > max_html_depth ? without_tags(html_in) : std::string(html_in);
     replace_c1_controls(html);
-    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0; // recording parse errors is itself quadratic on bad markup
+    GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
     std::string raw;
     collect(output->document, raw);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    gumbo_destroy_output(&options, output);
 
     std::string out;
     std::size_t start = 0;
