@@ -164,6 +164,12 @@ std::string without_tags(std::string_view html) {
 } // namespace
 
 std::string html_to_text(std::string_view html_in) {
+    // Most titles, and many descriptions, hold no markup at all: skip the parser.
+    if (html_in.find_first_of("<&") == std::string_view::npos) {
+        std::string text = collapse_spaces(html_in);
+        replace_c1_controls(text);
+        return text;
+    }
     // Before gumbo, which turns C1 controls (mislabelled windows-1252) into U+FFFD.
     std::string html =
         nesting_depth(html_in) > max_html_depth ? without_tags(html_in) : std::string(html_in);

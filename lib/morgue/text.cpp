@@ -76,31 +76,43 @@ void replace_c1_controls(std::string& text) {
     text = std::move(out);
 }
 
+namespace {
+
+// Length of the valid UTF-8 sequence at p, or 0.
+std::size_t valid_sequence(const unsigned char* p, const unsigned char* end) {
+    unsigned c = *p;
+    if (c < 0x80) return 1;
+    std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || static_cast<std::size_t>(end - p) < len) return 0;
+    for (std::size_t i = 1; i < len; ++i)
+        if (!is_continuation(p[i])) return 0;
+    // Reject overlong forms, surrogates and code points past U+10FFFF.
+    unsigned cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t i = 1; i < len; ++i)
+        cp = (cp << 6) | (p[i] & 0x3F);
+    bool ok = (len == 2 && cp >= 0x80) ||
+              (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
+              (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
+    return ok ? len : 0;
+}
+
+} // namespace
+
 std::size_t repair_utf8(std::string& text) {
-    std::string out;
-    std::size_t bad = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
+    const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = begin + text.size();
+    const auto* p = begin;
+    // Most text is valid: scan without copying until the first bad byte.
     while (p < end) {
-        unsigned c = *p;
-        std::size_t len = c < 0x80         ? 1
-                          : (c >> 5) == 6  ? 2
-                          : (c >> 4) == 14 ? 3
-                          : (c >> 3) == 30 ? 4
-                                           : 0;
-        bool ok = len != 0 && static_cast<std::size_t>(end - p) >= len;
-        for (std::size_t i = 1; ok && i < len; ++i)
-            ok = is_continuation(p[i]);
-        if (ok && len > 1) {
-            // Reject overlong forms, surrogates and code points past U+10FFFF.
-            unsigned cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-            for (std::size_t i = 1; i < len; ++i)
-                cp = (cp << 6) | (p[i] & 0x3F);
-            ok = (len == 2 && cp >= 0x80) ||
-                 (len == 3 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) ||
-                 (len == 4 && cp >= 0x10000 && cp <= 0x10FFFF);
-        }
-        if (ok) {
+        std::size_t len = valid_sequence(p, end);
+        if (len == 0) break;
+        p += len;
+    }
+    if (p == end) return 0;
+    std::string out(reinterpret_cast<const char*>(begin), p - begin);
+    std::size_t bad = 0;
+    while (p < end) {
+        if (std::size_t len = valid_sequence(p, end)) {
             out.append(reinterpret_cast<const char*>(p), len);
             p += len;
         } else {
@@ -109,7 +121,7 @@ std::size_t repair_utf8(std::string& text) {
             ++p;
         }
     }
-    if (bad) text = std::move(out);
+    text = std::move(out);
     return bad;
 }
 
