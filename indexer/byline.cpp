@@ -9,13 +9,6 @@ namespace morgue {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Credits that accompany a byline but are not a person.
 bool is_credit(std::string_view part) {
     static constexpr std::array credits = {"ap",
@@ -36,7 +29,7 @@ bool is_credit(std::string_view part) {
                                            "correspondent",
                                            "opinion contributor",
                                            "huffpost staff"};
-    std::string l = lower_ascii(part);
+    std::string l = ascii_lower(part);
     return std::find(credits.begin(), credits.end(), l) != credits.end();
 }
 
@@ -62,7 +55,7 @@ void split_on(std::vector<std::string>& parts, std::string_view sep) {
     for (const auto& p : parts) {
         std::size_t start = 0;
         while (true) {
-            std::size_t at = lower_ascii(p).find(sep, start);
+            std::size_t at = ascii_lower(p).find(sep, start);
             out.push_back(collapse_spaces(
                 p.substr(start, at == std::string::npos ? std::string::npos : at - start)));
             if (at == std::string::npos) break;
@@ -76,20 +69,6 @@ bool is_capitalised(std::string_view word) {
     if (word.empty()) return false;
     unsigned char c = word.front();
     return std::isupper(c) || c >= 0x80; // non-ASCII: accept (É, Ø, CJK)
-}
-
-std::vector<std::string_view> words_of(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t start = i;
-        while (i < s.size() && s[i] != ' ')
-            ++i;
-        if (i > start) out.push_back(s.substr(start, i - start));
-    }
-    return out;
 }
 
 // The leading 2-4 capitalised words (initials and particles allowed inside).
@@ -118,7 +97,7 @@ std::string join(const std::vector<std::string_view>& w, std::size_t from, std::
 
 // "By Jane Doe" / "By JANE DOE, Staff Writer"
 std::string opening_byline(std::string_view line) {
-    auto w = words_of(line);
+    auto w = split_words(line);
     if (w.size() < 3 || w.size() > 12 || (w[0] != "By" && w[0] != "BY" && w[0] != "by")) return {};
     std::size_t n = name_length(w, 1);
     if (n < 2) return {};
@@ -132,14 +111,14 @@ std::string closing_tagline(std::string_view para) {
                                          "contributor", "correspondent", "fellow",   "journalist",
                                          "author",      "reporter",      "lecturer", "economist",
                                          "commentator", "researcher",    "analyst"};
-    auto w = words_of(para.substr(0, 400));
+    auto w = split_words(para.substr(0, 400));
     std::size_t n = name_length(w, 0);
     if (n < 2 || n > 4 || n + 2 >= w.size() || w[n] != "is") return {};
     std::string_view article = w[n + 1];
     if (article != "a" && article != "an" && article != "the" && !is_capitalised(article))
         return {};
     for (std::size_t i = n + 1; i < std::min(w.size(), n + 12); ++i) {
-        std::string word = lower_ascii(w[i]);
+        std::string word = ascii_lower(w[i]);
         while (!word.empty() && !std::isalpha(static_cast<unsigned char>(word.back())))
             word.pop_back();
         if (std::find(roles.begin(), roles.end(), word) != roles.end()) return join(w, 0, n);

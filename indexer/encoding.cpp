@@ -14,13 +14,6 @@ namespace morgue {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
@@ -37,7 +30,7 @@ struct Charset {
 };
 
 Charset charset_for(std::string_view declared) {
-    std::string l = lower(trim(declared));
+    std::string l = ascii_lower(trim(declared));
     if (l == "utf8") l = "utf-8";
     if (l == "iso-8859-1" || l == "iso8859-1" || l == "latin1" || l == "latin-1" ||
         l == "us-ascii" || l == "ascii" || l == "windows-1252" || l == "cp1252")
@@ -89,7 +82,7 @@ std::string guess(std::string_view raw) {
                                                                                 uchardet_delete);
     uchardet_handle_data(ud.get(), raw.data(), raw.size());
     uchardet_data_end(ud.get());
-    std::string cs = lower(uchardet_get_charset(ud.get()));
+    std::string cs = ascii_lower(uchardet_get_charset(ud.get()));
     return cs.empty() || cs == "ascii" ? "windows-1252" : cs;
 }
 
@@ -127,7 +120,7 @@ std::size_t convert(std::string_view in, const std::string& codec, std::string& 
 } // namespace
 
 std::string charset_of_content_type(std::string_view ct) {
-    std::string l = lower(ct);
+    std::string l = ascii_lower(ct);
     auto at = l.find("charset=");
     if (at == std::string::npos) return {};
     std::string_view v = std::string_view(l).substr(at + 8);

@@ -334,6 +334,17 @@ void common_entry_fields(FeedEntry& e, const pugi::xml_node& item) {
     for (const auto& author : atom_authors(item))
         add_unique(a.columnists, author);
     e.categories = categories_of(item);
+    // Element names do not collide across formats, so one list serves RSS and Atom.
+    auto published =
+        first_date({child(item, Ns::rss, "pubDate"), child(item, Ns::atom, "published"),
+                    child(item, Ns::atom, "issued"), child(item, Ns::dcterms, "issued"),
+                    child(item, Ns::atom, "created"), child(item, Ns::dc, "date")},
+                   &e.warnings);
+    e.published = published.time, e.published_text = published.text;
+    auto updated = first_date({child(item, Ns::atom, "updated"), child(item, Ns::atom, "modified"),
+                               child(item, Ns::dcterms, "modified"), child(item, Ns::dc, "date")},
+                              &e.warnings);
+    e.updated = updated.time, e.updated_text = updated.text;
 }
 
 FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
@@ -367,16 +378,6 @@ FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
     a.body = content.empty() ? description : content;
     a.summary = description.empty() ? a.body : description;
     common_entry_fields(e, item);
-
-    auto published =
-        first_date({child(item, Ns::rss, "pubDate"), child(item, Ns::dcterms, "issued"),
-                    child(item, Ns::atom, "published"), child(item, Ns::dc, "date")},
-                   &e.warnings);
-    e.published = published.time, e.published_text = published.text;
-    auto updated = first_date({child(item, Ns::atom, "updated"),
-                               child(item, Ns::dcterms, "modified"), child(item, Ns::dc, "date")},
-                              &e.warnings);
-    e.updated = updated.time, e.updated_text = updated.text;
     return e;
 }
 
@@ -402,15 +403,6 @@ FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
         a.columnists = ctx.feed->authors;
         e.columnist_source = "feed";
     }
-    auto published =
-        first_date({child(entry, Ns::atom, "published"), child(entry, Ns::atom, "issued"),
-                    child(entry, Ns::dcterms, "issued"), child(entry, Ns::atom, "created")},
-                   &e.warnings);
-    e.published = published.time, e.published_text = published.text;
-    auto updated = first_date({child(entry, Ns::atom, "updated"),
-                               child(entry, Ns::atom, "modified"), child(entry, Ns::dc, "date")},
-                              &e.warnings);
-    e.updated = updated.time, e.updated_text = updated.text;
     return e;
 }
 

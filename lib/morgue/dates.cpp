@@ -1,5 +1,7 @@
 #include "morgue/dates.hpp"
 
+#include "morgue/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -50,13 +52,6 @@ bool all_digits(std::string_view s) {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Month names: English (full and three-letter), and the Greek and Hungarian
 // forms Greek and Hungarian blogging tools write.
 int month_of(std::string_view word) {
@@ -74,7 +69,7 @@ int month_of(std::string_view word) {
         {"nov", "november", "Νοέ", "november"},
         {"dec", "december", "Δεκ", "december"},
     }};
-    std::string l = lower(word);
+    std::string l = ascii_lower(word);
     if (l == "sept") return 9;
     for (int m = 0; m < 12; ++m)
         for (std::string_view n : names[m])
@@ -88,7 +83,7 @@ bool is_weekday(std::string_view word) {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     static constexpr std::array<std::string_view, 7> greek = {"Δευ", "Τρι", "Τετ", "Πεμ",
                                                               "Παρ", "Σαβ", "Κυρ"};
-    std::string l = lower(word);
+    std::string l = ascii_lower(word);
     return std::find(days.begin(), days.end(), l) != days.end() || l == "tues" || l == "thur" ||
            l == "thurs" || std::find(greek.begin(), greek.end(), word) != greek.end();
 }
@@ -127,7 +122,7 @@ bool named_zone(std::string_view s, long& offset) {
         {"mest", 2}, {"cet", 1},   {"cest", 2},  {"eet", 2},   {"eest", 3},    {"wet", 0},
         {"west", 1}, {"bst", 1},   {"ist", 1},   {"jst", 9},   {"kst", 9},     {"hkt", 8},
         {"sgt", 8},  {"aest", 10}, {"aedt", 11}, {"nzst", 12}, {"nzdt", 13}};
-    std::string l = lower(s);
+    std::string l = ascii_lower(s);
     for (auto [name, hours] : zones)
         if (l == name) return offset = hours * 3600L, true;
     // "GMT+8", "UTC-01:01", "Etc/GMT-3"
@@ -172,19 +167,10 @@ int full_year(std::string_view digits, int value) {
 std::optional<std::time_t> parse_rfc822(std::string_view text) {
     std::string s(text);
     std::replace(s.begin(), s.end(), ',', ' ');
-    std::vector<std::string> tokens;
-    for (std::size_t i = 0; i < s.size();) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ')
-            ++j;
-        if (j > i) tokens.emplace_back(s.substr(i, j - i));
-        i = j;
-    }
+    auto tokens = split_words(s);
     Fields f;
     bool have_time = false, have_zone = false;
-    std::vector<std::string> numbers;
+    std::vector<std::string_view> numbers;
     for (const auto& t : tokens) {
         if (is_weekday(t)) continue;
         if (int m = month_of(t)) {
@@ -211,8 +197,8 @@ std::optional<std::time_t> parse_rfc822(std::string_view text) {
         if (numbers.size() != 2 || f.month < 0) return std::nullopt;
         // The year is the four-digit number, else the second.
         bool first_is_year = numbers[0].size() >= 3;
-        const std::string& y = first_is_year ? numbers[0] : numbers[1];
-        const std::string& d = first_is_year ? numbers[1] : numbers[0];
+        std::string_view y = first_is_year ? numbers[0] : numbers[1];
+        std::string_view d = first_is_year ? numbers[1] : numbers[0];
         int yv = 0;
         if (d.size() > 2 || !number(d, f.day) || !number(y, yv)) return std::nullopt;
         f.year = full_year(y, yv);
@@ -313,16 +299,7 @@ std::optional<std::time_t> parse_korean(std::string_view text) {
         if (auto at = s.find(mark); at != std::string::npos) s.replace(at, mark.size(), " ");
     std::replace(s.begin(), s.end(), '-', ' ');
     Fields f;
-    std::vector<std::string> tokens;
-    for (std::size_t i = 0; i < s.size();) {
-        while (i < s.size() && s[i] == ' ')
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ')
-            ++j;
-        if (j > i) tokens.emplace_back(s.substr(i, j - i));
-        i = j;
-    }
+    auto tokens = split_words(s);
     if (tokens.size() != 4 || tokens[0].size() != 4 || !number(tokens[0], f.year) ||
         !number(tokens[1], f.month) || !number(tokens[2], f.day) || !clock(tokens[3], f))
         return std::nullopt;

@@ -18,6 +18,27 @@ std::string hash_hex(std::string_view data, std::uint64_t seed) {
     return fmt::format("{:016x}", XXH64(data.data(), data.size(), seed));
 }
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ')
+            ++i;
+        std::size_t start = i;
+        while (i < text.size() && text[i] != ' ')
+            ++i;
+        if (i > start) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
 std::string collapse_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());

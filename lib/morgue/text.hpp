@@ -4,12 +4,19 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace morgue {
 
 // Unicode lower-casing, used for keyword terms so that "Thorbecke" and
 // "THORBECKE" are one columnist.
 std::string casefold(std::string_view text);
+
+// ASCII-only lower case, for keywords and names in protocols (charsets, zones).
+std::string ascii_lower(std::string_view text);
+
+// The space-separated words of `text` (views into it).
+std::vector<std::string_view> split_words(std::string_view text);
 
 // Collapses runs of whitespace to one space and trims both ends.
 std::string collapse_spaces(std::string_view text);
