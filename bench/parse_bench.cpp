@@ -27,7 +27,7 @@ void BM_parse_feed(benchmark::State& state) {
     const std::string& data = feed_bytes();
     std::size_t entries = 0;
     for (auto _ : state) {
-        morgue::Feed feed = morgue::parse_feed(data, {"bench", "", "", 0});
+        morgue::Feed feed = morgue::parse_feed(data, {.name = "bench"});
         entries = feed.entries.size();
         benchmark::DoNotOptimize(feed);
     }

@@ -581,7 +581,7 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     Feed feed;
     feed.encoding = text.encoding;
     feed.warnings = std::move(text.warnings);
-    Context ctx{source.url, &feed};
+    Context ctx{source.base_url.empty() ? source.url : source.base_url, &feed};
     try {
         parse_root(feed, doc.document_element(), ctx);
     } catch (const InputError& e) {

@@ -38,10 +38,11 @@ struct Feed {
 };
 
 struct FeedSource {
-    std::string name;         // file name or URL, for messages
-    std::string url;          // where the feed was fetched from; base for relative links
-    std::string http_charset; // from Content-Type, when fetched
-    std::time_t received = 0; // last-resort date for undated items
+    std::string name = {};         // file name or URL, for messages
+    std::string url = {};          // the feed's URL (its identity); base for relative links
+    std::string http_charset = {}; // from Content-Type, when fetched
+    std::time_t received = 0;      // last-resort date for undated items
+    std::string base_url = {};     // where the bytes came from after redirects, if not `url`
 };
 
 // Throws InputError naming source.name (and the line, for XML errors) when

@@ -1,4 +1,5 @@
-// `morgue-indexer import`: local feed files into the database, one transaction.
+// `morgue-indexer import`: local feed files into the database, one transaction;
+// and index_feed(), which `fetch` shares.
 #pragma once
 
 #include "feed_file.hpp"
@@ -12,9 +13,20 @@
 
 namespace morgue {
 
+struct Feed;
+
+struct ArticleCounts {
+    unsigned added = 0, updated = 0, unchanged = 0;
+    unsigned total() const { return added + updated + unchanged; }
+    ArticleCounts& operator+=(const ArticleCounts& o) {
+        added += o.added, updated += o.updated, unchanged += o.unchanged;
+        return *this;
+    }
+};
+
 struct ImportStats {
     unsigned files_ok = 0, files_failed = 0;
-    unsigned added = 0, updated = 0, unchanged = 0;
+    ArticleCounts articles;
 };
 
 // Where progress lines (`info`) and warnings and per-file errors (`problem`) go.
@@ -26,6 +38,12 @@ struct ImportOptions {
     std::size_t max_bytes = default_max_feed_bytes;
     TopicAliases topic_aliases;
 };
+
+// Upserts the entries of a parsed feed (topic aliases applied), passing each
+// warning, prefixed with `name`, to `warn`.  Empty items are skipped.
+ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases,
+                         const std::string& name,
+                         const std::function<void(std::string_view)>& warn);
 
 // Reads, parses and upserts each file; a file that cannot be read or parsed is
 // reported through `log.problem` and skipped.  Does not commit.

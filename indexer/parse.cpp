@@ -113,7 +113,10 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
         const std::string& file = files[i];
         try {
             Feed feed = parse_feed(read_feed_file(file, options.max_bytes),
-                                   {file, options.url, charset, std::time(nullptr)});
+                                   {.name = file,
+                                    .url = options.url,
+                                    .http_charset = charset,
+                                    .received = std::time(nullptr)});
             apply_topic_aliases(feed, options.topic_aliases);
             if (options.json)
                 fmt::print(

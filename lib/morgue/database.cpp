@@ -107,6 +107,22 @@ Writer::Outcome Writer::upsert(Article article) {
     }
 }
 
+std::string Writer::metadata(const std::string& key) const {
+    try {
+        return db_.get_metadata(key);
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
+void Writer::set_metadata(const std::string& key, const std::string& value) {
+    try {
+        db_.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
 void Writer::commit() {
     try {
         db_.commit_transaction();

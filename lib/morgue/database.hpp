@@ -38,6 +38,10 @@ class Writer {
     Outcome upsert(Article article);
     void commit();
 
+    // Metadata, inside the same transaction as the documents.
+    std::string metadata(const std::string& key) const;
+    void set_metadata(const std::string& key, const std::string& value);
+
     const Schema& schema() const { return schema_; }
     Xapian::doccount document_count() const { return db_.get_doccount(); }
 

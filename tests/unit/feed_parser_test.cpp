@@ -13,7 +13,7 @@ namespace {
 const std::time_t now = 1764000000; // 2025-11-24T16:00:00Z
 
 Feed parse(std::string_view xml) {
-    return parse_feed(xml, {"test.xml", "", "", now});
+    return parse_feed(xml, {.name = "test.xml", .received = now});
 }
 
 std::string slurp(const std::string& name) {

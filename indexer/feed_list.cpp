@@ -1,0 +1,98 @@
+#include "feed_list.hpp"
+
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+#include "url.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <curl/curl.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <pugixml.hpp>
+#include <sstream>
+
+namespace morgue {
+
+namespace {
+
+bool looks_like_opml(std::string_view text) {
+    auto start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    return start != std::string_view::npos && text[start] == '<' &&
+           text.find("<opml") != std::string_view::npos;
+}
+
+std::size_t line_of(std::string_view text, std::ptrdiff_t offset) {
+    auto end = text.begin() + std::clamp<std::ptrdiff_t>(offset, 0, text.size());
+    return 1 + std::count(text.begin(), end, '\n');
+}
+
+void add(std::vector<std::string>& urls, std::string_view raw, std::string_view origin,
+         std::size_t line) {
+    std::string url = normalise_feed_url(raw);
+    if (url.empty()) throw UsageError(fmt::format("{}:{}: not a URL: \"{}\"", origin, line, raw));
+    if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+}
+
+std::vector<std::string> parse_opml(std::string_view text, std::string_view origin) {
+    pugi::xml_document doc;
+    auto result = doc.load_buffer(text.data(), text.size());
+    if (!result)
+        throw UsageError(fmt::format("{}:{}: not well-formed OPML: {}", origin,
+                                     line_of(text, result.offset), result.description()));
+    std::vector<std::string> urls;
+    for (auto node : doc.select_nodes("//outline[@xmlUrl]")) {
+        auto outline = node.node();
+        add(urls, collapse_spaces(outline.attribute("xmlUrl").value()), origin,
+            line_of(text, outline.offset_debug()));
+    }
+    return urls;
+}
+
+} // namespace
+
+std::string normalise_feed_url(std::string_view text) {
+    std::string s = collapse_spaces(text);
+    if (!is_web_url(s) || s.find(' ') != std::string::npos) return {};
+    std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> u(curl_url(), curl_url_cleanup);
+    if (curl_url_set(u.get(), CURLUPART_URL, s.c_str(), 0) != CURLUE_OK) return {};
+    char* host = nullptr;
+    if (curl_url_get(u.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) return {};
+    std::string lower_host = host ? ascii_lower(host) : "";
+    curl_free(host);
+    bool has_host = !lower_host.empty();
+    if (has_host) curl_url_set(u.get(), CURLUPART_HOST, lower_host.c_str(), 0); // hosts are case-blind
+    char* out = nullptr;
+    if (!has_host || curl_url_get(u.get(), CURLUPART_URL, &out, 0) != CURLUE_OK) return {};
+    std::string url(out);
+    curl_free(out);
+    return url;
+}
+
+std::vector<std::string> parse_feed_list(std::string_view text, std::string_view origin) {
+    if (looks_like_opml(text)) return parse_opml(text, origin);
+    std::vector<std::string> urls;
+    std::size_t line = 0, start = 0;
+    while (start < text.size()) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        ++line;
+        std::string entry = collapse_spaces(text.substr(start, end - start));
+        start = end + 1;
+        if (entry.empty() || entry.front() == '#') continue;
+        add(urls, entry, origin, line);
+    }
+    return urls;
+}
+
+std::vector<std::string> read_feed_list(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw UsageError(fmt::format("{}: cannot read feed list: {}", path, std::strerror(errno)));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_feed_list(text.str(), path);
+}
+
+} // namespace morgue

@@ -1,0 +1,73 @@
+#include "feed_state.hpp"
+
+#include "morgue/text.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+
+namespace {
+
+// Hashed: metadata keys have the same length limit as terms; URLs do not.
+std::string key_of(const std::string& listed_url) {
+    return "morgue:feed:" + hash_hex(listed_url);
+}
+
+FeedState from_json(const std::string& text, const std::string& listed_url) {
+    FeedState s;
+    s.listed_url = s.url = listed_url;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return s;
+    s.listed_url = j.value("listed_url", listed_url);
+    s.url = j.value("url", s.listed_url);
+    s.etag = j.value("etag", "");
+    s.last_modified = j.value("last_modified", "");
+    s.content_hash = j.value("content_hash", "");
+    s.last_status = j.value("last_status", 0L);
+    s.last_error = j.value("last_error", "");
+    s.last_attempt = j.value("last_attempt", std::time_t{0});
+    s.last_success = j.value("last_success", std::time_t{0});
+    s.retry_after = j.value("retry_after", std::time_t{0});
+    s.failures = j.value("failures", 0u);
+    s.gone = j.value("gone", false);
+    return s;
+}
+
+} // namespace
+
+FeedState load_feed_state(const Writer& writer, const std::string& listed_url) {
+    return from_json(writer.metadata(key_of(listed_url)), listed_url);
+}
+
+std::string feed_state_json(const FeedState& s) {
+    nlohmann::json j = {{"listed_url", s.listed_url},
+                        {"url", s.url},
+                        {"etag", s.etag},
+                        {"last_modified", s.last_modified},
+                        {"content_hash", s.content_hash},
+                        {"last_status", s.last_status},
+                        {"last_error", s.last_error},
+                        {"last_attempt", s.last_attempt},
+                        {"last_success", s.last_success},
+                        {"retry_after", s.retry_after},
+                        {"failures", s.failures},
+                        {"gone", s.gone}};
+    return j.dump();
+}
+
+void save_feed_state(Writer& writer, const FeedState& s) {
+    writer.set_metadata(key_of(s.listed_url), feed_state_json(s));
+}
+
+std::vector<FeedState> all_feed_states(const Xapian::Database& db) {
+    std::vector<FeedState> out;
+    const std::string prefix = "morgue:feed:";
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        out.push_back(from_json(db.get_metadata(*it), ""));
+    std::sort(out.begin(), out.end(),
+              [](const FeedState& a, const FeedState& b) { return a.listed_url < b.listed_url; });
+    return out;
+}
+
+} // namespace morgue

@@ -1,0 +1,151 @@
+#include "fetch.hpp"
+
+#include "encoding.hpp"
+#include "feed_parser.hpp"
+#include "feed_state.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+
+struct Run {
+    Writer& writer;
+    const FetchFeedsOptions& options;
+    const Log& log;
+    FetchSummary summary;
+    std::time_t now = std::time(nullptr);
+
+    void fail(FeedState& s, const std::string& reason, long status) {
+        s.failures++;
+        s.last_status = status;
+        s.last_error = reason;
+        summary.failed++;
+        summary.failures.emplace_back(s.listed_url, reason);
+        log.problem(fmt::format("{}: failed: {}", s.listed_url, reason));
+    }
+
+    void succeed(FeedState& s, const FetchResponse& r) {
+        s.failures = 0;
+        s.last_error.clear();
+        s.last_status = r.status;
+        s.last_success = now;
+        if (!r.etag.empty()) s.etag = r.etag;
+        if (!r.last_modified.empty()) s.last_modified = r.last_modified;
+    }
+
+    void parse_and_index(FeedState& s, const FetchResponse& r) {
+        std::string hash = hash_hex(r.body);
+        if (hash == s.content_hash) {
+            succeed(s, r);
+            summary.not_modified++;
+            log.info(fmt::format("{}: not modified (same content)", s.listed_url));
+            return;
+        }
+        FeedSource source{.name = s.listed_url,
+                          .url = s.listed_url,
+                          .http_charset = charset_of_content_type(r.content_type),
+                          .received = now,
+                          .base_url = r.final_url};
+        Feed feed;
+        try {
+            feed = parse_feed(r.body, source);
+        } catch (const InputError& e) {
+            std::string what = e.what();
+            if (what.starts_with(s.listed_url + ": ")) what.erase(0, s.listed_url.size() + 2);
+            fail(s,
+                 fmt::format("{} (served as {})", what,
+                             r.content_type.empty() ? "no type" : r.content_type),
+                 r.status);
+            return;
+        }
+        auto warn = [&](std::string_view w) {
+            if (options.verbose) log.problem(w);
+        };
+        ArticleCounts c = index_feed(writer, feed, options.topic_aliases, s.listed_url, warn);
+        summary.articles += c;
+        summary.fetched++;
+        succeed(s, r);
+        s.content_hash = hash;
+        log.info(fmt::format("{}: fetched: {} article{}: {} new, {} updated, {} unchanged",
+                             s.listed_url, c.total(), c.total() == 1 ? "" : "s", c.added, c.updated,
+                             c.unchanged));
+    }
+
+    void handle(const FetchResponse& r) {
+        FeedState s = load_feed_state(writer, r.id);
+        s.last_attempt = now;
+        if (!r.permanent_url.empty() && r.permanent_url != s.url) {
+            log.info(fmt::format("{}: moved permanently to {}; fetched from there from now on",
+                                 s.listed_url, r.permanent_url));
+            s.url = r.permanent_url;
+        }
+        if (!r.error.empty()) {
+            fail(s, r.error, r.status);
+        } else if (r.status == 304) {
+            succeed(s, r);
+            summary.not_modified++;
+            log.info(fmt::format("{}: not modified (HTTP 304)", s.listed_url));
+        } else if (r.status == 410) {
+            s.gone = true;
+            s.last_status = 410;
+            summary.gone++;
+            log.problem(
+                fmt::format("{}: gone (HTTP 410); it will not be fetched again", s.listed_url));
+        } else if ((r.status == 429 || r.status == 503) && r.retry_after > now) {
+            s.retry_after = r.retry_after;
+            fail(s,
+                 fmt::format("HTTP {}; the server asks to wait until {}", r.status,
+                             iso8601_utc(r.retry_after)),
+                 r.status);
+        } else if (r.status < 200 || r.status >= 300) {
+            fail(s, fmt::format("HTTP {}", r.status), r.status);
+        } else {
+            parse_and_index(s, r);
+        }
+        save_feed_state(writer, s);
+    }
+
+    // Feeds that said not to come now are reported and left alone.
+    bool skip(const FeedState& s) {
+        if (s.gone) {
+            summary.skipped++;
+            log.info(fmt::format("{}: skipped: gone (HTTP 410)", s.listed_url));
+            return true;
+        }
+        if (s.retry_after > now) {
+            summary.skipped++;
+            log.info(fmt::format("{}: skipped: the server asked to wait until {}", s.listed_url,
+                                 iso8601_utc(s.retry_after)));
+            return true;
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
+                         const FetchFeedsOptions& options, const Log& log,
+                         const std::function<void(unsigned, unsigned)>& progress) {
+    Run run{writer, options, log, {}};
+    run.summary.feeds = static_cast<unsigned>(urls.size());
+    std::vector<FetchRequest> requests;
+    for (const auto& url : urls) {
+        FeedState s = load_feed_state(writer, url);
+        if (!run.skip(s)) requests.push_back({url, s.url, s.etag, s.last_modified});
+    }
+    unsigned done = run.summary.skipped;
+    if (progress) progress(done, run.summary.feeds);
+    fetch_all(requests, options.http, [&](FetchResponse&& r) {
+        run.handle(r);
+        if (progress) progress(++done, run.summary.feeds);
+    });
+    return run.summary;
+}
+
+} // namespace morgue

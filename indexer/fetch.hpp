@@ -1,0 +1,32 @@
+// `morgue-indexer fetch`: feeds over HTTP(S) into the database.  Each feed's
+// state (validators, status, failures) is kept with the database, so that
+// the next run asks only for what changed and skips what asked to be left.
+#pragma once
+
+#include "fetcher.hpp"
+#include "import.hpp"
+
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct FetchFeedsOptions {
+    FetchOptions http;
+    TopicAliases topic_aliases;
+    bool verbose = false; // item warnings too
+};
+
+struct FetchSummary {
+    unsigned feeds = 0, fetched = 0, not_modified = 0, failed = 0, skipped = 0, gone = 0;
+    ArticleCounts articles;
+    std::vector<std::pair<std::string, std::string>> failures; // url, reason
+};
+
+// Fetches, parses and upserts every feed; reports one line per feed through
+// `log` (info for successes, problem for failures).  Does not commit.
+FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
+                         const FetchFeedsOptions& options, const Log& log,
+                         const std::function<void(unsigned done, unsigned total)>& progress);
+
+} // namespace morgue

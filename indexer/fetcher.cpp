@@ -1,0 +1,214 @@
+#include "fetcher.hpp"
+
+#include "morgue/dates.hpp"
+#include "url.hpp"
+
+#include <charconv>
+#include <curl/curl.h>
+#include <deque>
+#include <fmt/format.h>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+namespace morgue {
+
+namespace {
+
+struct Transfer {
+    FetchRequest request;
+    FetchResponse response;
+    CURL* easy = nullptr;
+    curl_slist* headers = nullptr;
+    std::string url; // of the current hop
+    std::set<std::string> visited;
+    unsigned hops = 0;
+    bool all_permanent = true; // every hop so far was 301/308
+    bool too_large = false;
+    char error[CURL_ERROR_SIZE] = {};
+    const FetchOptions* options = nullptr;
+
+    ~Transfer() {
+        if (easy) curl_easy_cleanup(easy);
+        curl_slist_free_all(headers);
+    }
+};
+
+// Counts the bytes itself: CURLOPT_MAXFILESIZE sees neither a missing
+// Content-Length nor the size after decompression (a gzip bomb).
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* t = static_cast<Transfer*>(user);
+    std::size_t n = size * count;
+    if (t->response.body.size() + n > t->options->max_bytes) {
+        t->too_large = true;
+        return 0; // aborts the transfer with CURLE_WRITE_ERROR
+    }
+    t->response.body.append(data, n);
+    return n;
+}
+
+std::string header(CURL* easy, const char* name) {
+    curl_header* h = nullptr;
+    if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h) return {};
+    return h->value;
+}
+
+std::time_t retry_after(const std::string& value) {
+    if (value.empty()) return 0;
+    long seconds = 0;
+    auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (ec == std::errc() && p == value.data() + value.size()) return std::time(nullptr) + seconds;
+    return parse_date(value).value_or(0);
+}
+
+void set_options(Transfer& t) {
+    const FetchOptions& o = *t.options;
+    CURL* e = t.easy;
+    curl_easy_setopt(e, CURLOPT_URL, t.url.c_str());
+    curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // by hand: see handle_redirect()
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); // every encoding libcurl can decode
+    curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+    curl_easy_setopt(e, CURLOPT_USERAGENT, o.user_agent.c_str());
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o.connect_timeout);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT, o.timeout);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o.low_speed_limit);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, o.low_speed_time);
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);
+}
+
+std::unique_ptr<Transfer> start(const FetchRequest& r, const FetchOptions& o) {
+    auto t = std::make_unique<Transfer>();
+    t->request = r;
+    t->response.id = r.id;
+    t->url = r.url;
+    t->visited.insert(r.url);
+    t->options = &o;
+    t->easy = curl_easy_init();
+    if (!t->easy) throw std::runtime_error("curl_easy_init failed");
+    if (!r.etag.empty())
+        t->headers = curl_slist_append(t->headers, ("If-None-Match: " + r.etag).c_str());
+    if (!r.last_modified.empty())
+        t->headers =
+            curl_slist_append(t->headers, ("If-Modified-Since: " + r.last_modified).c_str());
+    set_options(*t);
+    return t;
+}
+
+// A 3xx with a Location: check it and point the transfer at it.  Returns
+// false (with response.error set) when the redirect must not be followed.
+bool handle_redirect(Transfer& t, long status) {
+    char* location = nullptr;
+    curl_easy_getinfo(t.easy, CURLINFO_REDIRECT_URL, &location);
+    if (!location) return false;
+    std::string next = location;
+    FetchResponse& r = t.response;
+    if (!is_web_url(next)) {
+        r.error = fmt::format("redirect to {} refused: only http and https are fetched", next);
+        return false;
+    }
+    if (++t.hops > t.options->max_redirects) {
+        r.error = fmt::format("too many redirects (more than {})", t.options->max_redirects);
+        return false;
+    }
+    if (!t.visited.insert(next).second) {
+        r.error = fmt::format("redirect loop at {}", next);
+        return false;
+    }
+    t.all_permanent = t.all_permanent && (status == 301 || status == 308);
+    if (t.all_permanent) r.permanent_url = next;
+    t.url = next;
+    r.body.clear();
+    curl_easy_setopt(t.easy, CURLOPT_URL, t.url.c_str());
+    return true;
+}
+
+// Fills the response from a finished hop; true when another hop follows.
+bool finish_hop(Transfer& t, CURLcode code) {
+    FetchResponse& r = t.response;
+    r.final_url = t.url;
+    if (code != CURLE_OK) {
+        if (t.too_large || code == CURLE_FILESIZE_EXCEEDED)
+            r.error =
+                fmt::format("response larger than {} bytes (--max-size)", t.options->max_bytes);
+        else
+            r.error = *t.error ? fmt::format("{} ({})", curl_easy_strerror(code), t.error)
+                               : curl_easy_strerror(code);
+        return false;
+    }
+    curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &r.status);
+    if (r.status >= 300 && r.status < 400 && r.status != 304) {
+        if (handle_redirect(t, r.status)) return true;
+        if (r.error.empty()) r.error = fmt::format("HTTP {} without a Location", r.status);
+        return false;
+    }
+    char* type = nullptr;
+    curl_easy_getinfo(t.easy, CURLINFO_CONTENT_TYPE, &type);
+    r.content_type = type ? type : "";
+    r.etag = header(t.easy, "ETag");
+    r.last_modified = header(t.easy, "Last-Modified");
+    r.retry_after = retry_after(header(t.easy, "Retry-After"));
+    if (!t.all_permanent || t.hops == 0) r.permanent_url.clear();
+    return false;
+}
+
+struct Multi {
+    CURLM* handle = curl_multi_init();
+    ~Multi() { curl_multi_cleanup(handle); }
+};
+
+} // namespace
+
+void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& options,
+               const std::function<void(FetchResponse&&)>& done) {
+    static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+    if (!initialised) throw std::runtime_error("libcurl failed to initialise");
+    Multi multi;
+    curl_multi_setopt(multi.handle, CURLMOPT_MAX_HOST_CONNECTIONS,
+                      static_cast<long>(options.per_host));
+    curl_multi_setopt(multi.handle, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+
+    std::deque<const FetchRequest*> waiting;
+    for (const auto& r : requests)
+        waiting.push_back(&r);
+    std::vector<std::unique_ptr<Transfer>> running;
+    // At most `jobs` transfers are added at once, so that timeouts run from
+    // when a transfer starts, not from when it was queued.
+    auto top_up = [&] {
+        while (running.size() < std::max(1u, options.jobs) && !waiting.empty()) {
+            running.push_back(start(*waiting.front(), options));
+            waiting.pop_front();
+            curl_multi_add_handle(multi.handle, running.back()->easy);
+        }
+    };
+    top_up();
+    while (!running.empty()) {
+        int still = 0;
+        curl_multi_perform(multi.handle, &still);
+        int left = 0;
+        while (CURLMsg* msg = curl_multi_info_read(multi.handle, &left)) {
+            if (msg->msg != CURLMSG_DONE) continue;
+            Transfer* t = nullptr;
+            curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+            CURLcode code = msg->data.result;
+            curl_multi_remove_handle(multi.handle, t->easy);
+            if (finish_hop(*t, code)) {
+                curl_multi_add_handle(multi.handle, t->easy);
+                continue;
+            }
+            FetchResponse response = std::move(t->response);
+            std::erase_if(running, [&](const auto& p) { return p.get() == t; });
+            top_up();
+            done(std::move(response));
+        }
+        if (!running.empty()) curl_multi_poll(multi.handle, nullptr, 0, 1000, nullptr);
+    }
+}
+
+} // namespace morgue

@@ -1,0 +1,51 @@
+#include "feed_list.hpp"
+#include "morgue/errors.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+using V = std::vector<std::string>;
+
+namespace {
+std::string error_of(std::string_view text) {
+    try {
+        parse_feed_list(text, "feeds.txt");
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "no error";
+}
+} // namespace
+
+TEST(FeedList, PlainListWithCommentsAndDuplicates) {
+    EXPECT_EQ(parse_feed_list("# feeds\n\nhttps://Example.COM/feed.xml\n  http://b.example/rss  \n"
+                              "https://example.com/feed.xml\n",
+                              "feeds.txt"),
+              (V{"https://example.com/feed.xml", "http://b.example/rss"}));
+}
+
+TEST(FeedList, Opml) {
+    EXPECT_EQ(parse_feed_list(
+                  "<?xml version='1.0'?><opml version='2.0'><body>"
+                  "<outline text='a'><outline xmlUrl='https://a.example/feed'/></outline>"
+                  "<outline xmlUrl='https://b.example/atom' type='rss'/><outline text='no url'/>"
+                  "</body></opml>",
+                  "list.opml"),
+              (V{"https://a.example/feed", "https://b.example/atom"}));
+}
+
+TEST(FeedList, BadEntriesNamedByLine) {
+    EXPECT_EQ(error_of("https://ok.example/\n# c\nhtp:/x\n"), "feeds.txt:3: not a URL: \"htp:/x\"");
+    EXPECT_EQ(error_of("file:///etc/passwd\n"), "feeds.txt:1: not a URL: \"file:///etc/passwd\"");
+    EXPECT_EQ(error_of("https://\n"), "feeds.txt:1: not a URL: \"https://\"");
+    EXPECT_EQ(error_of("<opml><body>\n<outline xmlUrl='ftp://x/'/></body></opml>"),
+              "feeds.txt:2: not a URL: \"ftp://x/\"");
+    EXPECT_EQ(error_of("<opml><body><outline"),
+              "feeds.txt:1: not well-formed OPML: Error parsing start element tag");
+}
+
+TEST(FeedList, NormalisesUrls) {
+    EXPECT_EQ(normalise_feed_url("HTTPS://Example.com"), "https://example.com/");
+    EXPECT_EQ(normalise_feed_url("http://example.com/a b"), "");
+    EXPECT_EQ(normalise_feed_url("javascript:alert(1)"), "");
+}
