@@ -289,14 +289,21 @@ std::optional<std::time_t> parse_iso8601(std::string_view text) {
 // Korean blogging tools: "2004-05-25 오후 11:23:17" (오전 am, 오후 pm) and
 // "2004년 05월 28일  01:31:15", both in Korean time.
 std::optional<std::time_t> parse_korean(std::string_view text) {
-    std::string s(text);
-    for (std::string_view mark : {"년", "월", "일"})
-        for (auto at = s.find(mark); at != std::string::npos; at = s.find(mark))
-            s.replace(at, mark.size(), " ");
-    bool pm = s.find("오후") != std::string::npos;
-    bool am = s.find("오전") != std::string::npos;
-    for (std::string_view mark : {"오후", "오전"})
-        if (auto at = s.find(mark); at != std::string::npos) s.replace(at, mark.size(), " ");
+    bool pm = text.find("오후") != std::string_view::npos;
+    bool am = text.find("오전") != std::string_view::npos;
+    // The date marks and the am/pm words become spaces.
+    std::string s;
+    for (std::size_t i = 0; i < text.size();) {
+        bool mark = false;
+        for (std::string_view m : {"년", "월", "일", "오후", "오전"})
+            if (text.substr(i, m.size()) == m) {
+                s += ' ';
+                i += m.size();
+                mark = true;
+                break;
+            }
+        if (!mark) s += text[i++];
+    }
     std::replace(s.begin(), s.end(), '-', ' ');
     Fields f;
     auto tokens = split_words(s);

@@ -3,9 +3,7 @@
 # conditional GET, compression, redirects, errors, limits, charsets, lists.
 . "$(dirname "$0")/lib.sh"
 DB=$TMP/db
-python3 "$(dirname "$0")/feedserver.py" "$DATA" "$TMP/port" "$TMP/requests.log" &
-for _ in $(seq 100); do [[ -s $TMP/port ]] && break; sleep 0.1; done
-S=http://127.0.0.1:$(cat "$TMP/port")
+start_feed_server
 
 fetch() { indexer --db "$DB" fetch --jobs 4 --timeout 3 --connect-timeout 2 "$@"; }
 # state FIELD URL: one field of a feed's stored state.

@@ -72,6 +72,14 @@ titles() {
         python3 -c 'import json,sys; [print(r["title"]) for r in json.load(sys.stdin)["results"]]'
 }
 
+# Starts tests/e2e/feedserver.py on 127.0.0.1 serving tests/data; sets $S to
+# its base URL.  Requests are logged to $TMP/requests.log.
+start_feed_server() {
+    python3 "$MORGUE_SOURCE_DIR/tests/e2e/feedserver.py" "$DATA" "$TMP/port" "$TMP/requests.log" &
+    for _ in $(seq 100); do [[ -s $TMP/port ]] && break; sleep 0.1; done
+    S=http://127.0.0.1:$(cat "$TMP/port")
+}
+
 finish() {
     echo "$checks checks, $failures failed"
     [[ $failures == 0 ]]
