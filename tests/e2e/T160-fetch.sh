@@ -30,19 +30,25 @@ expect_file_contains "$TMP/requests.log" "/lm/bloomberg-opinion.atom if-none-mat
 expect_eq 304 "$(state last_status "$S/lm/bloomberg-opinion.atom")" "state: status 304"
 expect_eq 5 "$(doc_count "$DB")" "304 changes nothing"
 
+# A server without validators: an identical body is not parsed again.
+run fetch "$S/charset/utf-8/encodings/windows-1252.rss"
+run fetch "$S/charset/utf-8/encodings/windows-1252.rss"
+expect_file_contains "$TMP/out" "$S/charset/utf-8/encodings/windows-1252.rss: not modified (same content)" \
+    "identical body skipped"
+
 # gzip.
 run fetch "$S/gzip/opinion-bylines.rss"
 expect_status 0 "gzip fetch"
 expect_file_contains "$TMP/requests.log" "/gzip/opinion-bylines.rss if-none-match= if-modified-since= accept-encoding=deflate, gzip" \
     "Accept-Encoding offered"
-expect_eq 7 "$(doc_count "$DB")" "gzip body decoded and indexed"
+expect_eq 8 "$(doc_count "$DB")" "gzip body decoded and indexed"
 
 # A permanent redirect chain: the new URL is remembered and used next time.
 run fetch "$S/moved/3/huffpost-sample.rss"
 expect_status 0 "redirect chain"
 expect_file_contains "$TMP/out" "moved permanently to $S/feeds/huffpost-sample.rss" "permanent move reported"
 expect_eq "$S/feeds/huffpost-sample.rss" "$(state url "$S/moved/3/huffpost-sample.rss")" "state: new URL"
-expect_eq 307 "$(doc_count "$DB")" "redirected feed indexed"
+expect_eq 308 "$(doc_count "$DB")" "redirected feed indexed"
 before=$(requests_for /moved/3/huffpost-sample.rss)
 run fetch "$S/moved/3/huffpost-sample.rss"
 expect_eq "$before" "$(requests_for /moved/3/huffpost-sample.rss)" "the old URL is not asked again"
