@@ -63,7 +63,8 @@ std::string normalise_feed_url(std::string_view text) {
     std::string lower_host = host ? ascii_lower(host) : "";
     curl_free(host);
     bool has_host = !lower_host.empty();
-    if (has_host) curl_url_set(u.get(), CURLUPART_HOST, lower_host.c_str(), 0); // hosts are case-blind
+    if (has_host)
+        curl_url_set(u.get(), CURLUPART_HOST, lower_host.c_str(), 0); // hosts are case-blind
     char* out = nullptr;
     if (!has_host || curl_url_get(u.get(), CURLUPART_URL, &out, 0) != CURLUE_OK) return {};
     std::string url(out);

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
 #include <unistd.h>
 
 #ifndef MORGUE_VERSION
@@ -26,6 +27,8 @@ Query language:
   title:word       in the title
   columnist:name   by this columnist: columnist:"Catherine Thorbecke" or columnist:thorbecke
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
+  date:2025-01-01..2025-06-30, date:2025-03.., date:..2024, date:2025-03-14
+                   dated in that period (UTC; a bound covers its whole day, month or year)
 Exit codes: 0 ok (also when nothing matched), 2 usage or query error, 3 database error.)";
 
 struct Options {
@@ -58,6 +61,13 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(0u, morgue::max_limit));
     app.add_option("--offset", o.request.offset, "results to skip")->capture_default_str();
+    const std::map<std::string, morgue::Sort> sorts = {{"relevance", morgue::Sort::relevance},
+                                                       {"date", morgue::Sort::date},
+                                                       {"date-asc", morgue::Sort::date_ascending}};
+    app.add_option("--sort", o.request.sort, "relevance, date (newest first) or date-asc")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+    app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
+    app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");
     try {
         app.parse(argc, argv);

@@ -20,11 +20,9 @@ std::string format_json(const SearchResult& r) {
                            {"feed", a.feed},
                            {"snippet", h.snippet}});
     }
-    nlohmann::ordered_json j = {{"query", r.query},
-                                {"total", r.total},
-                                {"offset", r.offset},
-                                {"limit", r.limit},
-                                {"results", results}};
+    nlohmann::ordered_json j = {
+        {"query", r.query},   {"total", r.total}, {"total_exact", r.total_exact},
+        {"offset", r.offset}, {"limit", r.limit}, {"results", results}};
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -36,8 +36,9 @@ std::string format_text(const SearchResult& r) {
                                          r.total);
         return out;
     }
-    fmt::format_to(std::back_inserter(out), "{} result{} for \"{}\", showing {}-{}\n", r.total,
-                   r.total == 1 ? "" : "s", r.query, r.offset + 1, r.offset + r.hits.size());
+    fmt::format_to(std::back_inserter(out), "{}{} result{} for \"{}\", showing {}-{}\n",
+                   r.total_exact ? "" : "about ", r.total, r.total == 1 ? "" : "s", r.query,
+                   r.offset + 1, r.offset + r.hits.size());
     for (const Hit& h : r.hits) {
         out += '\n';
         append_hit(out, h);

@@ -1,5 +1,6 @@
 #include "query.hpp"
 
+#include "date_range.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 
@@ -129,6 +130,8 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : stemmer_(rdb.schema.langua
             qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb.db, f))->release());
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
+            qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot))->release());
+            qp_.add_boolean_prefix("date", (new DateFieldProcessor(*f.slot))->release());
         }
     }
 }

@@ -1,5 +1,6 @@
 #include "search.hpp"
 
+#include "date_range.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "query.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 constexpr std::size_t snippet_bytes = 220;
 constexpr int modified_retries = 3;
+constexpr Xapian::doccount exact_count_margin = 1000;
 
 // MSet::snippet() escapes its text for HTML; Morgue escapes at each output
 // boundary itself, so undo Xapian's escaping here.
@@ -58,10 +60,29 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
 SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
     QueryBuilder builder(db);
     Xapian::Query query = builder.parse(req.query);
+    Xapian::valueno date_slot = *db.schema.get("date").slot;
+    if (!req.since.empty() || !req.until.empty()) {
+        try {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  date_range_query(date_slot, req.since, req.until));
+        } catch (const UsageError& e) {
+            throw UsageError(fmt::format("--since/--until: {}", e.what()));
+        }
+    }
     Xapian::Enquire enquire(db.db);
     enquire.set_query(query);
-    Xapian::MSet mset = enquire.get_mset(req.offset, req.limit);
-    SearchResult r{req.query, mset.get_matches_estimated(), req.offset, req.limit, {}};
+    if (req.sort != Sort::relevance)
+        enquire.set_sort_by_value_then_relevance(date_slot, req.sort == Sort::date);
+    // Counting this many matches beyond the page makes `total` exact for all
+    // but large result sets, for little cost.
+    Xapian::MSet mset =
+        enquire.get_mset(req.offset, req.limit, req.offset + req.limit + exact_count_margin);
+    SearchResult r{req.query,
+                   mset.get_matches_estimated(),
+                   mset.get_matches_lower_bound() == mset.get_matches_upper_bound(),
+                   req.offset,
+                   req.limit,
+                   {}};
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl));
     return r;

@@ -11,10 +11,14 @@
 
 namespace morgue {
 
+enum class Sort { relevance, date, date_ascending };
+
 struct SearchRequest {
     std::string query;
     unsigned offset = 0;
     unsigned limit = 10;
+    Sort sort = Sort::relevance;
+    std::string since = {}, until = {}; // date bounds (see date_range.hpp); empty: open
 };
 
 // How matched words are marked in snippets.
@@ -33,7 +37,8 @@ struct Hit {
 
 struct SearchResult {
     std::string query;
-    Xapian::doccount total = 0; // estimated number of matches
+    Xapian::doccount total = 0; // number of matches: exact when total_exact, else an estimate
+    bool total_exact = false;
     unsigned offset = 0, limit = 0;
     std::vector<Hit> hits;
 };

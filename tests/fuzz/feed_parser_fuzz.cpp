@@ -19,7 +19,8 @@ const morgue::Schema& schema() {
 
 void run(const std::uint8_t* data, std::size_t size) {
     try {
-        morgue::FeedSource source{.name = "fuzz", .url = "http://example.com/feed", .received = 1700000000};
+        morgue::FeedSource source{
+            .name = "fuzz", .url = "http://example.com/feed", .received = 1700000000};
         morgue::Feed feed = morgue::parse_feed({reinterpret_cast<const char*>(data), size}, source);
         // Every entry must also make a document without throwing.
         Xapian::TermGenerator tg;

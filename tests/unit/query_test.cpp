@@ -1,4 +1,6 @@
+#include "date_range.hpp"
 #include "morgue/database.hpp"
+#include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "query.hpp"
 #include "search.hpp"
@@ -118,4 +120,42 @@ TEST_F(SearchTest, PagesAndLimits) {
     EXPECT_EQ(r.hits[0].rank, 3u);
     EXPECT_THROW(search(db, {"x", 0, max_limit + 1}, {}), UsageError);
     EXPECT_THROW(search(db, {"(x", 0, 10}, {}), UsageError);
+}
+
+TEST(DateRange, PeriodsInUtc) {
+    EXPECT_EQ(iso8601_utc(period_start("2025")), "2025-01-01T00:00:00Z");
+    EXPECT_EQ(iso8601_utc(period_end("2025")), "2025-12-31T23:59:59Z");
+    EXPECT_EQ(iso8601_utc(period_end("2024-02")), "2024-02-29T23:59:59Z");
+    EXPECT_EQ(iso8601_utc(period_end("2025-12-31")), "2025-12-31T23:59:59Z");
+    EXPECT_EQ(iso8601_utc(period_end("2025-03-14T10:00:00+08:00")), "2025-03-14T02:00:00Z");
+    EXPECT_THROW(period_start("March"), UsageError);
+    EXPECT_THROW(period_start("2025-13"), UsageError);
+}
+
+TEST(DateRange, BoundariesAreInclusiveToTheSecond) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        for (const char* when :
+             {"2025-11-30T23:59:59Z", "2025-12-01T00:00:00Z", "2025-12-01T07:59:59+08:00"}) {
+            Article a;
+            a.id = a.url = std::string("https://example.com/") + when;
+            a.title = "Edge";
+            a.date = *parse_date(when);
+            w.upsert(a);
+        }
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    auto count = [&](const std::string& q) { return search(db, {q, 0, 10}, {}).hits.size(); };
+    EXPECT_EQ(count("date:..2025-11-30"), 2u); // 23:59:59Z, and 07:59:59+08:00 = 23:59:59Z
+    EXPECT_EQ(count("date:2025-12-01.."), 1u);
+    EXPECT_EQ(count("date:2025-12"), 1u);
+    EXPECT_EQ(count("date:2025-11"), 2u);
+    EXPECT_EQ(count("date:2025-11-30..2025-12-01"), 3u);
+    EXPECT_EQ(count("date:2025"), 3u);
+    EXPECT_EQ(count("edge date:2024"), 0u);
+    EXPECT_THROW(search(db, {"date:2025-12..2025-11", 0, 10}, {}), UsageError);
+    EXPECT_THROW(search(db, {"date:soon", 0, 10}, {}), UsageError);
 }
