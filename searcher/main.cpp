@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fmt/format.h>
 #include <map>
 #include <unistd.h>
 
@@ -66,6 +67,19 @@ int main(int argc, char** argv) {
                                                        {"date-asc", morgue::Sort::date_ascending}};
     app.add_option("--sort", o.request.sort, "relevance, date (newest first) or date-asc")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+    std::vector<std::string> filters;
+    app.add_option("--facet", o.request.facets,
+                   "count matches by FIELD: columnist, topic, feed, year, month")
+        ->delimiter(',')
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->take_all(); // one value per --facet, so that query words are not taken
+    app.add_option("--facet-limit", o.request.facet_limit, "values shown per facet")
+        ->capture_default_str();
+    app.add_option("--filter", filters, "only FIELD:VALUE (OR within a field, AND across fields)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->take_all();
     app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
     app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");
@@ -76,5 +90,13 @@ int main(int argc, char** argv) {
     }
     for (const auto& w : words)
         o.request.query += (o.request.query.empty() ? "" : " ") + w;
+    for (const auto& f : filters) {
+        auto colon = f.find(':');
+        if (colon == std::string::npos || colon == 0 || colon + 1 == f.size()) {
+            fmt::print(stderr, "{}: --filter {}: expected FIELD:VALUE\n", prog, f);
+            return morgue::exit_usage;
+        }
+        o.request.filters[f.substr(0, colon)].push_back(f.substr(colon + 1));
+    }
     return morgue::run_guarded(prog, [&] { return search(o); });
 }

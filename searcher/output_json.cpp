@@ -20,9 +20,17 @@ std::string format_json(const SearchResult& r) {
                            {"feed", a.feed},
                            {"snippet", h.snippet}});
     }
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const Facet& f : r.facets) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::array();
+        for (const auto& v : f.values)
+            values.push_back({{"value", v.value}, {"count", v.count}});
+        facets[f.field] = values;
+    }
     nlohmann::ordered_json j = {
         {"query", r.query},   {"total", r.total}, {"total_exact", r.total_exact},
-        {"offset", r.offset}, {"limit", r.limit}, {"results", results}};
+        {"offset", r.offset}, {"limit", r.limit}, {"results", results},
+        {"facets", facets}};
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

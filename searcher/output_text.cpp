@@ -26,14 +26,30 @@ void append_hit(std::string& out, const Hit& h) {
     if (!h.snippet.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.snippet);
 }
 
+void append_facets(std::string& out, const std::vector<Facet>& facets) {
+    if (facets.empty()) return;
+    out += "\nfacets:\n";
+    for (const Facet& f : facets) {
+        std::string values;
+        for (const auto& v : f.values)
+            values += fmt::format("{}{} ({})", values.empty() ? "" : "; ", v.value, v.count);
+        fmt::format_to(std::back_inserter(out), "  {}: {}\n", f.field,
+                       values.empty() ? "-" : values);
+    }
+}
+
 } // namespace
 
 std::string format_text(const SearchResult& r) {
     std::string out;
     if (r.hits.empty()) {
-        out = r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)
-                           : fmt::format("no results on this page: \"{}\" has {} in all\n", r.query,
-                                         r.total);
+        out =
+            r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)
+            : r.limit == 0
+                ? fmt::format("{}{} result{} for \"{}\"\n", r.total_exact ? "" : "about ", r.total,
+                              r.total == 1 ? "" : "s", r.query)
+                : fmt::format("no results on this page: \"{}\" has {} in all\n", r.query, r.total);
+        append_facets(out, r.facets);
         return out;
     }
     fmt::format_to(std::back_inserter(out), "{}{} result{} for \"{}\", showing {}-{}\n",
@@ -43,6 +59,7 @@ std::string format_text(const SearchResult& r) {
         out += '\n';
         append_hit(out, h);
     }
+    append_facets(out, r.facets);
     return out;
 }
 

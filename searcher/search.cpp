@@ -69,8 +69,9 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
             throw UsageError(fmt::format("--since/--until: {}", e.what()));
         }
     }
+    Xapian::Query filtered(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters));
     Xapian::Enquire enquire(db.db);
-    enquire.set_query(query);
+    enquire.set_query(filtered);
     if (req.sort != Sort::relevance)
         enquire.set_sort_by_value_then_relevance(date_slot, req.sort == Sort::date);
     // Counting this many matches beyond the page makes `total` exact for all
@@ -85,6 +86,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
                    {}};
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl));
+    if (!req.facets.empty())
+        r.facets = count_facets(db.db, db.schema, query, req.filters, req.facets, req.facet_limit);
     return r;
 }
 

@@ -3,6 +3,7 @@
 // only format a SearchResult.
 #pragma once
 
+#include "facets.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
 
@@ -18,7 +19,10 @@ struct SearchRequest {
     unsigned offset = 0;
     unsigned limit = 10;
     Sort sort = Sort::relevance;
-    std::string since = {}, until = {}; // date bounds (see date_range.hpp); empty: open
+    std::string since = {}, until = {};   // date bounds (see date_range.hpp); empty: open
+    Filters filters = {};                 // --filter FIELD:VALUE
+    std::vector<std::string> facets = {}; // fields to count
+    unsigned facet_limit = 10;
 };
 
 // How matched words are marked in snippets.
@@ -40,7 +44,8 @@ struct SearchResult {
     Xapian::doccount total = 0; // number of matches: exact when total_exact, else an estimate
     bool total_exact = false;
     unsigned offset = 0, limit = 0;
-    std::vector<Hit> hits;
+    std::vector<Hit> hits = {};
+    std::vector<Facet> facets = {};
 };
 
 constexpr unsigned max_limit = 1000;

@@ -1,0 +1,43 @@
+// Facet counts and filters.  Counts are exact: every match is visited
+// (check_at_least = the database size).  With filters, each field's counts
+// are computed with the filters of the *other* fields only, so the choices
+// next to a selected value stay visible (multi-select, as in faceted UIs).
+#pragma once
+
+#include "morgue/database.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+namespace morgue {
+
+// Fields that can be faceted and filtered: the schema's facet keyword fields
+// (columnist, topic, feed) and the date's "year" and "month".
+std::vector<std::string> facet_fields(const Schema& schema);
+
+struct FacetValue {
+    std::string value; // display form
+    Xapian::doccount count = 0;
+};
+
+struct Facet {
+    std::string field;
+    std::vector<FacetValue> values; // most frequent first, at most the limit
+};
+
+// field -> accepted values: OR within a field, AND across fields.
+using Filters = std::map<std::string, std::vector<std::string>>;
+
+// The filter query, leaving out `except` (a field name) when given.  Throws
+// UsageError for an unknown field or a malformed year/month value.
+Xapian::Query filter_query(const Schema& schema, const Filters& filters,
+                           const std::string& except = "");
+
+// Counts for each of `fields` over `base` (the query, without the filters).
+std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
+                                const Xapian::Query& base, const Filters& filters,
+                                const std::vector<std::string>& fields, unsigned limit);
+
+} // namespace morgue

@@ -1,0 +1,159 @@
+// Facet counts against brute force on a generated corpus, over every
+// combination of a few filter values (multi-select semantics included).
+#include "facets.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+#include "search.hpp"
+#include "test_db.hpp"
+
+#include <gtest/gtest.h>
+#include <map>
+#include <random>
+#include <set>
+
+using namespace morgue;
+
+namespace {
+
+const std::vector<std::string> columnists = {"Ann Lee", "Bo Chen", "Cy Diaz", "Di Egan", "Ed Fox"};
+const std::vector<std::string> topics = {"Politics", "Economy", "Culture", "Science"};
+
+struct Doc {
+    std::set<std::string> columnists, topics;
+    std::string year;
+    bool word; // contains the query word "harbour"
+};
+
+struct FacetCorpus : testing::Test {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    std::vector<Doc> docs;
+
+    void SetUp() override {
+        std::mt19937 rng(20251127);
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        for (int i = 0; i < 3000; ++i) {
+            Doc d;
+            Article a;
+            a.id = a.url = "https://example.com/" + std::to_string(i);
+            for (int k = rng() % 3; k > 0; --k)
+                d.columnists.insert(columnists[rng() % columnists.size()]);
+            for (int k = 1 + rng() % 2; k > 0; --k)
+                d.topics.insert(topics[rng() % topics.size()]);
+            a.columnists.assign(d.columnists.begin(), d.columnists.end());
+            a.topics.assign(d.topics.begin(), d.topics.end());
+            // Vary the case of a display form: counts must still be one value.
+            if (!a.columnists.empty() && i % 7 == 0) a.columnists[0] = casefold(a.columnists[0]);
+            a.date =
+                *parse_date("2020-06-15") + static_cast<std::time_t>(rng() % (5 * 365)) * 86400;
+            d.year = iso8601_utc(a.date).substr(0, 4);
+            d.word = rng() % 3 == 0;
+            a.title = d.word ? "The harbour report" : "The city report";
+            w.upsert(a);
+            docs.push_back(d);
+        }
+        w.commit();
+    }
+
+    // Brute force: matches of the query word (or all) with the filters of
+    // every field but `except`, counted per value of `field`.
+    std::map<std::string, Xapian::doccount> expected(const std::string& field,
+                                                     const Filters& filters, bool word_only) {
+        std::map<std::string, Xapian::doccount> counts;
+        for (const Doc& d : docs) {
+            if (word_only && !d.word) continue;
+            bool ok = true;
+            for (const auto& [f, values] : filters) {
+                if (f == field) continue;
+                bool any = false;
+                for (const auto& v : values)
+                    any = any || (f == "columnist" && d.columnists.count(v)) ||
+                          (f == "topic" && d.topics.count(v)) || (f == "year" && d.year == v);
+                ok = ok && any;
+            }
+            if (!ok) continue;
+            if (field == "columnist")
+                for (const auto& c : d.columnists)
+                    ++counts[c];
+            if (field == "topic")
+                for (const auto& t : d.topics)
+                    ++counts[t];
+            if (field == "year") ++counts[d.year];
+        }
+        return counts;
+    }
+};
+
+
+} // namespace
+
+TEST_F(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
+    ReadDatabase db = open_for_reading(path);
+    std::vector<std::vector<std::pair<std::string, std::string>>> choices = {
+        {}, {{"columnist", "Ann Lee"}}, {{"columnist", "Ann Lee"}, {"columnist", "Bo Chen"}}};
+    std::vector<std::vector<std::pair<std::string, std::string>>> topic_choices = {
+        {}, {{"topic", "Economy"}}};
+    std::vector<std::vector<std::pair<std::string, std::string>>> year_choices = {
+        {}, {{"year", "2021"}}, {{"year", "2022"}, {"year", "2024"}}};
+    int combinations = 0;
+    for (bool word_only : {false, true})
+        for (const auto& c : choices)
+            for (const auto& t : topic_choices)
+                for (const auto& y : year_choices) {
+                    Filters filters;
+                    for (const auto* group : {&c, &t, &y})
+                        for (const auto& [f, v] : *group)
+                            filters[f].push_back(v);
+                    SearchRequest req{word_only ? "harbour" : "", 0, 0};
+                    req.filters = filters;
+                    req.facets = {"columnist", "topic", "year"};
+                    req.facet_limit = 100;
+                    SearchResult r = search(db, req, {});
+                    ASSERT_EQ(r.facets.size(), 3u);
+                    for (const Facet& f : r.facets) {
+                        // Case variants are one value: compare case-blind.
+                        std::map<std::string, Xapian::doccount> got_folded, want_folded;
+                        for (const auto& v : f.values)
+                            got_folded[casefold(v.value)] += v.count;
+                        for (const auto& [k, n] : expected(f.field, filters, word_only))
+                            want_folded[casefold(k)] += n;
+                        EXPECT_EQ(got_folded, want_folded)
+                            << f.field << " with " << filters.size() << " filtered fields";
+                    }
+                    ++combinations;
+                }
+    EXPECT_EQ(combinations, 36);
+}
+
+TEST_F(FacetCorpus, DisplayFormIsTheCommonestCaseVariant) {
+    ReadDatabase db = open_for_reading(path);
+    SearchRequest req{"", 0, 0};
+    req.facets = {"columnist"};
+    SearchResult r = search(db, req, {});
+    for (const auto& v : r.facets[0].values)
+        EXPECT_NE(v.value, casefold(v.value)) << v.value;
+}
+
+TEST_F(FacetCorpus, TotalsAgreeWithFilters) {
+    ReadDatabase db = open_for_reading(path);
+    SearchRequest req{"", 0, 5};
+    req.filters["topic"] = {"economy"}; // case-blind
+    req.filters["year"] = {"2021"};
+    SearchResult r = search(db, req, {});
+    Xapian::doccount want = 0;
+    for (const Doc& d : docs)
+        want += d.topics.count("Economy") && d.year == "2021";
+    EXPECT_EQ(r.total, want);
+    EXPECT_TRUE(r.total_exact);
+}
+
+TEST(Facets, BadFieldsAndValues) {
+    Schema s = load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml");
+    EXPECT_EQ(facet_fields(s),
+              (std::vector<std::string>{"columnist", "topic", "feed", "year", "month"}));
+    EXPECT_THROW(filter_query(s, {{"colour", {"red"}}}), UsageError);
+    EXPECT_THROW(filter_query(s, {{"year", {"20x5"}}}), UsageError);
+    EXPECT_THROW(filter_query(s, {{"month", {"2025-3"}}}), UsageError);
+    EXPECT_EQ(filter_query(s, {{"month", {"2025-03"}}}).get_description(), "Query(M202503)");
+}
