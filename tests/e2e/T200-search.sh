@@ -35,6 +35,13 @@ expect_golden search-japan.txt "$TMP/out"
 run searcher --db "$DB" --json 'columnist:thorbecke OR 蔡英文'
 expect_status 0 "json search"
 expect_golden search-columnist-cjk.json "$TMP/out"
+run searcher --db "$DB" --json --limit 2 --facet columnist,topic,year,month,feed --filter topic:editorials \
+    --sort date taiwan
+expect_status 0 "faceted, filtered, sorted search"
+expect_golden search-facets.json "$TMP/out"
+run searcher --db "$DB" --facet topic --facet year --since 2025-11 --until 2025-11-14 ''
+expect_status 0 "facets in text, date bounds"
+expect_golden search-facets.txt "$TMP/out"
 run searcher --db "$DB" nosuchwordanywhere
 expect_status 0 "no results is not an error"
 expect_eq 'no results for "nosuchwordanywhere"' "$(cat "$TMP/out")" "no-results message"

@@ -85,7 +85,6 @@ struct FacetCorpus : testing::Test {
     }
 };
 
-
 } // namespace
 
 TEST_F(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
