@@ -38,13 +38,16 @@ struct Options {
     morgue::SearchRequest request;
 };
 
-int search(const Options& o) {
+int search(Options o) {
     morgue::ReadDatabase db = morgue::open_for_reading(o.db_path);
     bool tty = isatty(STDOUT_FILENO) && !o.json;
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
+    o.request.html_snippets = o.json;
     auto result = morgue::search(db, o.request, hl);
-    std::fputs((o.json ? morgue::format_json(result) : morgue::format_text(result)).c_str(),
-               stdout);
+    std::string out = o.json                 ? morgue::format_json(result)
+                      : o.request.count_only ? morgue::format_count(result)
+                                             : morgue::format_text(result);
+    std::fputs(out.c_str(), stdout);
     return morgue::exit_ok;
 }
 
@@ -80,6 +83,9 @@ int main(int argc, char** argv) {
         ->expected(1)
         ->allow_extra_args(false)
         ->take_all();
+    app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
+    app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
+        ->check(CLI::Range(0.0, 3600.0));
     app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
     app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");

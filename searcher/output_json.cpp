@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace morgue {
@@ -18,7 +19,8 @@ std::string format_json(const SearchResult& r) {
                            {"topic", a.topics},
                            {"date", a.date},
                            {"feed", a.feed},
-                           {"snippet", h.snippet}});
+                           {"snippet", h.snippet},
+                           {"snippet_html", h.snippet_html}});
     }
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const Facet& f : r.facets) {
@@ -28,9 +30,16 @@ std::string format_json(const SearchResult& r) {
         facets[f.field] = values;
     }
     nlohmann::ordered_json j = {
-        {"query", r.query},   {"total", r.total}, {"total_exact", r.total_exact},
-        {"offset", r.offset}, {"limit", r.limit}, {"results", results},
-        {"facets", facets}};
+        {"query", r.query},
+        {"total", r.total},
+        {"total_exact", r.total_exact},
+        {"offset", r.offset},
+        {"limit", r.limit},
+        {"results", results},
+        {"facets", facets},
+        {"corrected_query", r.corrected_query.empty() ? nlohmann::ordered_json(nullptr)
+                                                      : nlohmann::ordered_json(r.corrected_query)},
+        {"elapsed_ms", std::round(r.elapsed_ms * 1000) / 1000}};
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

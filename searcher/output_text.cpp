@@ -40,10 +40,15 @@ void append_facets(std::string& out, const std::vector<Facet>& facets) {
 
 } // namespace
 
+std::string format_count(const SearchResult& r) {
+    return fmt::format("{}{}\n", r.total_exact ? "" : "about ", r.total);
+}
+
 std::string format_text(const SearchResult& r) {
     std::string out;
+    if (!r.corrected_query.empty()) out += fmt::format("did you mean: {}\n", r.corrected_query);
     if (r.hits.empty()) {
-        out =
+        out +=
             r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)
             : r.limit == 0
                 ? fmt::format("{}{} result{} for \"{}\"\n", r.total_exact ? "" : "about ", r.total,

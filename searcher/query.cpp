@@ -79,10 +79,63 @@ bool is_binary(const std::string& t) {
     throw UsageError(fmt::format("query: column {}: {}", column, what));
 }
 
+// Unknown words are corrected; field values, operators and words in scripts
+// without spelling data (CJK) are left as they are.
+bool correctable(std::string_view word) {
+    if (word.size() < 3) return false;
+    bool letters = false;
+    for (unsigned char c : word) {
+        if (c >= 0xE0) return false; // three-byte UTF-8 and up: CJK and the like
+        letters = letters || std::isalpha(c) || c >= 0x80;
+    }
+    return letters;
+}
+
 } // namespace
 
+std::string suggest_correction(const Xapian::Database& db, std::string_view query) {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        auto c = static_cast<unsigned char>(query[i]);
+        if (!(std::isalnum(c) || c >= 0x80)) {
+            out += query[i++];
+            continue;
+        }
+        std::size_t start = i;
+        while (i < query.size() &&
+               (std::isalnum(static_cast<unsigned char>(query[i])) ||
+                static_cast<unsigned char>(query[i]) >= 0x80 || query[i] == '\''))
+            ++i;
+        std::string word(query.substr(start, i - start));
+        bool field = i < query.size() && query[i] == ':';
+        bool after_field = start > 0 && query[start - 1] == ':';
+        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR";
+        std::string folded = casefold(word);
+        if (!field && !after_field && !op && correctable(word) && db.get_termfreq(folded) == 0) {
+            std::string suggestion = db.get_spelling_suggestion(folded);
+            if (!suggestion.empty()) {
+                // Keep an initial capital: "Montevido" -> "Montevideo".
+                if (std::isupper(static_cast<unsigned char>(word[0])))
+                    suggestion[0] =
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
+                out += suggestion;
+                changed = true;
+                continue;
+            }
+        }
+        out += word;
+    }
+    return changed ? out : std::string();
+}
+
 void check_query_syntax(std::string_view text) {
+    if (text.size() > max_query_bytes)
+        throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
     auto tokens = tokens_of(text);
+    if (tokens.size() > max_query_words)
+        throw UsageError(fmt::format("query: more than {} words", max_query_words));
     std::vector<std::size_t> open;
     // `operand` is true when the previous token can end an expression.
     bool operand = false;
@@ -117,7 +170,7 @@ void check_query_syntax(std::string_view text) {
         syntax_error(last_op_column, fmt::format("{} needs something after it", last_op));
 }
 
-QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : stemmer_(rdb.schema.language) {
+QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.schema.language) {
     qp_.set_database(rdb.db);
     qp_.set_stemmer(stemmer_);
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -142,6 +195,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     check_query_syntax(q);
     try {
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);
+        corrected_ = suggest_correction(db_, q);
         // Stemming conflates "anime" with "animal"; documents with the words
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

@@ -20,14 +20,28 @@ class QueryBuilder {
     // matches every document.
     Xapian::Query parse(std::string_view text);
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    // The query with unknown words replaced by the likeliest known ones, from
+    // the spelling data the indexer collects; empty when nothing was changed.
+    const std::string& corrected() const { return corrected_; }
 
   private:
+    Xapian::Database db_;
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
+    std::string corrected_;
 };
 
+// `query` with each unknown word (no document has it) replaced by the closest
+// word in the database's spelling data; empty when nothing was replaced.
+std::string suggest_correction(const Xapian::Database& db, std::string_view query);
+
+// Limits that keep a query cheap: its length in bytes and its number of words.
+constexpr std::size_t max_query_bytes = 1024;
+constexpr std::size_t max_query_words = 64;
+
 // Throws UsageError naming the column of the first problem: unbalanced
-// parentheses, a boolean operator without an operand, an empty field value.
+// parentheses, a boolean operator without an operand, an empty field value,
+// or a query over the limits above.
 void check_query_syntax(std::string_view text);
 
 } // namespace morgue

@@ -5,6 +5,7 @@
 #include "morgue/text.hpp"
 #include "query.hpp"
 
+#include <chrono>
 #include <fmt/format.h>
 
 namespace morgue {
@@ -37,8 +38,18 @@ std::string unescape_snippet(std::string_view s) {
     return out;
 }
 
+// Xapian escapes & < > but not quotes: escape those too, so that the
+// snippet is safe in an attribute as well as in element content.
+std::string escape_quotes(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    for (char c : html)
+        out += c == '"' ? "&quot;" : c == '\'' ? "&#39;" : std::string(1, c);
+    return out;
+}
+
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
-             const Highlight& hl) {
+             const Highlight& hl, bool html) {
     Hit h;
     h.rank = it.get_rank() + 1;
     h.docid = *it;
@@ -54,38 +65,54 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     // article's opening says more than a chunk from its middle.
     if (h.snippet.empty())
         h.snippet = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
+    if (html) {
+        h.snippet_html = collapse_spaces(
+            mset.snippet(text, snippet_bytes, stem, flags, "<mark>", "</mark>", "…"));
+        if (h.snippet_html.empty())
+            h.snippet_html =
+                mset.snippet(h.snippet, snippet_bytes, stem, 0, "<mark>", "</mark>", "…");
+        h.snippet_html = escape_quotes(h.snippet_html);
+    }
     return h;
+}
+
+// The user's query with --since/--until applied (the base facets count over).
+Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, QueryBuilder& builder) {
+    Xapian::Query query = builder.parse(req.query);
+    if (req.since.empty() && req.until.empty()) return query;
+    try {
+        return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                             date_range_query(*db.schema.get("date").slot, req.since, req.until));
+    } catch (const UsageError& e) {
+        throw UsageError(fmt::format("--since/--until: {}", e.what()));
+    }
 }
 
 SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
     QueryBuilder builder(db);
-    Xapian::Query query = builder.parse(req.query);
-    Xapian::valueno date_slot = *db.schema.get("date").slot;
-    if (!req.since.empty() || !req.until.empty()) {
-        try {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  date_range_query(date_slot, req.since, req.until));
-        } catch (const UsageError& e) {
-            throw UsageError(fmt::format("--since/--until: {}", e.what()));
-        }
-    }
-    Xapian::Query filtered(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters));
+    Xapian::Query query = base_query(db, req, builder);
     Xapian::Enquire enquire(db.db);
-    enquire.set_query(filtered);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters)));
     if (req.sort != Sort::relevance)
-        enquire.set_sort_by_value_then_relevance(date_slot, req.sort == Sort::date);
+        enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
+                                                 req.sort == Sort::date);
+    if (req.time_limit > 0) enquire.set_time_limit(req.time_limit);
     // Counting this many matches beyond the page makes `total` exact for all
-    // but large result sets, for little cost.
-    Xapian::MSet mset =
-        enquire.get_mset(req.offset, req.limit, req.offset + req.limit + exact_count_margin);
-    SearchResult r{req.query,
-                   mset.get_matches_estimated(),
-                   mset.get_matches_lower_bound() == mset.get_matches_upper_bound(),
-                   req.offset,
-                   req.limit,
-                   {}};
+    // but large result sets, for little cost; --count counts them all.
+    Xapian::doccount check =
+        req.count_only ? db.db.get_doccount() : req.offset + req.limit + exact_count_margin;
+    unsigned limit = req.count_only ? 0 : req.limit;
+    Xapian::MSet mset = enquire.get_mset(req.offset, limit, check);
+    SearchResult r;
+    r.query = req.query;
+    r.total = mset.get_matches_estimated();
+    r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    r.offset = req.offset;
+    r.limit = limit;
+    r.corrected_query = builder.corrected();
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl));
+        r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
     if (!req.facets.empty())
         r.facets = count_facets(db.db, db.schema, query, req.filters, req.facets, req.facet_limit);
     return r;
@@ -98,7 +125,12 @@ SearchResult search(ReadDatabase& db, const SearchRequest& req, const Highlight&
         throw UsageError(fmt::format("--limit {} is more than {}", req.limit, max_limit));
     for (int attempt = 0;; ++attempt) {
         try {
-            return run(db, req, hl);
+            auto started = std::chrono::steady_clock::now();
+            SearchResult r = run(db, req, hl);
+            r.elapsed_ms = std::chrono::duration<double, std::milli>(
+                               std::chrono::steady_clock::now() - started)
+                               .count();
+            return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice since we opened: read the new revision.
             if (attempt == modified_retries)

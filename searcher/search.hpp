@@ -23,6 +23,9 @@ struct SearchRequest {
     Filters filters = {};                 // --filter FIELD:VALUE
     std::vector<std::string> facets = {}; // fields to count
     unsigned facet_limit = 10;
+    bool count_only = false;    // totals only, counted exactly
+    double time_limit = 0;      // seconds; 0: none (see Enquire::set_time_limit)
+    bool html_snippets = false; // also fill Hit::snippet_html
 };
 
 // How matched words are marked in snippets.
@@ -36,7 +39,8 @@ struct Hit {
     double score = 0;
     int percent = 0;
     StoredArticle article;
-    std::string snippet; // one line, plain text plus the highlight markers
+    std::string snippet;      // one line, plain text plus the highlight markers
+    std::string snippet_html; // the same, HTML-escaped, matches in <mark> (when asked for)
 };
 
 struct SearchResult {
@@ -46,6 +50,8 @@ struct SearchResult {
     unsigned offset = 0, limit = 0;
     std::vector<Hit> hits = {};
     std::vector<Facet> facets = {};
+    std::string corrected_query = {}; // "did you mean", when a word was unknown
+    double elapsed_ms = 0;
 };
 
 constexpr unsigned max_limit = 1000;

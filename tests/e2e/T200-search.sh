@@ -34,14 +34,33 @@ expect_status 0 "text search"
 expect_golden search-japan.txt "$TMP/out"
 run searcher --db "$DB" --json 'columnist:thorbecke OR 蔡英文'
 expect_status 0 "json search"
+zero_timings "$TMP/out"
 expect_golden search-columnist-cjk.json "$TMP/out"
 run searcher --db "$DB" --json --limit 2 --facet columnist,topic,year,month,feed --filter topic:editorials \
     --sort date taiwan
 expect_status 0 "faceted, filtered, sorted search"
+zero_timings "$TMP/out"
 expect_golden search-facets.json "$TMP/out"
 run searcher --db "$DB" --facet topic --facet year --since 2025-11 --until 2025-11-14 ''
 expect_status 0 "facets in text, date bounds"
 expect_golden search-facets.txt "$TMP/out"
+# Spelling: unknown words get a suggestion from the indexed text.
+run searcher --db "$DB" 'Montevido convention'
+expect_eq "did you mean: Montevideo convention" "$(head -1 "$TMP/out")" "did you mean"
+run searcher --db "$DB" --json --limit 0 'curency'
+expect_file_contains "$TMP/out" '"corrected_query": "currency"' "corrected_query in JSON"
+run searcher --db "$DB" --json --limit 0 '"exchange rates"'
+expect_file_contains "$TMP/out" '"corrected_query": null' "known words are not corrected"
+# --count
+run searcher --db "$DB" --count topic:editorials
+expect_eq 4 "$(cat "$TMP/out")" "--count"
+# Highlighting in JSON: plain and HTML-escaped with <mark>.
+run searcher --db "$DB" --json 'Montevideo'
+expect_file_contains "$TMP/out" '<mark>Montevideo</mark>' "snippet_html marks matches"
+# Query limits.
+run searcher --db "$DB" "$(printf 'w%d ' $(seq 70))"
+expect_status 2 "too many words"
+expect_eq "morgue-searcher: query: more than 64 words" "$(cat "$TMP/err")" "word cap message"
 run searcher --db "$DB" nosuchwordanywhere
 expect_status 0 "no results is not an error"
 expect_eq 'no results for "nosuchwordanywhere"' "$(cat "$TMP/out")" "no-results message"

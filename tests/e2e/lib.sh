@@ -48,6 +48,9 @@ expect_file_lacks() { # file text description
     ! grep -qF -- "$2" "$1" || fail "$3: \"$2\" unexpectedly in $(basename "$1")"
 }
 
+# Timings differ from run to run: zero them before comparing with a golden file.
+zero_timings() { sed -i -E 's/"elapsed_ms": [0-9.e+-]+/"elapsed_ms": 0/' "$1"; }
+
 # expect_golden NAME FILE: FILE must equal tests/golden/NAME byte for byte.
 expect_golden() {
     checks=$((checks + 1))

@@ -159,3 +159,27 @@ TEST(DateRange, BoundariesAreInclusiveToTheSecond) {
     EXPECT_THROW(search(db, {"date:2025-12..2025-11", 0, 10}, {}), UsageError);
     EXPECT_THROW(search(db, {"date:soon", 0, 10}, {}), UsageError);
 }
+
+TEST(Snippets, HtmlIsEscapedPlainIsNot) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        Article a;
+        a.id = a.url = "https://example.com/x";
+        a.title = "Escapes";
+        a.body = a.summary = "Tom & Jerry wrote <script>alert(\"x\")</script> about harbours.";
+        w.upsert(a);
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    SearchRequest req{"harbours", 0, 10};
+    req.html_snippets = true;
+    auto r = search(db, req, {"[", "]"});
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_EQ(r.hits[0].snippet,
+              "Tom & Jerry wrote <script>alert(\"x\")</script> about [harbours].");
+    EXPECT_EQ(r.hits[0].snippet_html,
+              "Tom &amp; Jerry wrote &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; about "
+              "<mark>harbours</mark>.");
+}
