@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
         ->expected(1)
         ->allow_extra_args(false)
         ->take_all();
+    app.add_option("--recency", o.request.recency_days,
+                   "blend relevance with freshness: a boost that halves every DAYS days")
+        ->check(CLI::Range(0.01, 100000.0));
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(CLI::Range(0.0, 3600.0));

@@ -4,6 +4,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "query.hpp"
+#include "recency.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -92,8 +93,19 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     QueryBuilder builder(db);
     Xapian::Query query = base_query(db, req, builder);
     Xapian::Enquire enquire(db.db);
-    enquire.set_query(
-        Xapian::Query(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters)));
+    Xapian::Query filtered(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters));
+    enquire.set_query(filtered);
+    if (req.recency_days > 0 && req.sort == Sort::relevance) {
+        // Scale the boost to this query's best relevance score.
+        // Ages count from now, or from the newest article in an archive that
+        // ends in the past, so that "recent" still means something there.
+        double top = enquire.get_mset(0, 1).get_max_attained();
+        Xapian::valueno slot = *db.schema.get("date").slot;
+        std::time_t newest = static_cast<std::time_t>(
+            Xapian::sortable_unserialise(db.db.get_value_upper_bound(slot)));
+        enquire.set_query(with_recency(filtered, slot, req.recency_days, top,
+                                       std::min(newest, std::time(nullptr))));
+    }
     if (req.sort != Sort::relevance)
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);

@@ -23,6 +23,7 @@ struct SearchRequest {
     Filters filters = {};                 // --filter FIELD:VALUE
     std::vector<std::string> facets = {}; // fields to count
     unsigned facet_limit = 10;
+    double recency_days = 0;    // half-life of a freshness boost; 0: none
     bool count_only = false;    // totals only, counted exactly
     double time_limit = 0;      // seconds; 0: none (see Enquire::set_time_limit)
     bool html_snippets = false; // also fill Hit::snippet_html

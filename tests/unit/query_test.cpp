@@ -183,3 +183,39 @@ TEST(Snippets, HtmlIsEscapedPlainIsNot) {
               "Tom &amp; Jerry wrote &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; about "
               "<mark>harbours</mark>.");
 }
+
+TEST(Recency, FreshnessReordersOnlyMatchingDocuments) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        auto add = [&](const std::string& id, const std::string& body, const char* date) {
+            Article a;
+            a.id = a.url = "https://example.com/" + id;
+            a.title = id;
+            a.body = body;
+            a.date = *parse_date(date);
+            w.upsert(a);
+        };
+        add("old", "harbour harbour harbour tide", "2015-01-01");
+        add("mid", "harbour tide and other words about the port and its ships", "2024-01-01");
+        add("new", "harbour news with many more words about boats ships ferries and cranes",
+            "2025-06-01");
+        add("newest-unrelated", "nothing relevant", "2025-06-02");
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    auto titles = [&](double days) {
+        SearchRequest req{"harbour", 0, 10};
+        req.recency_days = days;
+        std::vector<std::string> out;
+        for (const Hit& h : search(db, req, {}).hits)
+            out.push_back(h.article.title);
+        return out;
+    };
+    EXPECT_EQ(titles(0).front(), "old");  // pure relevance
+    EXPECT_EQ(titles(30).front(), "new"); // fresh first
+    // With a 30-day half-life a 2024 article has no boost left: relevance decides.
+    EXPECT_EQ(titles(30), (std::vector<std::string>{"new", "old", "mid"}));
+    EXPECT_EQ(titles(30).size(), 3u); // the unrelated newest article never appears
+}
