@@ -6,6 +6,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/main_guard.hpp"
+#include "morgue/name_groups.hpp"
 #include "morgue/schema.hpp"
 #include "parse.hpp"
 
@@ -30,7 +31,8 @@ constexpr const char* prog = "morgue-indexer";
 struct Options {
     std::string db_path;
     std::string schema_path = MORGUE_SCHEMA_PATH;
-    std::string aliases_path; // empty: topic-aliases.txt beside the schema, if there
+    std::string aliases_path;  // empty: topic-aliases.txt beside the schema, if there
+    std::string synonyms_path; // empty: synonyms.txt beside the schema, if there
     std::size_t max_bytes = morgue::default_max_feed_bytes;
     bool quiet = false;
     std::vector<std::string> files;
@@ -53,11 +55,26 @@ morgue::TopicAliases topic_aliases(const Options& o) {
     return {};
 }
 
+// The synonym file goes into the database, so that searches use what the
+// index was built with; a bad file stops the run before anything is written.
+void store_synonyms(morgue::Writer& writer, const Options& o) {
+    std::string path = o.synonyms_path;
+    if (path.empty()) {
+        auto beside = std::filesystem::path(o.schema_path).parent_path() / "synonyms.txt";
+        if (!std::filesystem::exists(beside)) return;
+        path = beside.string();
+    }
+    std::string text = morgue::read_text_file(path, "synonyms");
+    morgue::parse_name_groups(text, path);
+    if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
+}
+
 int run_import(const Options& o) {
     if (o.db_path.empty()) throw morgue::UsageError("--db is required (or set MORGUE_DB)");
     morgue::Schema schema = morgue::load_schema_file(o.schema_path);
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o)};
     morgue::Writer writer(o.db_path, schema);
+    store_synonyms(writer, o);
     morgue::Log log{[&](std::string_view l) {
                         if (!o.quiet) say(stdout, l);
                     },
@@ -110,6 +127,7 @@ int run_fetch(const Options& o) {
                     curl_version_info(CURLVERSION_NOW)->version);
     auto started = std::chrono::steady_clock::now();
     morgue::Writer writer(o.db_path, schema);
+    store_synonyms(writer, o);
     // With --json, stdout carries only the summary object.
     std::FILE* info = o.json ? stderr : stdout;
     morgue::Log log{[&](std::string_view l) {
@@ -183,6 +201,9 @@ int main(int argc, char** argv) {
     app.add_option("--topic-aliases", o.aliases_path,
                    "topic alias file (default: topic-aliases.txt beside the schema)")
         ->envname("MORGUE_TOPIC_ALIASES");
+    app.add_option("--synonyms", o.synonyms_path,
+                   "synonym file (default: synonyms.txt beside the schema)")
+        ->envname("MORGUE_SYNONYMS");
     app.add_option("--max-size", o.max_bytes, "largest feed accepted, in bytes")
         ->capture_default_str();
     app.add_flag("-q,--quiet", o.quiet, "print only warnings and errors");

@@ -3,6 +3,7 @@
 #include "date_range.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
+#include "synonyms.hpp"
 
 #include <fmt/format.h>
 #include <vector>
@@ -171,6 +172,12 @@ void check_query_syntax(std::string_view text) {
 }
 
 QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.schema.language) {
+    // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
+    try {
+        synonyms_ = parse_name_groups(rdb.db.get_metadata(synonyms_metadata_key), "synonyms");
+    } catch (const UsageError&) {
+        synonyms_.clear();
+    }
     qp_.set_database(rdb.db);
     qp_.set_stemmer(stemmer_);
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -194,8 +201,9 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     if (q.empty()) return Xapian::Query::MatchAll;
     check_query_syntax(q);
     try {
-        Xapian::Query stemmed = qp_.parse_query(q, query_flags);
         corrected_ = suggest_correction(db_, q);
+        q = expand_synonyms(q, synonyms_);
+        Xapian::Query stemmed = qp_.parse_query(q, query_flags);
         // Stemming conflates "anime" with "animal"; documents with the words
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

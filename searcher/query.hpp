@@ -4,6 +4,7 @@
 #pragma once
 
 #include "morgue/database.hpp"
+#include "morgue/name_groups.hpp"
 
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@ class QueryBuilder {
 
   private:
     Xapian::Database db_;
+    std::vector<NameGroup> synonyms_;
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;

@@ -51,6 +51,10 @@ run searcher --db "$DB" --json --limit 0 'curency'
 expect_file_contains "$TMP/out" '"corrected_query": "currency"' "corrected_query in JSON"
 run searcher --db "$DB" --json --limit 0 '"exchange rates"'
 expect_file_contains "$TMP/out" '"corrected_query": null' "known words are not corrected"
+# Synonyms (schemas/synonyms.txt, stored in the database by the indexer).
+expect_eq "Beijing escalates over Takaichi's remarks" "$(titles "$DB" Diaoyu)" "synonym: Diaoyu finds Diaoyutai"
+expect_eq "Beijing escalates over Takaichi's remarks" "$(titles "$DB" 尖閣諸島)" "synonym: CJK member"
+expect_eq "Beijing escalates over Takaichi's remarks" "$(titles "$DB" '"People'"'"'s Liberation Army"' | head -1)" "phrase"
 # --count
 run searcher --db "$DB" --count topic:editorials
 expect_eq 4 "$(cat "$TMP/out")" "--count"

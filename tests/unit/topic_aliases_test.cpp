@@ -33,11 +33,11 @@ TEST(TopicAliases, ErrorsNameFileAndLine) {
     TempDir tmp;
     std::string path = tmp / "aliases.txt";
     std::ofstream(path) << "# comment\nWorld | International\nLonely\n";
-    EXPECT_EQ(error_of(path), path + ":3: expected \"Topic | variant ...\"");
+    EXPECT_EQ(error_of(path), path + ":3: expected \"name | other name ...\"");
     std::ofstream(path) << "World | International\nGlobal | international\n";
     EXPECT_EQ(error_of(path), path + ":2: \"international\" is already an alias of \"World\"");
     std::ofstream(path) << "World | | Intl\n";
-    EXPECT_EQ(error_of(path), path + ":1: empty topic name");
+    EXPECT_EQ(error_of(path), path + ":1: empty name");
     EXPECT_EQ(error_of(tmp / "missing.txt"),
               tmp / "missing.txt" + ": cannot read topic aliases: No such file or directory");
 }
