@@ -55,20 +55,26 @@ Xapian::Query date_range_query(Xapian::valueno slot, std::string_view from, std:
 }
 
 // Inside QueryParser, errors travel as QueryParserError.
-Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
+namespace {
+
+Xapian::Query checked_range(Xapian::valueno slot, const std::string& from, const std::string& to,
+                            std::string* error) {
     try {
-        return date_range_query(slot, begin, end);
+        return date_range_query(slot, from, to);
     } catch (const UsageError& e) {
-        throw Xapian::QueryParserError(e.what());
+        if (error->empty()) *error = e.what();
+        return Xapian::Query::MatchNothing;
     }
 }
 
+} // namespace
+
+Xapian::Query DateRangeProcessor::operator()(const std::string& begin, const std::string& end) {
+    return checked_range(slot, begin, end, error_);
+}
+
 Xapian::Query DateFieldProcessor::operator()(const std::string& period) {
-    try {
-        return date_range_query(slot_, period, period);
-    } catch (const UsageError& e) {
-        throw Xapian::QueryParserError(e.what());
-    }
+    return checked_range(slot_, period, period, error_);
 }
 
 } // namespace morgue

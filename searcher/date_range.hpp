@@ -21,20 +21,27 @@ std::time_t period_end(std::string_view text);
 // Documents dated within [from, to]; either may be empty for an open end.
 Xapian::Query date_range_query(Xapian::valueno slot, std::string_view from, std::string_view to);
 
-// For QueryParser: `date:A..B` ranges and `date:PERIOD` terms.
+// For QueryParser: `date:A..B` ranges and `date:PERIOD` terms.  An exception
+// thrown through Xapian's parser leaks its state, so a bad date is noted in
+// `*error` (the first one wins) and matches nothing; the caller reports it.
 class DateRangeProcessor : public Xapian::RangeProcessor {
   public:
-    explicit DateRangeProcessor(Xapian::valueno slot) : Xapian::RangeProcessor(slot, "date:") {}
+    DateRangeProcessor(Xapian::valueno slot, std::string* error)
+        : Xapian::RangeProcessor(slot, "date:"), error_(error) {}
     Xapian::Query operator()(const std::string& begin, const std::string& end) override;
+
+  private:
+    std::string* error_;
 };
 
 class DateFieldProcessor : public Xapian::FieldProcessor {
   public:
-    explicit DateFieldProcessor(Xapian::valueno slot) : slot_(slot) {}
+    DateFieldProcessor(Xapian::valueno slot, std::string* error) : slot_(slot), error_(error) {}
     Xapian::Query operator()(const std::string& period) override;
 
   private:
     Xapian::valueno slot_;
+    std::string* error_;
 };
 
 } // namespace morgue

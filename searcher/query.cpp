@@ -190,8 +190,9 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
             qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb.db, f))->release());
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
-            qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot))->release());
-            qp_.add_boolean_prefix("date", (new DateFieldProcessor(*f.slot))->release());
+            qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot, &date_error_))->release());
+            qp_.add_boolean_prefix("date",
+                                   (new DateFieldProcessor(*f.slot, &date_error_))->release());
         }
     }
 }
@@ -203,7 +204,9 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     try {
         corrected_ = suggest_correction(db_, q);
         q = expand_synonyms(q, synonyms_);
+        date_error_.clear();
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);
+        if (!date_error_.empty()) throw UsageError("query: " + date_error_);
         // Stemming conflates "anime" with "animal"; documents with the words
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);

@@ -31,6 +31,7 @@ class QueryBuilder {
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;
+    std::string date_error_; // set by the date processors during a parse
 };
 
 // `query` with each unknown word (no document has it) replaced by the closest
