@@ -104,6 +104,16 @@ expect_status 0 "header charset"
 expect_file_lacks "$TMP/err" "guessed" "no charset guessing when the header says"
 expect_eq "無宣告編碼的社論：釣魚台" "$(titles "$DB" 無宣告編碼)" "Big5 by header, searchable"
 
+# On a terminal, stderr shows progress (script(1) provides the terminal).
+if command -v script >/dev/null; then
+    script -qec "$MORGUE_INDEXER --db $DB fetch $S/feeds/taipei-times-editorials.rss $S/lm/bloomberg-opinion.atom" \
+        /dev/null >"$TMP/tty.out" 2>&1 </dev/null
+    expect_file_contains "$TMP/tty.out" "morgue-indexer: 2/2 feeds" "progress on a terminal"
+fi
+run fetch "$S/feeds/taipei-times-editorials.rss"
+expect_file_lacks "$TMP/err" "feeds"$'\r' "no progress when stderr is not a terminal"
+expect_file_lacks "$TMP/err" "1/1 feeds" "no progress in a pipe"
+
 # Feed lists: OPML, and a plain list with comments; a bad entry is named.
 cat >"$TMP/feeds.opml" <<OPML
 <?xml version="1.0"?>
