@@ -12,10 +12,7 @@ expect_status 0 "first import"
 # The second run indexes the Atom feed, then blocks on the FIFO; kill it there.
 "$MORGUE_INDEXER" --db "$DB" import "$DATA/bloomberg-opinion.atom" "$FIFO" >"$TMP/killed.out" 2>&1 &
 pid=$!
-for _ in $(seq 100); do
-    grep -q "bloomberg-opinion.atom: 1 article" "$TMP/killed.out" && break
-    sleep 0.1
-done
+wait_for_text "$TMP/killed.out" "bloomberg-opinion.atom: 1 article"
 expect_file_contains "$TMP/killed.out" "bloomberg-opinion.atom: 1 article: 1 new" "killed run got past its first file"
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null

@@ -12,10 +12,7 @@ expect_status 0 "first fetch"
 "$MORGUE_INDEXER" --db "$DB" fetch --jobs 1 --timeout 60 "$S/gzip/bloomberg-opinion.atom" "$S/stall" \
     >"$TMP/killed.out" 2>&1 &
 pid=$!
-for _ in $(seq 100); do
-    grep -q "bloomberg-opinion.atom: fetched" "$TMP/killed.out" && break
-    sleep 0.1
-done
+wait_for_text "$TMP/killed.out" "bloomberg-opinion.atom: fetched"
 expect_file_contains "$TMP/killed.out" "bloomberg-opinion.atom: fetched: 1 article: 1 new" "killed run got past its first feed"
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null

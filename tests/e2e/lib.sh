@@ -48,6 +48,14 @@ expect_file_lacks() { # file text description
     ! grep -qF -- "$2" "$1" || fail "$3: \"$2\" unexpectedly in $(basename "$1")"
 }
 
+# wait_for_text FILE TEXT: until FILE holds TEXT (at most 10 s).
+wait_for_text() {
+    for _ in $(seq 100); do
+        grep -qF -- "$2" "$1" 2>/dev/null && return
+        sleep 0.1
+    done
+}
+
 # Timings differ from run to run: zero them before comparing with a golden file.
 zero_timings() { sed -i -E 's/"elapsed_ms": [0-9.e+-]+/"elapsed_ms": 0/' "$1"; }
 
