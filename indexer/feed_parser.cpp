@@ -517,7 +517,7 @@ void resolve_date(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     } else if (feed.updated) {
         a.date = *feed.updated, a.date_source = DateSource::feed;
     } else {
-        a.date = source.received, a.date_source = DateSource::imported;
+        a.date = source.received, a.date_source = DateSource::received;
     }
     if (a.date_source != DateSource::published)
         e.warnings.push_back(

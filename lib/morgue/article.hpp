@@ -8,7 +8,8 @@
 namespace morgue {
 
 // Where an article's date came from; recorded so that a fallback is never silent.
-enum class DateSource { published, updated, feed, imported };
+// `received`: when the feed was imported or fetched, the last resort.
+enum class DateSource { published, updated, feed, received };
 
 struct Article {
     std::string id;                      // guid / atom:id, else the link

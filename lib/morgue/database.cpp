@@ -91,9 +91,9 @@ Writer::Outcome Writer::upsert(Article article) {
             old = db_.get_document(*p);
             // A date that fell back to the import time keeps the first import's
             // date, so that re-importing the same item changes nothing.
-            if (article.date_source == DateSource::imported) {
+            if (article.date_source == DateSource::received) {
                 auto stored = read_stored(old);
-                if (auto t = parse_date(stored.date); t && stored.date_source == "imported")
+                if (auto t = parse_date(stored.date); t && stored.date_source == "received")
                     article.date = *t;
             }
         }

@@ -109,8 +109,8 @@ const char* date_source_name(DateSource s) {
         return "updated";
     case DateSource::feed:
         return "feed";
-    case DateSource::imported:
-        return "imported";
+    case DateSource::received:
+        return "received";
     }
     return "?";
 }

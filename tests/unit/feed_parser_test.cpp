@@ -122,7 +122,7 @@ TEST(FeedParser, UndatedItemFallsBackToImportTime) {
         "<rss><channel><title>T</title><item><link>https://e.com/1</link></item></channel></rss>");
     ASSERT_EQ(f.entries.size(), 1u);
     EXPECT_EQ(f.entries[0].article.date, now);
-    EXPECT_EQ(f.entries[0].article.date_source, DateSource::imported);
+    EXPECT_EQ(f.entries[0].article.date_source, DateSource::received);
 }
 
 TEST(FeedParser, EmptyItemHasNoIdentity) {

@@ -76,7 +76,7 @@ TEST(Writer, ImportDateFallbackKeepsTheFirstDate) {
     TempDir tmp;
     std::string path = tmp / "db";
     Article a = article("1", "undated");
-    a.date_source = DateSource::imported;
+    a.date_source = DateSource::received;
     {
         Writer w(path, news());
         w.upsert(a);
