@@ -35,16 +35,19 @@ Exit codes: 0 ok (also when nothing matched), 2 usage or query error, 3 database
 struct Options {
     std::string db_path;
     bool json = false;
+    std::string format = "text";
     morgue::SearchRequest request;
 };
 
 int search(Options o) {
     morgue::ReadDatabase db = morgue::open_for_reading(o.db_path);
-    bool tty = isatty(STDOUT_FILENO) && !o.json;
+    bool tty = isatty(STDOUT_FILENO) && !o.json && o.format == "text";
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
     o.request.html_snippets = o.json;
     auto result = morgue::search(db, o.request, hl);
-    std::string out = o.json                 ? morgue::format_json(result)
+    std::string out = o.format == "atom"
+                          ? morgue::format_atom(result, std::string("Morgue ") + MORGUE_VERSION)
+                      : o.json               ? morgue::format_json(result)
                       : o.request.count_only ? morgue::format_count(result)
                                              : morgue::format_text(result);
     std::fputs(out.c_str(), stdout);
@@ -60,7 +63,9 @@ int main(int argc, char** argv) {
     Options o;
     std::vector<std::string> words;
     app.add_option("--db", o.db_path, "database directory")->envname("MORGUE_DB")->required();
-    app.add_flag("--json", o.json, "print one JSON object");
+    app.add_flag("--json", o.json, "print one JSON object (the same as --format json)");
+    app.add_option("--format", o.format, "text, json or atom (an Atom feed of the results)")
+        ->check(CLI::IsMember({"text", "json", "atom"}));
     app.add_option("--limit", o.request.limit, "results per page")
         ->capture_default_str()
         ->check(CLI::Range(0u, morgue::max_limit));
@@ -86,6 +91,10 @@ int main(int argc, char** argv) {
     app.add_option("--recency", o.request.recency_days,
                    "blend relevance with freshness: a boost that halves every DAYS days")
         ->check(CLI::Range(0.01, 100000.0));
+    app.add_flag("--collapse", o.request.collapse,
+                 "fold copies of the same story from several feeds");
+    app.add_option("--similar", o.request.similar,
+                   "articles like the one with this docid (instead of a query)");
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(CLI::Range(0.0, 3600.0));
@@ -97,6 +106,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? morgue::exit_ok : morgue::exit_usage;
     }
+    if (o.format == "json") o.json = true;
     for (const auto& w : words)
         o.request.query += (o.request.query.empty() ? "" : " ") + w;
     for (const auto& f : filters) {

@@ -13,6 +13,10 @@ std::string format_text(const SearchResult& result);
 // Just the number of matches (--count).
 std::string format_count(const SearchResult& result);
 
+// An Atom 1.0 feed of the results (--format atom), so that a saved search can
+// be followed in a feed reader; its id is stable for a given query.
+std::string format_atom(const SearchResult& result, const std::string& generator);
+
 // One JSON object; the schema is documented in README.md ("JSON output").
 std::string format_json(const SearchResult& result);
 

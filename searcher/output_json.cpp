@@ -19,6 +19,7 @@ std::string format_json(const SearchResult& r) {
                            {"topic", a.topics},
                            {"date", a.date},
                            {"feed", a.feed},
+                           {"duplicates", h.duplicates},
                            {"snippet", h.snippet},
                            {"snippet_html", h.snippet_html}});
     }
@@ -37,6 +38,7 @@ std::string format_json(const SearchResult& r) {
         {"limit", r.limit},
         {"results", results},
         {"facets", facets},
+        {"collapsed", r.collapsed},
         {"corrected_query", r.corrected_query.empty() ? nlohmann::ordered_json(nullptr)
                                                       : nlohmann::ordered_json(r.corrected_query)},
         {"elapsed_ms", std::round(r.elapsed_ms * 1000) / 1000}};

@@ -20,6 +20,9 @@ void append_hit(std::string& out, const Hit& h) {
     std::string byline = date;
     if (!h.article.columnists.empty()) byline += "  " + join(h.article.columnists, ", ");
     if (!h.article.topics.empty()) byline += "  [" + join(h.article.topics, ", ") + "]";
+    if (h.duplicates)
+        byline +=
+            fmt::format("  (+{} cop{} folded)", h.duplicates, h.duplicates == 1 ? "y" : "ies");
     fmt::format_to(std::back_inserter(out), "{:>3}. {}\n     {}\n", h.rank,
                    h.article.title.empty() ? "(untitled)" : h.article.title, byline);
     if (!h.article.url.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.article.url);

@@ -5,6 +5,7 @@
 #include "morgue/text.hpp"
 #include "query.hpp"
 #include "recency.hpp"
+#include "similar.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -53,6 +54,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
              const Highlight& hl, bool html) {
     Hit h;
     h.rank = it.get_rank() + 1;
+    h.duplicates = it.get_collapse_count();
     h.docid = *it;
     h.score = it.get_weight();
     h.percent = it.get_percent();
@@ -79,7 +81,9 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
 
 // The user's query with --since/--until applied (the base facets count over).
 Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, QueryBuilder& builder) {
-    Xapian::Query query = builder.parse(req.query);
+    Xapian::Query query = req.similar
+                              ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
+                              : builder.parse(req.query);
     if (req.since.empty() && req.until.empty()) return query;
     try {
         return Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -110,6 +114,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);
     if (req.time_limit > 0) enquire.set_time_limit(req.time_limit);
+    if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
     // Counting this many matches beyond the page makes `total` exact for all
     // but large result sets, for little cost; --count counts them all.
     Xapian::doccount check =
@@ -117,12 +122,20 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     unsigned limit = req.count_only ? 0 : req.limit;
     Xapian::MSet mset = enquire.get_mset(req.offset, limit, check);
     SearchResult r;
-    r.query = req.query;
+    r.query = req.similar ? fmt::format("similar to {}", req.similar) : req.query;
     r.total = mset.get_matches_estimated();
     r.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     r.offset = req.offset;
     r.limit = limit;
     r.corrected_query = builder.corrected();
+    if (req.collapse) {
+        // Xapian's uncollapsed estimate is loose; count the matches again
+        // without folding (as exactly as `total` is counted).
+        Xapian::Enquire all(db.db);
+        all.set_query(enquire.get_query());
+        Xapian::doccount uncollapsed = all.get_mset(0, 0, check).get_matches_estimated();
+        r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
     if (!req.facets.empty())

@@ -23,6 +23,8 @@ struct SearchRequest {
     Filters filters = {};                 // --filter FIELD:VALUE
     std::vector<std::string> facets = {}; // fields to count
     unsigned facet_limit = 10;
+    bool collapse = false;      // fold copies of one story (same fingerprint)
+    Xapian::docid similar = 0;  // articles like this one, instead of the query
     double recency_days = 0;    // half-life of a freshness boost; 0: none
     bool count_only = false;    // totals only, counted exactly
     double time_limit = 0;      // seconds; 0: none (see Enquire::set_time_limit)
@@ -35,7 +37,8 @@ struct Highlight {
 };
 
 struct Hit {
-    unsigned rank = 0; // 1-based, across pages
+    unsigned rank = 0;               // 1-based, across pages
+    Xapian::doccount duplicates = 0; // copies folded into this hit (--collapse)
     Xapian::docid docid = 0;
     double score = 0;
     int percent = 0;
@@ -53,6 +56,7 @@ struct SearchResult {
     std::vector<Facet> facets = {};
     std::string corrected_query = {}; // "did you mean", when a word was unknown
     double elapsed_ms = 0;
+    Xapian::doccount collapsed = 0; // copies folded away in all (--collapse; estimated)
 };
 
 constexpr unsigned max_limit = 1000;

@@ -115,6 +115,29 @@ const char* date_source_name(DateSource s) {
     return "?";
 }
 
+std::string story_fingerprint(const Article& a) {
+    constexpr std::size_t lead_words = 40;
+    std::string normal;
+    auto add = [&](const std::string& text, std::size_t max_words) {
+        std::size_t words = 0;
+        bool in_word = false;
+        for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator() && words < max_words;
+             ++it) {
+            bool letter = Xapian::Unicode::is_wordchar(*it);
+            if (letter) Xapian::Unicode::append_utf8(normal, Xapian::Unicode::tolower(*it));
+            if (in_word && !letter) {
+                normal += ' ';
+                ++words;
+            }
+            in_word = letter;
+        }
+        normal += '\n';
+    };
+    add(a.title, 50);
+    add(a.body.empty() ? a.summary : a.body, lead_words);
+    return hash_hex(normal);
+}
+
 std::string unique_term(const Schema& schema, const Article& article) {
     return bounded_term(schema.get("url").prefix, article.id);
 }
@@ -133,6 +156,7 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     std::string data = stored_json(schema, a).dump();
     doc.add_value(slot_content_hash, hash_hex(a.original, XXH64(data.data(), data.size(), 0)));
     doc.add_value(slot_original, compress(a.original));
+    doc.add_value(slot_fingerprint, story_fingerprint(a));
     doc.set_data(data);
     return doc;
 }

@@ -14,6 +14,12 @@ namespace morgue {
 
 constexpr Xapian::valueno slot_content_hash = 200; // XXH64 of data + original, hex
 constexpr Xapian::valueno slot_original = 201;     // zstd-compressed item XML
+constexpr Xapian::valueno slot_fingerprint = 202;  // story fingerprint, the collapse key
+
+// The same story carried by several feeds: a hash of the title and the first
+// words of the text, case-folded, with punctuation and spacing ignored (so
+// that ’ and ' or a changed link do not tell copies apart).
+std::string story_fingerprint(const Article& article);
 
 // Display values of a multi-valued keyword slot are joined with this.
 constexpr char value_separator = '\x1f';

@@ -1,0 +1,65 @@
+#include "morgue/dates.hpp"
+#include "morgue/text.hpp"
+#include "output.hpp"
+
+#include <ctime>
+#include <pugixml.hpp>
+#include <sstream>
+
+namespace morgue {
+
+namespace {
+
+void text_child(pugi::xml_node parent, const char* name, const std::string& text) {
+    parent.append_child(name).text().set(text.c_str());
+}
+
+void entry(pugi::xml_node feed, const Hit& h) {
+    const StoredArticle& a = h.article;
+    auto e = feed.append_child("entry");
+    // Atom ids are IRIs; Morgue's ids are URIs except for bare guids.
+    text_child(e, "id", a.id.find(':') != std::string::npos ? a.id : "urn:morgue:" + a.id);
+    text_child(e, "title", a.title.empty() ? "(untitled)" : a.title);
+    if (!a.url.empty()) {
+        auto link = e.append_child("link");
+        link.append_attribute("rel") = "alternate";
+        link.append_attribute("href") = a.url.c_str();
+    }
+    text_child(e, "published", a.date);
+    text_child(e, "updated", a.date);
+    for (const auto& name : a.columnists)
+        text_child(e.append_child("author"), "name", name);
+    for (const auto& topic : a.topics)
+        e.append_child("category").append_attribute("term") = topic.c_str();
+    auto summary = e.append_child("summary");
+    summary.append_attribute("type") = "text";
+    summary.text().set((h.snippet.empty() ? a.summary : h.snippet).c_str());
+    if (!a.feed.empty()) text_child(e.append_child("source"), "title", a.feed);
+}
+
+} // namespace
+
+std::string format_atom(const SearchResult& r, const std::string& generator) {
+    pugi::xml_document doc;
+    auto decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "utf-8";
+    auto feed = doc.append_child("feed");
+    feed.append_attribute("xmlns") = "http://www.w3.org/2005/Atom";
+    text_child(feed, "title",
+               "Morgue: " + (r.query.empty() ? std::string("all articles") : r.query));
+    text_child(feed, "id", "urn:morgue:search:" + hash_hex(r.query));
+    // A feed is as new as its newest entry; with none, as of now.
+    std::string updated;
+    for (const Hit& h : r.hits)
+        updated = std::max(updated, h.article.date);
+    text_child(feed, "updated", updated.empty() ? iso8601_utc(std::time(nullptr)) : updated);
+    text_child(feed, "generator", generator);
+    for (const Hit& h : r.hits)
+        entry(feed, h);
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+} // namespace morgue

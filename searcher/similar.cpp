@@ -1,0 +1,47 @@
+#include "similar.hpp"
+
+#include "morgue/errors.hpp"
+
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+
+constexpr Xapian::termcount feedback_terms = 25;
+
+// Field terms (prefixed, upper case first), stems and n-grams of one CJK
+// character say little about what an article is about.
+class PlainWords : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        if (term.size() < 3) return false;
+        unsigned char c = term[0];
+        return !(c >= 'A' && c <= 'Z');
+    }
+};
+
+} // namespace
+
+Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid,
+                            const std::string& id_prefix) {
+    Xapian::Document doc;
+    try {
+        doc = db.get_document(docid);
+    } catch (const Xapian::DocNotFoundError&) {
+        throw UsageError(fmt::format("--similar {}: no such document", docid));
+    }
+    Xapian::Enquire enquire(db);
+    Xapian::RSet rset;
+    rset.add_document(docid);
+    PlainWords decider;
+    Xapian::ESet eset = enquire.get_eset(feedback_terms, rset, &decider);
+    Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    // The article itself, by its unique term, is left out.
+    auto id = doc.termlist_begin();
+    id.skip_to(id_prefix);
+    if (id == doc.termlist_end() || !(*id).starts_with(id_prefix)) return words;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(*id));
+}
+
+} // namespace morgue
