@@ -80,6 +80,8 @@ bool is_binary(const std::string& t) {
     throw UsageError(fmt::format("query: column {}: {}", column, what));
 }
 
+constexpr Xapian::doccount rare_word_freq = 2, rare_word_ratio = 10;
+
 // Unknown words are corrected; field values, operators and words in scripts
 // without spelling data (CJK) are left as they are.
 bool correctable(std::string_view word) {
@@ -94,7 +96,7 @@ bool correctable(std::string_view word) {
 
 } // namespace
 
-std::string suggest_correction(const Xapian::Database& db, std::string_view query) {
+std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too) {
     std::string out;
     bool changed = false;
     std::size_t i = 0;
@@ -114,8 +116,13 @@ std::string suggest_correction(const Xapian::Database& db, std::string_view quer
         bool after_field = start > 0 && query[start - 1] == ':';
         bool op = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR";
         std::string folded = casefold(word);
-        if (!field && !after_field && !op && correctable(word) && db.get_termfreq(folded) == 0) {
+        Xapian::doccount freq = correctable(word) ? db.get_termfreq(folded) : 0;
+        // A rare word (a typo that happens to be indexed) is replaced only by
+        // a far commoner one: "anme" by "anime", not "exchange" by "change".
+        bool candidate = freq == 0 || (rare_too && freq <= rare_word_freq);
+        if (!field && !after_field && !op && correctable(word) && candidate) {
             std::string suggestion = db.get_spelling_suggestion(folded);
+            if (freq && db.get_termfreq(suggestion) < rare_word_ratio * freq) suggestion.clear();
             if (!suggestion.empty()) {
                 // Keep an initial capital: "Montevido" -> "Montevideo".
                 if (std::isupper(static_cast<unsigned char>(word[0])))

@@ -35,8 +35,11 @@ class QueryBuilder {
 };
 
 // `query` with each unknown word (no document has it) replaced by the closest
-// word in the database's spelling data; empty when nothing was replaced.
-std::string suggest_correction(const Xapian::Database& db, std::string_view query);
+// word in the database's spelling data; with `rare_too` (for queries with few
+// results), also each very rare word that has a far commoner neighbour.
+// Empty when nothing was replaced.
+std::string suggest_correction(const Xapian::Database& db, std::string_view query,
+                               bool rare_too = false);
 
 // Limits that keep a query cheap: its length in bytes and its number of words.
 constexpr std::size_t max_query_bytes = 1024;

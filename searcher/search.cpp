@@ -17,6 +17,7 @@ namespace {
 constexpr std::size_t snippet_bytes = 220;
 constexpr int modified_retries = 3;
 constexpr Xapian::doccount exact_count_margin = 1000;
+constexpr Xapian::doccount few_results = 2; // below this, rare words get a suggestion too
 
 // MSet::snippet() escapes its text for HTML; Morgue escapes at each output
 // boundary itself, so undo Xapian's escaping here.
@@ -128,6 +129,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.offset = req.offset;
     r.limit = limit;
     r.corrected_query = builder.corrected();
+    if (r.corrected_query.empty() && r.total <= few_results && !req.similar)
+        r.corrected_query = suggest_correction(db.db, collapse_spaces(req.query), true);
     if (req.collapse) {
         // Xapian's uncollapsed estimate is loose; count the matches again
         // without folding (as exactly as `total` is counted).

@@ -219,3 +219,52 @@ TEST(Recency, FreshnessReordersOnlyMatchingDocuments) {
     EXPECT_EQ(titles(30), (std::vector<std::string>{"new", "old", "mid"}));
     EXPECT_EQ(titles(30).size(), 3u); // the unrelated newest article never appears
 }
+
+TEST(Spelling, RareWordsWithFewResults) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        for (int i = 0; i < 30; ++i) {
+            Article a;
+            a.id = a.url = "https://example.com/" + std::to_string(i);
+            // One article has the typo "goverment"; thirty have "government".
+            a.title = i == 0 ? "The goverment budget" : "The government budget";
+            a.date = 1760000000 + i;
+            w.upsert(a);
+        }
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    EXPECT_EQ(search(db, {"goverment", 0, 10}, {}).corrected_query, "government");
+    EXPECT_EQ(search(db, {"governmnet budget", 0, 10}, {}).corrected_query, "government budget");
+    EXPECT_EQ(search(db, {"government", 0, 10}, {}).corrected_query, "");
+}
+
+TEST(Search, SurvivesTheDatabaseChangingUnderneath) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Schema schema = load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml");
+    auto add_batch = [&](int batch) {
+        Writer w(path, schema);
+        for (int i = 0; i < 300; ++i) {
+            Article a;
+            a.id = a.url = "https://example.com/" + std::to_string(batch) + "/" + std::to_string(i);
+            a.title = "Harbour report " + std::to_string(batch);
+            a.body = std::string(2000, 'x') + " harbour";
+            a.date = 1760000000 + i;
+            w.upsert(a);
+        }
+        w.commit();
+    };
+    add_batch(0);
+    ReadDatabase db = open_for_reading(path);
+    EXPECT_EQ(search(db, {"harbour", 0, 10}, {}).total, 300u);
+    // Several commits while the reader holds an old revision: its blocks get
+    // reused, which Xapian reports as DatabaseModifiedError; the search
+    // reopens and answers from the new revision.
+    for (int batch = 1; batch <= 4; ++batch)
+        add_batch(batch);
+    auto r = search(db, {"harbour", 0, 10}, {});
+    EXPECT_EQ(r.total, 1500u);
+}
