@@ -204,6 +204,21 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
     }
 }
 
+// Whether the stems match markedly more than the words as typed.  The
+// exact-form boost doubles the work of a query, so it is only added where it
+// changes something: "anime" (whose stem also matches "animal"), not
+// "government" when nearly every "govern…" in the archive is "government".
+bool QueryBuilder::conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const {
+    if (exact.get_description() == stemmed.get_description()) return false;
+    auto frequency = [&](const Xapian::Query& q) {
+        double sum = 0;
+        for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+            sum += db_.get_termfreq(*t);
+        return sum;
+    };
+    return frequency(exact) < 0.9 * frequency(stemmed);
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text) {
     std::string q = collapse_spaces(text);
     if (q.empty()) return Xapian::Query::MatchAll;
@@ -219,7 +234,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         Xapian::Query exact = qp_.parse_query(q, query_flags);
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        if (exact.get_description() == stemmed.get_description()) return stemmed;
+        if (!conflates(stemmed, exact)) return stemmed;
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError(fmt::format("query: {}", e.get_msg()));

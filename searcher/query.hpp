@@ -26,6 +26,8 @@ class QueryBuilder {
     const std::string& corrected() const { return corrected_; }
 
   private:
+    bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
+
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
     Xapian::QueryParser qp_;
