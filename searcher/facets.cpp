@@ -19,21 +19,33 @@ class ValueSpy : public Xapian::MatchSpy {
   public:
     ValueSpy(Xapian::valueno slot, bool multi) : slot_(slot), multi_(multi) {}
 
+    // Per match only a hash-map increment on the slot's raw value: splitting
+    // and case-folding wait for top(), once per distinct value.
     void operator()(const Xapian::Document& doc, double) override {
         std::string value = doc.get_value(slot_);
-        if (value.empty()) return;
-        if (!multi_) return add(value);
-        std::size_t start = 0;
-        while (start <= value.size()) {
-            std::size_t end = std::min(value.find(value_separator, start), value.size());
-            if (end > start) add(value.substr(start, end - start));
-            start = end + 1;
-        }
+        if (!value.empty()) ++raw_[std::move(value)];
     }
 
     std::vector<FacetValue> top(unsigned limit) const {
+        std::unordered_map<std::string, std::map<std::string, Xapian::doccount>>
+            counts; // folded -> form -> n
+        for (const auto& [value, n] : raw_) {
+            if (!multi_) {
+                counts[casefold(value)][value] += n;
+                continue;
+            }
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                std::size_t end = std::min(value.find(value_separator, start), value.size());
+                if (end > start) {
+                    std::string form = value.substr(start, end - start);
+                    counts[casefold(form)][form] += n;
+                }
+                start = end + 1;
+            }
+        }
         std::vector<FacetValue> out;
-        for (const auto& [folded, forms] : counts_) {
+        for (const auto& [folded, forms] : counts) {
             FacetValue v;
             Xapian::doccount best = 0;
             for (const auto& [form, n] : forms) {
@@ -52,11 +64,9 @@ class ValueSpy : public Xapian::MatchSpy {
     std::string name() const override { return "morgue.ValueSpy"; }
 
   private:
-    void add(const std::string& form) { ++counts_[casefold(form)][form]; }
-
     Xapian::valueno slot_;
     bool multi_;
-    std::unordered_map<std::string, std::map<std::string, Xapian::doccount>> counts_;
+    std::unordered_map<std::string, Xapian::doccount> raw_;
 };
 
 struct FieldInfo {
