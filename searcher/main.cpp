@@ -30,6 +30,8 @@ Query language:
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
   date:2025-01-01..2025-06-30, date:2025-03.., date:..2024, date:2025-03-14
                    dated in that period (UTC; a bound covers its whole day, month or year)
+  Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
+  a word found nowhere gets a "did you mean" suggestion.
 Exit codes: 0 ok (also when nothing matched), 2 usage or query error, 3 database error.)";
 
 struct Options {
