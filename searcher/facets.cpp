@@ -101,8 +101,7 @@ std::string filter_term(const Schema& schema, const std::string& field, const st
         return date.month_prefix + value.substr(0, 4) + value.substr(5);
     }
     field_info(schema, field); // validates the field
-    const Field& f = schema.get(field);
-    return f.prefix + collapse_spaces(casefold(value));
+    return keyword_term(schema.get(field), collapse_spaces(value));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "query.hpp"
 
 #include "date_range.hpp"
+#include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "synonyms.hpp"
@@ -29,7 +30,7 @@ class KeywordProcessor : public Xapian::FieldProcessor {
 
     Xapian::Query operator()(const std::string& value) override {
         std::string folded = collapse_spaces(casefold(value));
-        std::string exact = field_.prefix + folded;
+        std::string exact = keyword_term(field_, folded);
         if (field_.text_prefix.empty() || db_.term_exists(exact)) return Xapian::Query(exact);
         Xapian::QueryParser words;
         words.set_default_op(Xapian::Query::OP_AND);

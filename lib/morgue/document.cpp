@@ -43,7 +43,7 @@ void index_keywords(Xapian::Document& doc, Xapian::TermGenerator& tg, const Fiel
     std::string joined;
     for (const std::string& v : values) {
         if (v.empty()) continue;
-        doc.add_boolean_term(bounded_term(f.prefix, casefold(v)));
+        doc.add_boolean_term(keyword_term(f, v));
         if (!f.text_prefix.empty()) {
             index_without_spelling(tg, v, 1, f.text_prefix);
             tg.increase_termpos();
@@ -113,6 +113,10 @@ const char* date_source_name(DateSource s) {
         return "received";
     }
     return "?";
+}
+
+std::string keyword_term(const Field& field, std::string_view value) {
+    return bounded_term(field.prefix, casefold(value));
 }
 
 std::string story_fingerprint(const Article& a) {

@@ -24,6 +24,10 @@ std::string story_fingerprint(const Article& article);
 // Display values of a multi-valued keyword slot are joined with this.
 constexpr char value_separator = '\x1f';
 
+// The boolean term for one value of a keyword field: prefix + case-folded
+// value (hashed when too long for a Xapian term).
+std::string keyword_term(const Field& field, std::string_view value);
+
 // The term an article is filed under: the id field's prefix + the article id
 // (hashed when too long for a Xapian term).
 std::string unique_term(const Schema& schema, const Article& article);
