@@ -106,6 +106,11 @@ std::string filter_term(const Schema& schema, const std::string& field, const st
 
 } // namespace
 
+Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter) {
+    if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
 std::vector<std::string> facet_fields(const Schema& schema) {
     std::vector<std::string> out;
     for (const Field& f : schema.fields)
@@ -143,8 +148,7 @@ std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema
     std::map<std::string, std::vector<FacetValue>> counted;
     for (const auto& [except, counted_fields] : passes) {
         Xapian::Enquire enquire(db);
-        enquire.set_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, base, filter_query(schema, filters, except)));
+        enquire.set_query(with_filter(base, filter_query(schema, filters, except)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         std::vector<std::unique_ptr<ValueSpy>> spies;
         for (const auto& field : counted_fields) {

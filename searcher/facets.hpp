@@ -35,6 +35,11 @@ using Filters = std::map<std::string, std::vector<std::string>>;
 Xapian::Query filter_query(const Schema& schema, const Filters& filters,
                            const std::string& except = "");
 
+// `query` filtered by `filter`, or `query` itself when the filter is
+// MatchAll: OP_FILTER against MatchAll is not optimised away, and the matcher
+// would walk every document beside the query.
+Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter);
+
 // Counts for each of `fields` over `base` (the query, without the filters).
 std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
                                 const Xapian::Query& base, const Filters& filters,

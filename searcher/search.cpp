@@ -98,7 +98,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     QueryBuilder builder(db);
     Xapian::Query query = base_query(db, req, builder);
     Xapian::Enquire enquire(db.db);
-    Xapian::Query filtered(Xapian::Query::OP_FILTER, query, filter_query(db.schema, req.filters));
+    Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {
         // Scale the boost to this query's best relevance score.
