@@ -257,6 +257,12 @@ void add_unique(std::vector<std::string>& list, std::string value) {
     list.push_back(std::move(value));
 }
 
+// RSS author, dc:creator, dc:author, itunes:author (Atom's <author> has a <name>).
+bool names_author(const pugi::xml_node& n) {
+    return is(n, Ns::rss, "author") || is(n, Ns::dc, "creator") || is(n, Ns::dc, "author") ||
+           is(n, Ns::itunes, "author");
+}
+
 void add_authors(std::vector<std::string>& list, std::string_view field) {
     for (auto& name : split_authors(field))
         add_unique(list, std::move(name));
@@ -327,9 +333,7 @@ struct Context {
 void common_entry_fields(FeedEntry& e, const pugi::xml_node& item) {
     Article& a = e.article;
     for (auto c : item.children()) {
-        if (is(c, Ns::dc, "creator") || is(c, Ns::dc, "author") || is(c, Ns::rss, "author") ||
-            is(c, Ns::itunes, "author"))
-            add_authors(a.columnists, text_of(c));
+        if (names_author(c)) add_authors(a.columnists, text_of(c));
     }
     for (const auto& author : atom_authors(item))
         add_unique(a.columnists, author);
@@ -437,8 +441,7 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
     feed.self_link = atom_link(channel, ctx.doc_url, "self");
     feed.authors = atom_authors(channel);
     for (auto c : channel.children())
-        if (is(c, Ns::rss, "managingEditor") || is(c, Ns::rss, "author") ||
-            is(c, Ns::dc, "creator") || is(c, Ns::dc, "author") || is(c, Ns::itunes, "author"))
+        if (names_author(c) || is(c, Ns::rss, "managingEditor"))
             add_authors(feed.authors, text_of(c));
     auto updated =
         first_date({child(channel, Ns::atom, "updated"), child(channel, Ns::atom, "modified"),
