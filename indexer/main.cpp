@@ -48,22 +48,23 @@ void say(std::FILE* to, std::string_view line) {
     fmt::print(to, "{}: {}\n", prog, line);
 }
 
+// The file given, else the one named `name` beside the schema, else none ("").
+std::string optional_file(const std::string& given, const Options& o, const char* name) {
+    if (!given.empty()) return given;
+    auto beside = std::filesystem::path(o.schema_path).parent_path() / name;
+    return std::filesystem::exists(beside) ? beside.string() : std::string();
+}
+
 morgue::TopicAliases topic_aliases(const Options& o) {
-    if (!o.aliases_path.empty()) return morgue::load_topic_aliases(o.aliases_path);
-    auto beside = std::filesystem::path(o.schema_path).parent_path() / "topic-aliases.txt";
-    if (std::filesystem::exists(beside)) return morgue::load_topic_aliases(beside.string());
-    return {};
+    std::string path = optional_file(o.aliases_path, o, "topic-aliases.txt");
+    return path.empty() ? morgue::TopicAliases{} : morgue::load_topic_aliases(path);
 }
 
 // The synonym file goes into the database, so that searches use what the
 // index was built with; a bad file stops the run before anything is written.
 void store_synonyms(morgue::Writer& writer, const Options& o) {
-    std::string path = o.synonyms_path;
-    if (path.empty()) {
-        auto beside = std::filesystem::path(o.schema_path).parent_path() / "synonyms.txt";
-        if (!std::filesystem::exists(beside)) return;
-        path = beside.string();
-    }
+    std::string path = optional_file(o.synonyms_path, o, "synonyms.txt");
+    if (path.empty()) return;
     std::string text = morgue::read_text_file(path, "synonyms");
     morgue::parse_name_groups(text, path);
     if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
