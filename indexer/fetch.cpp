@@ -8,6 +8,7 @@
 #include "morgue/text.hpp"
 
 #include <fmt/format.h>
+#include <map>
 
 namespace morgue {
 
@@ -76,8 +77,10 @@ struct Run {
                              c.unchanged));
     }
 
+    std::map<std::string, FeedState> states = {}; // by listed URL, read once per run
+
     void handle(const FetchResponse& r) {
-        FeedState s = load_feed_state(writer, r.id);
+        FeedState& s = states.at(r.id);
         s.last_attempt = now;
         if (!r.permanent_url.empty() && r.permanent_url != s.url) {
             log.info(fmt::format("{}: moved permanently to {}; fetched from there from now on",
@@ -136,7 +139,7 @@ FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
     run.summary.feeds = static_cast<unsigned>(urls.size());
     std::vector<FetchRequest> requests;
     for (const auto& url : urls) {
-        FeedState s = load_feed_state(writer, url);
+        FeedState& s = run.states[url] = load_feed_state(writer, url);
         if (!run.skip(s)) requests.push_back({url, s.url, s.etag, s.last_modified});
     }
     unsigned done = run.summary.skipped;
