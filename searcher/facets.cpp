@@ -1,88 +1,61 @@
 #include "facets.hpp"
 
+#include "facet_tally.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <memory>
-#include <unordered_map>
 
 namespace morgue {
 
 namespace {
 
-// Counts the values of one slot, splitting multi-valued slots, grouping
-// case variants ("JILL LAWLESS", "Jill Lawless") under the commonest form.
-class ValueSpy : public Xapian::MatchSpy {
+// Collects the ids of the matches in a counting pass.
+class DocidSpy : public Xapian::MatchSpy {
   public:
-    ValueSpy(Xapian::valueno slot, bool multi) : slot_(slot), multi_(multi) {}
-
-    // Per match only a hash-map increment on the slot's raw value: splitting
-    // and case-folding wait for top(), once per distinct value.
     void operator()(const Xapian::Document& doc, double) override {
-        std::string value = doc.get_value(slot_);
-        if (!value.empty()) ++raw_[std::move(value)];
+        ids.push_back(doc.get_docid());
     }
-
-    std::vector<FacetValue> top(unsigned limit) const {
-        std::unordered_map<std::string, std::map<std::string, Xapian::doccount>>
-            counts; // folded -> form -> n
-        for (const auto& [value, n] : raw_) {
-            if (!multi_) {
-                counts[casefold(value)][value] += n;
-                continue;
-            }
-            std::size_t start = 0;
-            while (start <= value.size()) {
-                std::size_t end = std::min(value.find(value_separator, start), value.size());
-                if (end > start) {
-                    std::string form = value.substr(start, end - start);
-                    counts[casefold(form)][form] += n;
-                }
-                start = end + 1;
-            }
-        }
-        std::vector<FacetValue> out;
-        for (const auto& [folded, forms] : counts) {
-            FacetValue v;
-            Xapian::doccount best = 0;
-            for (const auto& [form, n] : forms) {
-                v.count += n;
-                if (n > best || (n == best && form < v.value)) best = n, v.value = form;
-            }
-            out.push_back(std::move(v));
-        }
-        std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (out.size() > limit) out.resize(limit);
-        return out;
-    }
-
-    std::string name() const override { return "morgue.ValueSpy"; }
-
-  private:
-    Xapian::valueno slot_;
-    bool multi_;
-    std::unordered_map<std::string, Xapian::doccount> raw_;
+    std::string name() const override { return "morgue.DocidSpy"; }
+    DocIds ids;
 };
 
-struct FieldInfo {
-    Xapian::valueno slot;
-    bool multi;
-};
-
-FieldInfo field_info(const Schema& schema, const std::string& field) {
+FacetSource field_source(const Schema& schema, const std::string& field) {
     const Field& date = schema.get("date");
-    if (field == "year" && date.year_slot) return {*date.year_slot, false};
-    if (field == "month" && date.month_slot) return {*date.month_slot, false};
-    const Field* f = schema.find(field);
-    if (!f || f->kind != FieldKind::keyword || !f->facet)
-        throw UsageError(fmt::format("no facet field \"{}\" (fields: {})", field,
-                                     fmt::join(facet_fields(schema), ", ")));
-    return {*f->slot, f->multi};
+    FacetSource s;
+    if (field == "year" && date.year_slot)
+        s = {FacetSource::Kind::year, *date.year_slot, false, nullptr, date.year_prefix};
+    else if (field == "month" && date.month_slot)
+        s = {FacetSource::Kind::month, *date.month_slot, false, nullptr, date.month_prefix};
+    else {
+        const Field* f = schema.find(field);
+        if (!f || f->kind != FieldKind::keyword || !f->facet)
+            throw UsageError(fmt::format("no facet field \"{}\" (fields: {})", field,
+                                         fmt::join(facet_fields(schema), ", ")));
+        s = {FacetSource::Kind::keyword, *f->slot, f->multi, f, f->prefix};
+    }
+    // Another field's terms can start with this prefix ("XF" and "XFEED").
+    for (const Field& f : schema.fields)
+        for (const std::string* p :
+             {&f.prefix, &f.text_prefix, &f.year_prefix, &f.month_prefix, &f.day_prefix})
+            if (p->size() > s.prefix.size() && p->starts_with(s.prefix)) s.shadowing.push_back(*p);
+    return s;
+}
+
+// Counting by postings costs ~12 ns a posting of the field, by values
+// 50-150 ns a match; below `postings_min_matches` values are always read, so that
+// small result sets never pay for walking a big field.
+std::vector<FacetValue> tally(const Xapian::Database& db, const DocIds& ids,
+                              const FacetSource& source, unsigned limit, FacetMethod method) {
+    constexpr Xapian::doccount postings_min_matches = 20000;
+    if (method == FacetMethod::automatic)
+        method = ids.size() >= postings_min_matches && ids.size() * 8 > field_postings(db, source)
+                     ? FacetMethod::postings
+                     : FacetMethod::values;
+    return method == FacetMethod::postings ? tally_by_postings(db, ids, source, limit)
+                                           : tally_by_values(db, ids, source, limit);
 }
 
 std::string filter_term(const Schema& schema, const std::string& field, const std::string& value) {
@@ -100,7 +73,7 @@ std::string filter_term(const Schema& schema, const std::string& field, const st
                 fmt::format("--filter month:{}: expected a month like 2025-03", value));
         return date.month_prefix + value.substr(0, 4) + value.substr(5);
     }
-    field_info(schema, field); // validates the field
+    field_source(schema, field); // validates the field
     return keyword_term(schema.get(field), collapse_spaces(value));
 }
 
@@ -137,11 +110,12 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
 
 std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
                                 const Xapian::Query& base, const Filters& filters,
-                                const std::vector<std::string>& fields, unsigned limit) {
+                                const std::vector<std::string>& fields, unsigned limit,
+                                FacetMethod method) {
     // One pass for the fields no filter touches, one per filtered field.
     std::map<std::string, std::vector<std::string>> passes; // excluded field -> fields counted
     for (const auto& field : fields) {
-        field_info(schema, field);
+        field_source(schema, field);
         auto it = filters.find(field);
         passes[it != filters.end() && !it->second.empty() ? field : ""].push_back(field);
     }
@@ -150,15 +124,13 @@ std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema
         Xapian::Enquire enquire(db);
         enquire.set_query(with_filter(base, filter_query(schema, filters, except)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        std::vector<std::unique_ptr<ValueSpy>> spies;
-        for (const auto& field : counted_fields) {
-            FieldInfo info = field_info(schema, field);
-            spies.push_back(std::make_unique<ValueSpy>(info.slot, info.multi));
-            enquire.add_matchspy(spies.back().get());
-        }
+        DocidSpy spy;
+        enquire.add_matchspy(&spy);
         enquire.get_mset(0, 0, db.get_doccount()); // every match is seen: exact counts
-        for (std::size_t i = 0; i < counted_fields.size(); ++i)
-            counted[counted_fields[i]] = spies[i]->top(limit);
+        if (!std::is_sorted(spy.ids.begin(), spy.ids.end()))
+            std::sort(spy.ids.begin(), spy.ids.end());
+        for (const auto& field : counted_fields)
+            counted[field] = tally(db, spy.ids, field_source(schema, field), limit, method);
     }
     std::vector<Facet> out;
     for (const auto& field : fields)

@@ -40,9 +40,13 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
 // would walk every document beside the query.
 Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter);
 
+// How counts are taken (see facet_tally.hpp); tests force each way.
+enum class FacetMethod { automatic, values, postings };
+
 // Counts for each of `fields` over `base` (the query, without the filters).
 std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
                                 const Xapian::Query& base, const Filters& filters,
-                                const std::vector<std::string>& fields, unsigned limit);
+                                const std::vector<std::string>& fields, unsigned limit,
+                                FacetMethod method = FacetMethod::automatic);
 
 } // namespace morgue

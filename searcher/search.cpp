@@ -142,7 +142,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
     if (!req.facets.empty())
-        r.facets = count_facets(db.db, db.schema, query, req.filters, req.facets, req.facet_limit);
+        r.facets = count_facets(db.db, db.schema, query, req.filters, req.facets, req.facet_limit,
+                                req.facet_method);
     return r;
 }
 

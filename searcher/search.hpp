@@ -23,6 +23,7 @@ struct SearchRequest {
     Filters filters = {};                 // --filter FIELD:VALUE
     std::vector<std::string> facets = {}; // fields to count
     unsigned facet_limit = 10;
+    FacetMethod facet_method = FacetMethod::automatic; // tests force one
     bool collapse = false;      // fold copies of one story (same fingerprint)
     Xapian::docid similar = 0;  // articles like this one, instead of the query
     double recency_days = 0;    // half-life of a freshness boost; 0: none

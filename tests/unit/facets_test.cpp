@@ -96,42 +96,73 @@ TEST_F(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
     std::vector<std::vector<std::pair<std::string, std::string>>> year_choices = {
         {}, {{"year", "2021"}}, {{"year", "2022"}, {"year", "2024"}}};
     int combinations = 0;
-    for (bool word_only : {false, true})
-        for (const auto& c : choices)
-            for (const auto& t : topic_choices)
-                for (const auto& y : year_choices) {
-                    Filters filters;
-                    for (const auto* group : {&c, &t, &y})
-                        for (const auto& [f, v] : *group)
-                            filters[f].push_back(v);
-                    SearchRequest req{word_only ? "harbour" : "", 0, 0};
-                    req.filters = filters;
-                    req.facets = {"columnist", "topic", "year"};
-                    req.facet_limit = 100;
-                    SearchResult r = search(db, req, {});
-                    ASSERT_EQ(r.facets.size(), 3u);
-                    for (const Facet& f : r.facets) {
-                        // Case variants are one value: compare case-blind.
-                        std::map<std::string, Xapian::doccount> got_folded, want_folded;
-                        for (const auto& v : f.values)
-                            got_folded[casefold(v.value)] += v.count;
-                        for (const auto& [k, n] : expected(f.field, filters, word_only))
-                            want_folded[casefold(k)] += n;
-                        EXPECT_EQ(got_folded, want_folded)
-                            << f.field << " with " << filters.size() << " filtered fields";
+    for (FacetMethod method : {FacetMethod::values, FacetMethod::postings})
+        for (bool word_only : {false, true})
+            for (const auto& c : choices)
+                for (const auto& t : topic_choices)
+                    for (const auto& y : year_choices) {
+                        Filters filters;
+                        for (const auto* group : {&c, &t, &y})
+                            for (const auto& [f, v] : *group)
+                                filters[f].push_back(v);
+                        SearchRequest req{word_only ? "harbour" : "", 0, 0};
+                        req.filters = filters;
+                        req.facets = {"columnist", "topic", "year"};
+                        req.facet_limit = 100;
+                        req.facet_method = method;
+                        SearchResult r = search(db, req, {});
+                        ASSERT_EQ(r.facets.size(), 3u);
+                        for (const Facet& f : r.facets) {
+                            // Case variants are one value: compare case-blind.
+                            std::map<std::string, Xapian::doccount> got_folded, want_folded;
+                            for (const auto& v : f.values)
+                                got_folded[casefold(v.value)] += v.count;
+                            for (const auto& [k, n] : expected(f.field, filters, word_only))
+                                want_folded[casefold(k)] += n;
+                            EXPECT_EQ(got_folded, want_folded)
+                                << f.field << " with " << filters.size()
+                                << " filtered fields, method " << static_cast<int>(method);
+                        }
+                        ++combinations;
                     }
-                    ++combinations;
-                }
-    EXPECT_EQ(combinations, 36);
+    EXPECT_EQ(combinations, 72);
 }
 
 TEST_F(FacetCorpus, DisplayFormIsTheCommonestCaseVariant) {
     ReadDatabase db = open_for_reading(path);
-    SearchRequest req{"", 0, 0};
-    req.facets = {"columnist"};
-    SearchResult r = search(db, req, {});
-    for (const auto& v : r.facets[0].values)
-        EXPECT_NE(v.value, casefold(v.value)) << v.value;
+    for (FacetMethod method : {FacetMethod::values, FacetMethod::postings}) {
+        SearchRequest req{"", 0, 0};
+        req.facets = {"columnist", "month"};
+        req.facet_method = method;
+        SearchResult r = search(db, req, {});
+        ASSERT_EQ(r.facets[0].values.size(), columnists.size());
+        for (const auto& v : r.facets[0].values)
+            EXPECT_NE(v.value, casefold(v.value)) << v.value;
+        EXPECT_EQ(r.facets[1].values[0].value.size(), 7u); // YYYY-MM
+        EXPECT_EQ(r.facets[1].values[0].value[4], '-');
+    }
+}
+
+TEST_F(FacetCorpus, BothCountingMethodsGiveTheSameFacets) {
+    ReadDatabase db = open_for_reading(path);
+    for (const char* q : {"", "harbour", "city -harbour"}) {
+        SearchRequest req{q, 0, 0};
+        req.facets = {"columnist", "topic", "year", "month", "feed"};
+        req.facet_limit = 5;
+        req.facet_method = FacetMethod::values;
+        SearchResult by_values = search(db, req, {});
+        req.facet_method = FacetMethod::postings;
+        SearchResult by_postings = search(db, req, {});
+        for (std::size_t i = 0; i < req.facets.size(); ++i) {
+            const auto& a = by_values.facets[i].values;
+            const auto& b = by_postings.facets[i].values;
+            ASSERT_EQ(a.size(), b.size()) << q << " " << req.facets[i];
+            for (std::size_t k = 0; k < a.size(); ++k) {
+                EXPECT_EQ(a[k].value, b[k].value) << q << " " << req.facets[i];
+                EXPECT_EQ(a[k].count, b[k].count) << q << " " << req.facets[i];
+            }
+        }
+    }
 }
 
 TEST_F(FacetCorpus, TotalsAgreeWithFilters) {
