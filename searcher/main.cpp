@@ -1,4 +1,5 @@
 // morgue-searcher: ranked search over a Morgue database.
+#include "cgi.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/main_guard.hpp"
 #include "output.hpp"
@@ -6,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <map>
 #include <unistd.h>
@@ -59,6 +61,10 @@ int search(Options o) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // A web server runs it as a CGI program: the request is in the environment.
+    std::string_view name = argv[0];
+    name = name.substr(name.rfind('/') + 1);
+    if (std::getenv("GATEWAY_INTERFACE") || name == "morgue.cgi") return morgue::run_cgi();
     CLI::App app{"morgue-searcher: searches a Morgue news archive.", prog};
     app.footer(query_help);
     app.set_version_flag("--version", std::string("morgue-searcher ") + MORGUE_VERSION);

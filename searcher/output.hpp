@@ -13,9 +13,16 @@ std::string format_text(const SearchResult& result);
 // Just the number of matches (--count).
 std::string format_count(const SearchResult& result);
 
+// Where an Atom feed of results lives, when it is served (the CGI page).
+struct AtomLinks {
+    std::string self;      // the feed's own URL
+    std::string alternate; // the HTML page of the same search
+};
+
 // An Atom 1.0 feed of the results (--format atom), so that a saved search can
 // be followed in a feed reader; its id is stable for a given query.
-std::string format_atom(const SearchResult& result, const std::string& generator);
+std::string format_atom(const SearchResult& result, const std::string& generator,
+                        const AtomLinks& links = {});
 
 // One JSON object; the schema is documented in README.md ("JSON output").
 std::string format_json(const SearchResult& result);

@@ -37,9 +37,18 @@ void entry(pugi::xml_node feed, const Hit& h) {
     if (!a.feed.empty()) text_child(e.append_child("source"), "title", a.feed);
 }
 
+void link(pugi::xml_node parent, const char* rel, const char* type, const std::string& href) {
+    if (href.empty()) return;
+    auto l = parent.append_child("link");
+    l.append_attribute("rel") = rel;
+    l.append_attribute("type") = type;
+    l.append_attribute("href") = href.c_str();
+}
+
 } // namespace
 
-std::string format_atom(const SearchResult& r, const std::string& generator) {
+std::string format_atom(const SearchResult& r, const std::string& generator,
+                        const AtomLinks& links) {
     pugi::xml_document doc;
     auto decl = doc.append_child(pugi::node_declaration);
     decl.append_attribute("version") = "1.0";
@@ -55,6 +64,8 @@ std::string format_atom(const SearchResult& r, const std::string& generator) {
         updated = std::max(updated, h.article.date);
     text_child(feed, "updated", updated.empty() ? iso8601_utc(std::time(nullptr)) : updated);
     text_child(feed, "generator", generator);
+    link(feed, "self", "application/atom+xml", links.self);
+    link(feed, "alternate", "text/html", links.alternate);
     for (const Hit& h : r.hits)
         entry(feed, h);
     std::ostringstream out;

@@ -1,0 +1,225 @@
+#include "cgi.hpp"
+
+#include "cgi_config.hpp"
+#include "cgi_page.hpp"
+#include "cgi_request.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+#include "output.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#ifndef MORGUE_VERSION
+#define MORGUE_VERSION "unknown"
+#endif
+
+namespace morgue {
+
+namespace {
+
+constexpr const char* prog = "morgue.cgi";
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+struct Response {
+    int status = 200;
+    std::string type = "text/html; charset=utf-8";
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers = {};
+};
+
+const char* reason(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 405:
+        return "Method Not Allowed";
+    case 414:
+        return "URI Too Long";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
+    }
+}
+
+std::string head_of(const Response& r) {
+    std::string out = fmt::format("Status: {} {}\r\n", r.status, reason(r.status));
+    if (r.status != 304)
+        out += fmt::format("Content-Type: {}\r\nContent-Length: {}\r\n", r.type, r.body.size());
+    out += "X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\n";
+    if (r.type.starts_with("text/html"))
+        out += "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
+               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'\r\n";
+    for (const auto& [name, value] : r.headers)
+        out += name + ": " + value + "\r\n";
+    return out + "\r\n";
+}
+
+void send(const Response& r, bool head_only) {
+    alarm(0); // from here on the response is ours to finish
+    std::string out = head_of(r);
+    if (!head_only && r.status != 304) out += r.body;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+}
+
+Response plain(int status, const std::string& message) {
+    return {status, "text/plain; charset=utf-8", message + "\n", {{"Cache-Control", "no-store"}}};
+}
+
+Response unavailable() {
+    return {503,
+            "text/html; charset=utf-8",
+            unavailable_html(),
+            {{"Cache-Control", "no-store"}, {"Retry-After", "60"}}};
+}
+
+// A query that outlives the time limit gets a 503 from the signal handler:
+// prepared beforehand, because a handler may only write(2) and _exit(2).
+std::string timeout_response;
+
+extern "C" void on_timeout(int) {
+    [[maybe_unused]] auto n =
+        write(STDOUT_FILENO, timeout_response.data(), timeout_response.size());
+    _exit(0);
+}
+
+void start_watchdog(double seconds) {
+    Response r = plain(503, "the search took too long; try fewer words or a narrower date range");
+    r.headers.emplace_back("Retry-After", "10");
+    timeout_response = head_of(r) + r.body;
+    std::signal(SIGALRM, on_timeout);
+    alarm(static_cast<unsigned>(std::max(1.0, seconds)));
+}
+
+std::string script_url(const CgiConfig& config) {
+    if (!config.base_url.empty()) return config.base_url;
+    // The Host header is the client's word: use it only when it looks like a host.
+    std::string host = env("HTTP_HOST");
+    if (host.empty() ||
+        host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                               "0123456789.-:[]") != std::string::npos) {
+        host = env("SERVER_NAME");
+        if (std::string port = env("SERVER_PORT"); !port.empty() && port != "80" && port != "443")
+            host += ":" + port;
+    }
+    bool https = ascii_lower(env("HTTPS")) == "on";
+    return (https ? "https://" : "http://") + host + env("SCRIPT_NAME");
+}
+
+std::string json_error(const std::string& message) {
+    return nlohmann::json{{"error", message}}.dump(2) + "\n";
+}
+
+Response bad_request(const PageContext& c, const std::string& message) {
+    switch (c.request.format) {
+    case Format::html:
+        return {400,
+                "text/html; charset=utf-8",
+                render_error_html(c, message),
+                {{"Cache-Control", "no-store"}}};
+    case Format::json:
+        return {400, "application/json", json_error(message), {{"Cache-Control", "no-store"}}};
+    default:
+        return plain(400, message);
+    }
+}
+
+Response search_response(const PageContext& c, ReadDatabase& db) {
+    SearchRequest s = c.request.search;
+    s.time_limit = c.config.time_limit / 2;
+    SearchResult r;
+    try {
+        r = search(db, s, c.request.format == Format::html ? page_highlight : Highlight{});
+    } catch (const UsageError& e) {
+        return bad_request(c, e.what());
+    }
+    switch (c.request.format) {
+    case Format::json:
+        return {200, "application/json", format_json(r)};
+    case Format::atom: {
+        Params feed = c.params, page;
+        for (const auto& p : c.params)
+            if (p.first != "format") page.push_back(p);
+        AtomLinks links{link_to(c.script_url, feed), link_to(c.script_url, page)};
+        return {200, "application/atom+xml; charset=utf-8",
+                format_atom(r, std::string("Morgue ") + MORGUE_VERSION, links)};
+    }
+    default:
+        return {200, "text/html; charset=utf-8", render_html(c, r)};
+    }
+}
+
+Response respond(const CgiConfig& config, const Params& params) {
+    PageRequest request;
+    PageContext c{config, script_url(config), env("SCRIPT_NAME"), params, request};
+    try {
+        request = page_request(params);
+    } catch (const HttpError& e) {
+        return bad_request(c, e.what()); // rendered as HTML: the format may be the bad part
+    }
+    Response r;
+    if (request.format == Format::opensearch) {
+        r = {200, "application/opensearchdescription+xml; charset=utf-8", render_opensearch(c)};
+    } else {
+        ReadDatabase db = open_for_reading(config.db);
+        // One representation per URL, database revision and program version.
+        std::string etag = fmt::format(
+            "\"{}\"", hash_hex(fmt::format("{}:{}:{}:{}", db.db.get_uuid(), db.db.get_revision(),
+                                           MORGUE_VERSION, env("QUERY_STRING"))));
+        if (env("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos)
+            r.status = 304;
+        else
+            r = search_response(c, db);
+        r.headers.emplace_back("ETag", etag);
+    }
+    if (r.status == 200 || r.status == 304)
+        r.headers.emplace_back("Cache-Control", fmt::format("max-age={}", config.cache_seconds));
+    return r;
+}
+
+} // namespace
+
+int run_cgi() {
+    std::string method = env("REQUEST_METHOD");
+    bool head = method == "HEAD";
+    if (method != "GET" && !head) {
+        Response r = plain(405, "only GET and HEAD are allowed");
+        r.headers.emplace_back("Allow", "GET, HEAD");
+        send(r, false);
+        return 0;
+    }
+    try {
+        CgiConfig config = load_cgi_config();
+        start_watchdog(config.time_limit);
+        Params params;
+        try {
+            params = parse_query_string(env("QUERY_STRING"));
+        } catch (const HttpError& e) {
+            send(plain(e.status, e.what()), head);
+            return 0;
+        }
+        send(respond(config, params), head);
+    } catch (const std::exception& e) {
+        // The reader gets no internals; the operator gets the detail.
+        std::fprintf(stderr, "%s: %s\n", prog, e.what());
+        send(unavailable(), head);
+    }
+    return 0;
+}
+
+} // namespace morgue

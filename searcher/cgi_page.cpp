@@ -1,0 +1,321 @@
+#include "cgi_page.hpp"
+
+#include "morgue/errors.hpp"
+#include "morgue/text.hpp"
+
+#include <algorithm>
+#include <ctemplate/template.h>
+#include <fmt/format.h>
+
+#ifndef MORGUE_VERSION
+#define MORGUE_VERSION "unknown"
+#endif
+
+namespace morgue {
+
+namespace {
+
+using Dict = ctemplate::TemplateDictionary;
+
+// Links drop the page number (a new result set starts at page 1) and the
+// format (links are to the HTML page), and empty parameters say nothing.
+Params base_params(const Params& params) {
+    Params out;
+    for (const auto& p : params)
+        if (p.first != "page" && p.first != "format" && !p.second.empty()) out.push_back(p);
+    return out;
+}
+
+bool same_value(const std::string& a, const std::string& b) {
+    return casefold(a) == casefold(b);
+}
+
+Params toggled(const Params& params, const std::string& name, const std::string& value) {
+    Params out = base_params(params);
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) {
+        return p.first == name && same_value(p.second, value);
+    });
+    if (it != out.end())
+        std::erase_if(
+            out, [&](const auto& p) { return p.first == name && same_value(p.second, value); });
+    else
+        out.emplace_back(name, value);
+    return out;
+}
+
+Params with_value(const Params& params, const std::string& name, const std::string& value) {
+    Params out = base_params(params);
+    std::erase_if(out, [&](const auto& p) { return p.first == name; });
+    if (!value.empty()) out.emplace_back(name, value);
+    return out;
+}
+
+Params without_filters(const Params& params) {
+    Params out = base_params(params);
+    std::erase_if(out, [](const auto& p) {
+        return std::find(page_filter_fields.begin(), page_filter_fields.end(), p.first) !=
+                   page_filter_fields.end() ||
+               p.first == "since" || p.first == "until";
+    });
+    return out;
+}
+
+std::string thousands(std::uint64_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+// "2025-03-14T10:00:00Z" -> "14 Mar 2025".
+std::string shown_date(const std::string& iso) {
+    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() < 10) return iso;
+    int month = std::atoi(iso.substr(5, 2).c_str());
+    if (month < 1 || month > 12) return iso.substr(0, 10);
+    return fmt::format("{} {} {}", std::atoi(iso.substr(8, 2).c_str()), months[month - 1],
+                       iso.substr(0, 4));
+}
+
+std::string expand(const CgiConfig& config, const std::string& name, Dict& dict) {
+    ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(config.templates);
+    std::string out;
+    if (!ctemplate::ExpandTemplate(name, ctemplate::DO_NOT_STRIP, &dict, &out))
+        throw DatabaseError(
+            fmt::format("template {}/{} is missing or broken", config.templates, name));
+    return out;
+}
+
+void set_common(Dict& d, const PageContext& c) {
+    const SearchRequest& s = c.request.search;
+    d.SetValue("SITE_TITLE", c.config.title);
+    d.SetValue("VERSION", MORGUE_VERSION);
+    d.SetValue("FORM_ACTION", c.script_path);
+    d.SetValue("HOME_URL", c.script_path);
+    d.SetValue("QUERY", s.query);
+    if (!s.query.empty()) d.ShowSection("HAS_QUERY");
+    d.SetValue("FEED_TITLE", s.query.empty() ? "newest articles" : s.query);
+    d.SetValue("ATOM_URL", link_to(c.script_path, [&] {
+                   Params p = base_params(c.params);
+                   p.emplace_back("format", "atom");
+                   return p;
+               }()));
+    d.SetValue("OPENSEARCH_URL", link_to(c.script_path, {{"format", "opensearch"}}));
+    // A new search from the box keeps the filters and the sort.
+    for (const auto& [name, value] : base_params(c.params)) {
+        if (name == "q") continue;
+        Dict* keep = d.AddSectionDictionary("KEEP");
+        keep->SetValue("NAME", name);
+        keep->SetValue("VALUE", value);
+    }
+}
+
+void set_correction(Dict& d, const PageContext& c, const SearchResult& r, const char* section) {
+    if (r.corrected_query.empty()) return;
+    Dict* fix = d.AddSectionDictionary(section);
+    fix->SetValue("TEXT", r.corrected_query);
+    fix->SetValue("URL", link_to(c.script_path, with_value(c.params, "q", r.corrected_query)));
+}
+
+void set_selected(Dict& d, const PageContext& c) {
+    const SearchRequest& s = c.request.search;
+    Dict* selected = nullptr;
+    auto chip = [&](const std::string& field, const std::string& value, const Params& after) {
+        if (!selected) selected = d.AddSectionDictionary("SELECTED");
+        Dict* f = selected->AddSectionDictionary("FILTER");
+        f->SetValue("FIELD", field);
+        f->SetValue("VALUE", value);
+        f->SetValue("URL", link_to(c.script_path, after));
+    };
+    for (const auto& field : page_filter_fields) {
+        auto it = s.filters.find(field);
+        if (it != s.filters.end())
+            for (const auto& v : it->second)
+                chip(field, v, toggled(c.params, field, v));
+    }
+    if (!s.since.empty()) chip("since", s.since, with_value(c.params, "since", ""));
+    if (!s.until.empty()) chip("until", s.until, with_value(c.params, "until", ""));
+    if (selected)
+        selected->AddSectionDictionary("CLEAR")->SetValue(
+            "URL", link_to(c.script_path, without_filters(c.params)));
+}
+
+void set_sort(Dict& d, const PageContext& c) {
+    static const std::vector<std::tuple<const char*, const char*, Sort>> sorts = {
+        {"relevance", "relevance", Sort::relevance},
+        {"newest", "newest", Sort::date},
+        {"oldest", "oldest", Sort::date_ascending}};
+    for (const auto& [param, label, sort] : sorts) {
+        Dict* s = d.AddSectionDictionary("SORT");
+        bool current = c.request.search.sort == sort;
+        Dict* which = s->AddSectionDictionary(current ? "CURRENT" : "OTHER");
+        which->SetValue("LABEL", label);
+        which->SetValue("URL", link_to(c.script_path, with_value(c.params, "sort", param)));
+    }
+}
+
+void set_snippet(Dict& hit, const std::string& snippet) {
+    // page_highlight's markers split the snippet into plain and marked runs.
+    bool marked = false;
+    std::size_t start = 0;
+    while (start <= snippet.size()) {
+        std::size_t end = std::min(snippet.find_first_of("\x01\x02", start), snippet.size());
+        if (end > start) {
+            Dict* part = hit.AddSectionDictionary("PART");
+            part->AddSectionDictionary(marked ? "MARK" : "PLAIN")
+                ->SetValue("TEXT", snippet.substr(start, end - start));
+        }
+        if (end < snippet.size()) marked = snippet[end] == '\x01';
+        start = end + 1;
+    }
+}
+
+void set_hit(Dict& d, const PageContext& c, const Hit& h) {
+    const StoredArticle& a = h.article;
+    Dict* hit = d.AddSectionDictionary("HIT");
+    std::string title = a.title.empty() ? "(untitled)" : a.title;
+    Dict* head = hit->AddSectionDictionary(a.url.empty() ? "UNLINKED" : "LINKED");
+    head->SetValue("TITLE", title);
+    head->SetValue("URL", a.url);
+    if (!a.date.empty()) {
+        Dict* date = hit->AddSectionDictionary("DATE");
+        date->SetValue("ISO", a.date);
+        date->SetValue("SHOWN", shown_date(a.date));
+    }
+    for (const auto& name : a.columnists) {
+        Dict* col = hit->AddSectionDictionary("COLUMNIST");
+        col->SetValue("NAME", name);
+        col->SetValue("URL", link_to(c.script_path, toggled(c.params, "columnist", name)));
+    }
+    if (!a.feed.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed);
+    if (h.duplicates) {
+        Dict* dup = hit->AddSectionDictionary("DUPLICATES");
+        dup->SetIntValue("N", h.duplicates);
+        dup->SetValue("NOUN", h.duplicates == 1 ? "copy" : "copies");
+    }
+    set_snippet(*hit, h.snippet);
+    if (!a.topics.empty()) {
+        Dict* topics = hit->AddSectionDictionary("TOPICS");
+        for (const auto& t : a.topics) {
+            Dict* topic = topics->AddSectionDictionary("TOPIC");
+            topic->SetValue("NAME", t);
+            topic->SetValue("URL", link_to(c.script_path, toggled(c.params, "topic", t)));
+        }
+    }
+}
+
+void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
+    static const std::map<std::string, std::string> labels = {
+        {"columnist", "Columnist"}, {"topic", "Topic"}, {"year", "Year"}};
+    Dict* facets = nullptr;
+    for (Facet f : r.facets) {
+        if (f.values.empty()) continue;
+        if (f.field == "year") // years read best in order
+            std::sort(f.values.begin(), f.values.end(),
+                      [](const auto& a, const auto& b) { return a.value > b.value; });
+        if (!facets) facets = d.AddSectionDictionary("FACETS");
+        Dict* facet = facets->AddSectionDictionary("FACET");
+        facet->SetValue("ID", f.field);
+        facet->SetValue("LABEL", labels.count(f.field) ? labels.at(f.field) : f.field);
+        auto chosen = c.request.search.filters.find(f.field);
+        for (const auto& v : f.values) {
+            bool on = chosen != c.request.search.filters.end() &&
+                      std::any_of(chosen->second.begin(), chosen->second.end(),
+                                  [&](const std::string& s) { return same_value(s, v.value); });
+            Dict* value = facet->AddSectionDictionary("VALUE");
+            value->SetValue("NAME", v.value);
+            value->SetValue("COUNT", thousands(v.count));
+            value->SetValue("URL", link_to(c.script_path, toggled(c.params, f.field, v.value)));
+            value->SetValue("PRESSED", on ? "true" : "false");
+            value->SetValue("CLASS", on ? "on" : "");
+        }
+    }
+}
+
+void set_pages(Dict& d, const PageContext& c, const SearchResult& r) {
+    unsigned page = c.request.page;
+    unsigned last = std::min<unsigned>(max_page, (r.total + page_size - 1) / page_size);
+    if (last <= 1 && page == 1) return;
+    Dict* pages = d.AddSectionDictionary("PAGES");
+    pages->SetIntValue("PAGE", page);
+    pages->SetIntValue("LAST", std::max(last, page));
+    auto to = [&](unsigned n) {
+        Params p = base_params(c.params);
+        if (n > 1) p.emplace_back("page", std::to_string(n));
+        return link_to(c.script_path, p);
+    };
+    if (page > 1) pages->AddSectionDictionary("PREV")->SetValue("URL", to(page - 1));
+    if (page < last) pages->AddSectionDictionary("NEXT")->SetValue("URL", to(page + 1));
+}
+
+void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
+    set_correction(d, c, r, r.hits.empty() ? "NONE" : "CORRECTION");
+    set_selected(d, c);
+    if (r.hits.empty()) {
+        Dict* empty = d.AddSectionDictionary("EMPTY");
+        if (!c.request.search.query.empty()) empty->ShowSection("HAS_QUERY");
+        empty->SetValue("QUERY", c.request.search.query);
+        set_correction(*empty, c, r, "CORRECTION");
+        Params unfiltered = without_filters(c.params);
+        if (unfiltered.size() != base_params(c.params).size()) {
+            empty->ShowSection("FILTERED");
+            empty->AddSectionDictionary("UNFILTERED")
+                ->SetValue("URL", link_to(c.script_path, unfiltered));
+        }
+        return;
+    }
+    Dict* summary = d.AddSectionDictionary("SUMMARY");
+    summary->SetValue("ABOUT", r.total_exact ? "" : "About ");
+    summary->SetValue("TOTAL", thousands(r.total));
+    summary->SetValue("NOUN", r.total == 1 ? "article" : "articles");
+    summary->SetValue("SECONDS", fmt::format("{:.3f}", r.elapsed_ms / 1000));
+    set_sort(*summary, c);
+    Dict* hits = d.AddSectionDictionary("HITS");
+    hits->SetIntValue("FIRST_RANK", r.offset + 1);
+    for (const Hit& h : r.hits)
+        set_hit(*hits, c, h);
+    set_pages(d, c, r);
+}
+
+} // namespace
+
+std::string link_to(const std::string& url, const Params& params) {
+    return params.empty() ? url : url + "?" + encode_query_string(params);
+}
+
+std::string render_html(const PageContext& c, const SearchResult& r) {
+    Dict d("page");
+    set_common(d, c);
+    set_results(d, c, r);
+    set_facets(d, c, r);
+    return expand(c.config, "search.html.tpl", d);
+}
+
+std::string render_error_html(const PageContext& c, const std::string& message) {
+    Dict d("error");
+    set_common(d, c);
+    d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", message);
+    return expand(c.config, "search.html.tpl", d);
+}
+
+std::string render_opensearch(const PageContext& c) {
+    Dict d("opensearch");
+    d.SetValue("SITE_TITLE", c.config.title);
+    // OpenSearch caps ShortName at 16 characters.
+    d.SetValue("SHORT_NAME", truncate_text(c.config.title, 16));
+    d.SetValue("SCRIPT_URL", c.script_url);
+    return expand(c.config, "opensearch.xml.tpl", d);
+}
+
+std::string unavailable_html() {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+           "<title>Search unavailable</title></head><body><main>"
+           "<h1>Search is unavailable</h1><p>The archive cannot be searched right now. "
+           "Please try again in a minute.</p></main></body></html>\n";
+}
+
+} // namespace morgue

@@ -1,0 +1,127 @@
+#include "cgi_request.hpp"
+
+#include "morgue/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <curl/curl.h>
+#include <fmt/format.h>
+#include <memory>
+
+namespace morgue {
+
+namespace {
+
+std::string unescape(std::string text) {
+    std::replace(text.begin(), text.end(), '+', ' ');
+    int length = 0;
+    // The handle is unused since libcurl 7.82.
+    std::unique_ptr<char, decltype(&curl_free)> raw(
+        curl_easy_unescape(nullptr, text.data(), static_cast<int>(text.size()), &length),
+        curl_free);
+    if (!raw) throw HttpError(500, "out of memory");
+    std::string out(raw.get(), static_cast<std::size_t>(length));
+    out.erase(std::remove(out.begin(), out.end(), '\0'), out.end());
+    repair_utf8(out);
+    return out;
+}
+
+std::string escape(const std::string& text) {
+    std::unique_ptr<char, decltype(&curl_free)> raw(
+        curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size())), curl_free);
+    if (!raw) throw HttpError(500, "out of memory");
+    return raw.get();
+}
+
+unsigned parse_page(const std::string& text) {
+    unsigned page = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+    if (ec != std::errc() || end != text.data() + text.size() || page == 0 || page > max_page)
+        throw HttpError(400, fmt::format("page must be a number from 1 to {}", max_page));
+    return page;
+}
+
+Format parse_format(const std::string& text) {
+    if (text.empty() || text == "html") return Format::html;
+    if (text == "json") return Format::json;
+    if (text == "atom") return Format::atom;
+    if (text == "opensearch") return Format::opensearch;
+    throw HttpError(400, "format must be html, json, atom or opensearch");
+}
+
+Sort parse_sort(const std::string& text, bool has_query) {
+    if (text.empty()) return has_query ? Sort::relevance : Sort::date;
+    if (text == "relevance") return Sort::relevance;
+    if (text == "newest" || text == "date") return Sort::date;
+    if (text == "oldest" || text == "date-asc") return Sort::date_ascending;
+    throw HttpError(400, "sort must be relevance, newest or oldest");
+}
+
+} // namespace
+
+Params parse_query_string(std::string_view qs) {
+    if (qs.size() > max_query_string)
+        throw HttpError(414, fmt::format("the request is longer than {} bytes", max_query_string));
+    Params out;
+    std::size_t start = 0;
+    while (start <= qs.size()) {
+        std::size_t end = std::min(qs.find('&', start), qs.size());
+        std::string_view pair = qs.substr(start, end - start);
+        start = end + 1;
+        if (pair.empty()) continue;
+        if (out.size() == max_parameters)
+            throw HttpError(400, fmt::format("more than {} parameters", max_parameters));
+        std::size_t eq = pair.find('=');
+        std::string name = unescape(std::string(pair.substr(0, eq)));
+        std::string value =
+            eq == std::string_view::npos ? "" : unescape(std::string(pair.substr(eq + 1)));
+        if (value.size() > max_value_bytes)
+            throw HttpError(400, fmt::format("{} is longer than {} bytes", name, max_value_bytes));
+        out.emplace_back(std::move(name), std::move(value));
+    }
+    return out;
+}
+
+std::string encode_query_string(const Params& params) {
+    std::string out;
+    for (const auto& [name, value] : params) {
+        if (!out.empty()) out += '&';
+        out += escape(name) + '=' + escape(value);
+    }
+    return out;
+}
+
+std::vector<std::string> values_of(const Params& params, std::string_view name) {
+    std::vector<std::string> out;
+    for (const auto& [n, v] : params)
+        if (n == name && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    return out;
+}
+
+std::string value_of(const Params& params, std::string_view name) {
+    for (const auto& [n, v] : params)
+        if (n == name) return v;
+    return {};
+}
+
+PageRequest page_request(const Params& params) {
+    PageRequest r;
+    r.format = parse_format(value_of(params, "format"));
+    std::string page = value_of(params, "page");
+    r.page = page.empty() ? 1 : parse_page(page);
+    SearchRequest& s = r.search;
+    s.query = collapse_spaces(value_of(params, "q"));
+    s.sort = parse_sort(value_of(params, "sort"), !s.query.empty());
+    s.since = collapse_spaces(value_of(params, "since"));
+    s.until = collapse_spaces(value_of(params, "until"));
+    for (const auto& field : page_filter_fields)
+        for (auto& v : values_of(params, field))
+            if (!collapse_spaces(v).empty()) s.filters[field].push_back(collapse_spaces(v));
+    s.limit = page_size;
+    s.offset = (r.page - 1) * page_size;
+    s.html_snippets = r.format == Format::json;
+    if (r.format == Format::html || r.format == Format::json) s.facets = page_filter_fields;
+    return r;
+}
+
+} // namespace morgue

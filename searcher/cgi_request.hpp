@@ -1,0 +1,60 @@
+// The CGI page's request: the query string decoded into parameters, and the
+// search they ask for.  Pure functions of their input, so that tests need no
+// server.  Malformed or over-long input throws HttpError with the status to
+// answer and a one-line message a reader can act on.
+#pragma once
+
+#include "search.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace morgue {
+
+struct HttpError : std::runtime_error {
+    HttpError(int status, const std::string& message)
+        : std::runtime_error(message), status(status) {}
+    int status;
+};
+
+// Caps on what a request may carry (the query itself is capped by the
+// query parser: bytes and words).
+constexpr std::size_t max_query_string = 8192;
+constexpr std::size_t max_parameters = 64;
+constexpr std::size_t max_value_bytes = 1024;
+constexpr unsigned max_page = 100;
+constexpr unsigned page_size = 10;
+
+// Parameters in request order; names may repeat.
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// application/x-www-form-urlencoded, as browsers send a GET form: '+' is a
+// space, %XX a byte; invalid UTF-8 is repaired.  Throws HttpError 414/400.
+Params parse_query_string(std::string_view query_string);
+
+// The inverse, for links: every byte but unreserved ones percent-encoded.
+std::string encode_query_string(const Params& params);
+
+std::vector<std::string> values_of(const Params& params, std::string_view name);
+std::string value_of(const Params& params, std::string_view name); // first, or ""
+
+enum class Format { html, json, atom, opensearch };
+
+// The filter fields the page offers, in the order of its sidebar.
+inline const std::vector<std::string> page_filter_fields = {"columnist", "topic", "year"};
+
+struct PageRequest {
+    SearchRequest search;
+    Format format = Format::html;
+    unsigned page = 1;
+};
+
+// q, columnist/topic/year (repeatable), since, until, sort
+// (relevance|newest|oldest), page, format; other names are ignored.
+// Without a query or a sort, the newest articles come first.
+PageRequest page_request(const Params& params);
+
+} // namespace morgue

@@ -1,0 +1,133 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{#HAS_QUERY}}{{QUERY}} – {{/HAS_QUERY}}{{SITE_TITLE}}</title>
+<link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}: {{FEED_TITLE}}" href="{{ATOM_URL}}">
+<link rel="search" type="application/opensearchdescription+xml" title="{{SITE_TITLE}}" href="{{OPENSEARCH_URL}}">
+<style>
+:root { --ink: #1b1b1b; --muted: #555; --line: #d8d8d8; --accent: #0b5394; --paper: #fff; --mark: #fff2a8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 17px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); background: var(--paper); }
+a { color: var(--accent); }
+a:focus-visible, input:focus-visible, button:focus-visible, main:focus-visible { outline: 3px solid #e8a200; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: .5em; }
+.skip:focus { left: .5em; }
+header { padding: 1em 1em .5em; border-bottom: 1px solid var(--line); }
+.site { margin: 0 0 .5em; font-weight: bold; font-size: 1.3em; }
+.site a { color: var(--ink); text-decoration: none; }
+.site span { font-weight: normal; color: var(--muted); font-size: .7em; }
+label { display: block; font: 15px/1.4 system-ui, sans-serif; color: var(--muted); margin-bottom: .2em; }
+.box { display: flex; gap: .5em; max-width: 46em; }
+input[type=search] { flex: 1; min-width: 0; font: inherit; padding: .45em .6em; border: 1px solid #767676; border-radius: 4px; }
+button { font: 15px system-ui, sans-serif; padding: .45em 1em; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
+.layout { display: flex; flex-wrap: wrap; gap: 2em; padding: 1em; }
+main { flex: 1 1 32em; min-width: 0; max-width: 46em; }
+aside { flex: 0 1 15em; font: 15px/1.4 system-ui, sans-serif; }
+.summary, .selected, .pages, .meta, .topics, .correction, .feeds, footer { font: 15px/1.4 system-ui, sans-serif; }
+.summary { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5em; color: var(--muted); }
+.summary p { margin: 0; }
+.hits { list-style: none; padding: 0; }
+.hit { margin: 0 0 1.4em; }
+.hit h2 { font-size: 1.15em; margin: 0 0 .15em; }
+.meta { color: var(--muted); margin: 0 0 .2em; }
+.snippet { margin: 0 0 .3em; }
+mark { background: var(--mark); color: inherit; padding: 0 .1em; }
+.chip { display: inline-block; border: 1px solid var(--line); border-radius: 1em; padding: 0 .6em; font-size: 14px; text-decoration: none; margin: 0 .2em .2em 0; }
+.chip.on { background: var(--accent); border-color: var(--accent); color: #fff; }
+.selected { margin: 0 0 .8em; }
+.facet h2 { font-size: 1em; margin: 0 0 .3em; }
+.facet ul { list-style: none; padding: 0; margin: 0 0 1.2em; }
+.facet a { display: flex; justify-content: space-between; gap: .5em; text-decoration: none; padding: .15em .3em; border-radius: 3px; }
+.facet a:hover { background: #eef3f8; }
+.facet a.on { background: var(--accent); color: #fff; }
+.facet .n { color: inherit; opacity: .8; }
+.pages { display: flex; gap: 1.5em; align-items: center; margin: 1.5em 0; }
+.error { border-left: 4px solid #b00020; padding: .3em .8em; background: #fdecee; }
+.empty h2 { font-size: 1.2em; }
+footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
+@media (max-width: 40em) { body { font-size: 16px; } .layout { padding: .6em; gap: 1em; } aside { flex-basis: 100%; } }
+</style>
+</head>
+<body>
+<a class="skip" href="#results">Skip to results</a>
+<header>
+  <p class="site"><a href="{{HOME_URL}}">{{SITE_TITLE}}</a> <span>news archive</span></p>
+  <form role="search" method="get" action="{{FORM_ACTION}}">
+    <label for="q">Search the archive</label>
+    <div class="box">
+      <input id="q" name="q" type="search" value="{{QUERY}}" maxlength="1024" autocomplete="off"
+             placeholder="words, &quot;a phrase&quot;, columnist:name, date:2024..2025">
+      {{#KEEP}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP}}
+      <button type="submit">Search</button>
+    </div>
+  </form>
+</header>
+<div class="layout">
+<main id="results" tabindex="-1">
+  {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+  {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
+  {{#SELECTED}}
+  <div class="selected" aria-label="Selected filters">
+    {{#FILTER}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}
+    {{#CLEAR}}<a class="clear" href="{{URL}}">Clear all filters</a>{{/CLEAR}}
+  </div>
+  {{/SELECTED}}
+  {{#SUMMARY}}
+  <div class="summary">
+    <p id="count" role="status">{{ABOUT}}{{TOTAL}} {{NOUN}} <span class="time">({{SECONDS}} seconds)</span></p>
+    <nav class="sort" aria-label="Sort">
+      Sort: {{#SORT}}{{#CURRENT}}<strong aria-current="true">{{LABEL}}</strong>{{/CURRENT}}{{#OTHER}}<a href="{{URL}}">{{LABEL}}</a>{{/OTHER}} {{/SORT}}
+    </nav>
+  </div>
+  {{/SUMMARY}}
+  {{#EMPTY}}
+  <section class="empty" aria-labelledby="empty-title">
+    <h2 id="empty-title">No articles match{{#HAS_QUERY}} <q>{{QUERY}}</q>{{/HAS_QUERY}}{{#FILTERED}} with these filters{{/FILTERED}}.</h2>
+    <ul>
+      {{#CORRECTION}}<li>Did you mean <a href="{{URL}}">{{TEXT}}</a>?</li>{{/CORRECTION}}
+      {{#UNFILTERED}}<li><a href="{{URL}}">Search again without the filters</a>.</li>{{/UNFILTERED}}
+      <li>Check the spelling, or use fewer or more general words.</li>
+      <li>Join alternatives with <code>OR</code>: <code>senkaku OR diaoyu</code>; end a word with <code>*</code> for its forms: <code>elect*</code>.</li>
+      <li>Dates are written <code>date:2024-03..2024-06</code>; columnists <code>columnist:thorbecke</code>.</li>
+    </ul>
+  </section>
+  {{/EMPTY}}
+  {{#HITS}}
+  <ol class="hits" start="{{FIRST_RANK}}">
+    {{#HIT}}
+    <li class="hit">
+      <h2>{{#LINKED}}<a href="{{URL}}">{{TITLE}}</a>{{/LINKED}}{{#UNLINKED}}{{TITLE}}{{/UNLINKED}}</h2>
+      <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#DUPLICATES}} · <span>{{N}} more {{NOUN}} of this story</span>{{/DUPLICATES}}</p>
+      <p class="snippet">{{#PART}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/PART}}</p>
+      {{#TOPICS}}<p class="topics">{{#TOPIC}}<a class="chip" href="{{URL}}">{{NAME}}</a> {{/TOPIC}}</p>{{/TOPICS}}
+    </li>
+    {{/HIT}}
+  </ol>
+  {{/HITS}}
+  {{#PAGES}}
+  <nav class="pages" aria-label="Pages">
+    {{#PREV}}<a rel="prev" href="{{URL}}">← Previous</a>{{/PREV}}
+    <span>Page {{PAGE}} of {{LAST}}</span>
+    {{#NEXT}}<a rel="next" href="{{URL}}">Next →</a>{{/NEXT}}
+  </nav>
+  {{/PAGES}}
+  <p class="feeds"><a href="{{ATOM_URL}}">Follow this search as a feed</a></p>
+</main>
+{{#FACETS}}
+<aside aria-label="Filter the results">
+  {{#FACET}}
+  <section class="facet" aria-labelledby="facet-{{ID}}">
+    <h2 id="facet-{{ID}}">{{LABEL}}</h2>
+    <ul>
+      {{#VALUE}}<li><a href="{{URL}}" aria-pressed="{{PRESSED}}" class="{{CLASS}}"><span class="name">{{NAME}}</span> <span class="n">{{COUNT}}</span></a></li>{{/VALUE}}
+    </ul>
+  </section>
+  {{/FACET}}
+</aside>
+{{/FACETS}}
+</div>
+<footer><p>Searched with Morgue {{VERSION}}. <a href="{{OPENSEARCH_URL}}">Add to your browser</a>.</p></footer>
+</body>
+</html>
