@@ -83,7 +83,7 @@ std::string shown_date(const std::string& iso) {
 std::string expand(const CgiConfig& config, const std::string& name, Dict& dict) {
     ctemplate::mutable_default_template_cache()->SetTemplateRootDirectory(config.templates);
     std::string out;
-    if (!ctemplate::ExpandTemplate(name, ctemplate::DO_NOT_STRIP, &dict, &out))
+    if (!ctemplate::ExpandTemplate(name, ctemplate::STRIP_BLANK_LINES, &dict, &out))
         throw DatabaseError(
             fmt::format("template {}/{} is missing or broken", config.templates, name));
     return out;
@@ -173,6 +173,8 @@ void set_snippet(Dict& hit, const std::string& snippet) {
     }
 }
 
+// A result's columnist and topics link to "only this one" (not a toggle: the
+// link must not remove a filter the reader chose).
 void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     const StoredArticle& a = h.article;
     Dict* hit = d.AddSectionDictionary("HIT");
@@ -188,7 +190,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     for (const auto& name : a.columnists) {
         Dict* col = hit->AddSectionDictionary("COLUMNIST");
         col->SetValue("NAME", name);
-        col->SetValue("URL", link_to(c.script_path, toggled(c.params, "columnist", name)));
+        col->SetValue("URL", link_to(c.script_path, with_value(c.params, "columnist", name)));
     }
     if (!a.feed.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed);
     if (h.duplicates) {
@@ -202,7 +204,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
         for (const auto& t : a.topics) {
             Dict* topic = topics->AddSectionDictionary("TOPIC");
             topic->SetValue("NAME", t);
-            topic->SetValue("URL", link_to(c.script_path, toggled(c.params, "topic", t)));
+            topic->SetValue("URL", link_to(c.script_path, with_value(c.params, "topic", t)));
         }
     }
 }

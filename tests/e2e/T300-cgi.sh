@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# The searcher as a CGI program, run directly with a CGI environment: every
+# format, the HTTP rules (methods, caps, errors, caching) and escaping of
+# hostile values from the query, the parameters and the indexed articles.
+. "$(dirname "$0")/lib.sh"
+DB=$TMP/db
+indexer --db "$DB" --quiet import "$DATA/huffpost-sample.rss" "$DATA/taipei-times-editorials.rss"
+XSS=$TMP/xss
+indexer --db "$XSS" --quiet import "$DATA/hostile/xss.rss"
+
+# cgi QUERY_STRING [VAR=VALUE...]: one request; sets $status (the HTTP status),
+# $TMP/headers, $TMP/body and $TMP/err.
+cgi() {
+    local qs=$1
+    shift
+    env GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING="$qs" SCRIPT_NAME=/search \
+        SERVER_NAME=127.0.0.1 SERVER_PORT=8080 MORGUE_DB="$DB" MORGUE_CONFIG=/nonexistent "$@" \
+        "$MORGUE_SEARCHER" >"$TMP/response" 2>"$TMP/err"
+    local rc=$?
+    python3 - "$TMP/response" "$TMP/headers" "$TMP/body" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+head, _, body = data.partition(b"\r\n\r\n")
+open(sys.argv[2], "wb").write(head + b"\n")
+open(sys.argv[3], "wb").write(body)
+PY
+    status=$(sed -n 's/^Status: \([0-9]*\).*/\1/p' "$TMP/headers")
+    [[ $rc == 0 ]] || fail "CGI exit $rc for $qs"
+}
+header() { sed -n "s/^$1: //p" "$TMP/headers" | tr -d '\r'; }
+# The page's time varies from run to run.
+zero_page_time() { sed -i -E 's/\([0-9]+\.[0-9]+ seconds\)/(0 seconds)/' "$1"; }
+
+# The HTML page, as a golden file: a query, a columnist filter, two pages.
+cgi 'q=trump&columnist=Lee+Moran'
+expect_eq 200 "$status" "html status"
+expect_eq "text/html; charset=utf-8" "$(header Content-Type)" "html type"
+expect_eq "max-age=60" "$(header Cache-Control)" "cache control"
+expect_eq "$(wc -c <"$TMP/body")" "$(header Content-Length)" "content length"
+expect_file_contains "$TMP/headers" "Content-Security-Policy: default-src 'none'" "CSP"
+expect_file_contains "$TMP/headers" "X-Content-Type-Options: nosniff" "nosniff"
+zero_page_time "$TMP/body"
+expect_golden cgi-trump-lee-moran.html "$TMP/body"
+etag=$(header ETag)
+expect_eq 1 "$([[ $etag =~ ^\"[0-9a-f]+\"$ ]] && echo 1)" "an ETag: $etag"
+expect_file_contains "$TMP/body" 'Page 1 of 2' "pagination"
+expect_file_contains "$TMP/body" 'href="/search?q=trump&amp;columnist=Lee%20Moran&amp;page=2"' "next page link"
+expect_file_contains "$TMP/body" 'aria-label="Remove filter columnist: Lee Moran"' "selected filter chip"
+expect_file_contains "$TMP/body" 'href="/search?q=trump&amp;columnist=Lee%20Moran&amp;format=atom"' "feed of the same search"
+
+# Conditional GET and HEAD.
+cgi 'q=trump&columnist=Lee+Moran' HTTP_IF_NONE_MATCH="$etag"
+expect_eq 304 "$status" "If-None-Match with the ETag"
+expect_eq 0 "$(wc -c <"$TMP/body")" "304 has no body"
+cgi 'q=trump&columnist=Lee+Moran' HTTP_IF_NONE_MATCH='"other"'
+expect_eq 200 "$status" "another ETag"
+cgi 'q=trump' REQUEST_METHOD=HEAD
+expect_eq 200 "$status" "HEAD"
+expect_eq 0 "$(wc -c <"$TMP/body")" "HEAD has no body"
+expect_eq 1 "$(($(header Content-Length) > 1000))" "HEAD gives the length of the GET"
+indexer --db "$DB" --quiet import "$DATA/bloomberg-opinion.atom"
+cgi 'q=trump&columnist=Lee+Moran'
+expect_eq 1 "$([[ $(header ETag) != "$etag" ]] && echo 1)" "a new database revision, a new ETag"
+
+# Methods other than GET and HEAD.
+for m in POST PUT DELETE OPTIONS; do
+    cgi 'q=trump' REQUEST_METHOD=$m
+    expect_eq 405 "$status" "$m"
+    expect_eq "GET, HEAD" "$(header Allow)" "$m: Allow"
+done
+
+# Paging, sorting, the query-less front page, unknown parameters.
+cgi 'q=trump&page=2'
+expect_file_contains "$TMP/body" 'Page 2 of 6' "page 2"
+expect_file_contains "$TMP/body" 'rel="prev" href="/search?q=trump"' "previous page"
+expect_file_contains "$TMP/body" '<ol class="hits" start="11">' "ranks continue"
+cgi 'q=trump&page=2&utm_source=x&foo=%3Cb%3E'
+grep -v 'utm_source\|foo=' "$TMP/body" | zero_page_time /dev/stdin 2>/dev/null
+expect_file_contains "$TMP/body" 'Page 2 of 6' "unknown parameters are ignored"
+cgi ''
+expect_file_contains "$TMP/body" '<strong aria-current="true">newest</strong>' "no query: newest first"
+first_date=$(grep -o 'datetime="[^"]*"' "$TMP/body" | head -1)
+newest=$(searcher --db "$DB" --json --sort date --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["date"])')
+expect_eq "datetime=\"$newest\"" "$first_date" "the front page starts with the newest article"
+cgi 'q=trump&sort=oldest'
+expect_file_contains "$TMP/body" '<strong aria-current="true">oldest</strong>' "sort=oldest"
+
+# JSON and Atom are the same search.
+cgi 'q=trump&format=json&year=2020'
+expect_eq application/json "$(header Content-Type)" "json type"
+expect_eq "$(searcher --db "$DB" --count --filter year:2020 trump)" "$(json_total <"$TMP/body")" "json total = CLI count"
+expect_eq "columnist topic year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
+cgi 'q=trump&format=atom'
+expect_eq "application/atom+xml; charset=utf-8" "$(header Content-Type)" "atom type"
+expect_eq "10 http://127.0.0.1:8080/search?q=trump&format=atom http://127.0.0.1:8080/search?q=trump" \
+    "$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+a = "{http://www.w3.org/2005/Atom}"
+f = ET.parse(sys.argv[1]).getroot()
+links = {l.get("rel"): l.get("href") for l in f.findall(a + "link")}
+print(len(f.findall(a + "entry")), links["self"], links["alternate"])' "$TMP/body")" "atom: entries and links"
+cgi 'format=opensearch' HTTPS=on HTTP_HOST=archive.example
+expect_eq "application/opensearchdescription+xml; charset=utf-8" "$(header Content-Type)" "opensearch type"
+expect_eq "https://archive.example/search?q={searchTerms}&page={startPage?}" "$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+o = "{http://a9.com/-/spec/opensearch/1.1/}"
+d = ET.parse(sys.argv[1]).getroot()
+print([u.get("template") for u in d.findall(o + "Url") if u.get("type") == "text/html"][0])' "$TMP/body")" "opensearch: the HTML template"
+cgi 'format=opensearch' HTTP_HOST='evil"><x'
+expect_file_contains "$TMP/body" 'template="http://127.0.0.1:8080/search?' "a Host header that is not a host is not used"
+
+# Bad requests: a clear message and a 4xx, never a stack of internals.
+cgi "q=$(printf 'a%.0s' $(seq 9000))"
+expect_eq 414 "$status" "over-long request"
+for bad in 'page=0' 'page=abc' 'page=101' 'sort=bogus' 'format=xml'; do
+    cgi "q=trump&$bad"
+    expect_eq 400 "$status" "$bad"
+    expect_file_contains "$TMP/body" 'class="error" role="alert"' "$bad: the page says what is wrong"
+done
+cgi "q=$(printf 'w%.0s+' $(seq 70))"
+expect_eq 400 "$status" "too many words"
+cgi 'q=date:2025-13..2026&format=json'
+expect_eq 400 "$status" "bad date range"
+expect_file_contains "$TMP/body" '"error":' "json error object"
+cgi 'q=zzzyqqx'
+expect_eq 200 "$status" "no match is not an error"
+expect_file_contains "$TMP/body" 'No articles match <q>zzzyqqx</q>' "empty result page"
+cgi 'q=trump&columnist=Nobody'
+expect_file_contains "$TMP/body" 'Search again without the filters' "empty result page offers to drop the filters"
+cgi 'q=trunp'
+expect_file_contains "$TMP/body" 'Did you mean <a href="/search?q=trump">trump</a>?' "did you mean, no results"
+cgi 'q=trump+OR+melanja'
+expect_file_contains "$TMP/body" 'Did you mean: <a href="/search?q=trump%20OR%20melania">trump OR melania</a>?' "did you mean, few results"
+
+# A missing database or configuration: 503, no internals in the page.
+cgi 'q=trump' MORGUE_DB="$TMP/no-such-db"
+expect_eq 503 "$status" "missing database"
+expect_file_lacks "$TMP/body" "no-such-db" "the page does not name the path"
+expect_file_contains "$TMP/err" "no-such-db" "the server log does"
+expect_eq 60 "$(header Retry-After)" "Retry-After"
+cgi 'q=trump' MORGUE_DB=
+expect_eq 503 "$status" "no database configured"
+expect_file_contains "$TMP/err" "no database" "the log says why"
+printf 'db = %s\ncolour = blue\n' "$DB" >"$TMP/bad.conf"
+cgi 'q=trump' MORGUE_DB= MORGUE_CONFIG="$TMP/bad.conf"
+expect_eq 503 "$status" "bad config file"
+expect_file_contains "$TMP/err" "bad.conf:2: unknown key \"colour\"" "the log names file and line"
+printf '# the archive\ndb = %s\ntitle = The Clippings\n' "$DB" >"$TMP/good.conf"
+cgi 'q=trump' MORGUE_DB= MORGUE_CONFIG="$TMP/good.conf"
+expect_eq 200 "$status" "database from the config file"
+expect_file_contains "$TMP/body" '<title>trump – The Clippings</title>' "title from the config file"
+cgi 'q=trump' MORGUE_TEMPLATES="$TMP"
+expect_eq 503 "$status" "missing templates"
+
+# Hostile values: from indexed articles, from the query and from parameters.
+no_markup() { # description: no injected element in $TMP/body
+    local tags=('<script' '<img' '<svg' '<iframe' '</textarea' 'href="javascript:')
+    # In HTML a quote in text is escaped too; in XML text it need not be.
+    [[ $(header Content-Type) == text/html* ]] && tags+=('="javascript:' '=javascript:')
+    for tag in "${tags[@]}"; do
+        expect_file_lacks "$TMP/body" "$tag" "$1: $tag"
+    done
+}
+DB=$XSS
+for qs in 'q=budget' 'q=budget&format=atom' 'q=budget&format=json' 'q='; do
+    cgi "$qs"
+    expect_eq 200 "$status" "xss: $qs"
+    [[ $qs == *json* ]] || no_markup "indexed payloads, $qs"
+done
+cgi 'q=budget'
+expect_file_contains "$TMP/body" 'Budget &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;' "title escaped"
+expect_file_contains "$TMP/body" 'Eve &lt;img src=x onerror=alert(&quot;author&quot;)&gt;' "columnist escaped"
+expect_file_contains "$TMP/body" '&quot;&gt;&lt;svg onload=alert(&quot;topic&quot;)&gt;' "topic escaped"
+cgi 'q=budget&format=atom'
+python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$TMP/body" 2>"$TMP/xmlerr"
+expect_eq "" "$(cat "$TMP/xmlerr")" "atom with payloads is well-formed XML"
+for qs in 'q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E' 'q=x&columnist=%22%3E%3Cscript%3Ealert(1)%3C/script%3E' \
+    'q=x&topic=%3Cimg%20src=x%20onerror=alert(1)%3E' 'q=x&since=%3Cscript%3E' 'q=%3C/textarea%3E%3Csvg/onload=alert(1)%3E' \
+    'q=%3Ciframe%20src=javascript:alert(1)%3E&sort=%3Cscript%3E' 'q=x&page=%3Cscript%3E' \
+    'q=%22%3E%3Cscript%3E&format=atom'; do
+    cgi "$qs"
+    no_markup "payload in $qs"
+done
+cgi 'q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E'
+expect_file_contains "$TMP/body" 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' "the query is escaped in the search box"
+cgi 'q=caf%E9%FF'
+expect_eq 200 "$status" "invalid UTF-8 in the query"
+finish
