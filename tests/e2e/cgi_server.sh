@@ -1,0 +1,17 @@
+# Sourced by the CGI server tests: start_cgi_server DB starts scripts/serve-cgi
+# (lighttpd + mod_cgi) on a free loopback port; sets $BASE to the site's URL
+# and $SITE to its directory (lighttpd.conf, error.log, access.log).
+start_cgi_server() {
+    SITE=$TMP/site
+    rm -rf "$SITE"
+    "$MORGUE_SOURCE_DIR/scripts/serve-cgi" --db "$1" --searcher "$MORGUE_SEARCHER" --dir "$SITE" \
+        --port $((20000 + RANDOM % 20000)) >"$TMP/serve.log" 2>&1 &
+    for _ in $(seq 100); do [[ -s $SITE/port ]] && break; sleep 0.1; done
+    BASE=http://127.0.0.1:$(cat "$SITE/port")
+    for _ in $(seq 100); do
+        curl -s -o /dev/null "$BASE/search?format=opensearch" && return
+        sleep 0.1
+    done
+    fail "lighttpd did not start: $(cat "$TMP/serve.log" "$SITE/error.log" 2>/dev/null)"
+    finish
+}
