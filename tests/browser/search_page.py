@@ -1,0 +1,154 @@
+#!/usr/bin/python3
+"""Drives the search page in headless Chromium (Debian's chromium and
+chromium-driver, with Debian's python3-selenium): loads it, searches, clicks a
+facet, pages forward, uses the keyboard, checks the DOM at each step and saves
+screenshots.  Run by tests/e2e/T320-browser.sh against lighttpd on loopback.
+
+    search_page.py BASE_URL SCREENSHOT_DIR
+"""
+import os
+import sys
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, shots = sys.argv[1], sys.argv[2]
+os.makedirs(shots, exist_ok=True)
+failures = []
+
+
+def check(ok, what):
+    print(("ok    " if ok else "FAIL  ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def shot(name):
+    driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+
+def no_alert(what):
+    try:
+        driver.switch_to.alert.dismiss()
+        check(False, what + ": no script ran (an alert opened)")
+    except NoAlertPresentException:
+        check(True, what + ": no script ran")
+
+
+options = webdriver.ChromeOptions()
+for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--window-size=1280,1000"):
+    options.add_argument(arg)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+wait = WebDriverWait(driver, 10)
+try:
+    # The front page: the newest articles, a search box with a label.
+    driver.get(base + "/search")
+    shot("1-front")
+    box = driver.find_element(By.ID, "q")
+    label = driver.find_element(By.CSS_SELECTOR, "label[for=q]")
+    check(label.text == "Search the archive", "the search box has a label")
+    check(driver.find_element(By.CSS_SELECTOR, "main").get_attribute("id") == "results",
+          "a main landmark")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.facet")) == 3,
+          "three facets on the front page")
+
+    # Keyboard: the first Tab reaches the skip link, Enter on it moves to the results.
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    active = driver.switch_to.active_element
+    check(active.get_attribute("class") == "skip", "Tab first reaches the skip link")
+
+    # Search by typing and pressing Enter.
+    box = driver.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("trump" + Keys.ENTER)
+    wait.until(EC.title_contains("trump"))
+    shot("2-results")
+    count = driver.find_element(By.ID, "count").text
+    check(count.startswith("52 articles"), f"result count shown: {count!r}")
+    hits = driver.find_elements(By.CSS_SELECTOR, "li.hit")
+    check(len(hits) == 10, f"ten results on the first page ({len(hits)})")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "li.hit mark")) > 5, "query words are marked")
+    check(driver.find_element(By.ID, "q").get_attribute("value") == "trump", "the box keeps the query")
+
+    # Click the top columnist in the sidebar.
+    facet = driver.find_element(By.CSS_SELECTOR, "#facet-columnist + ul a")
+    name = facet.find_element(By.CLASS_NAME, "name").text
+    n = int(facet.find_element(By.CLASS_NAME, "n").text)
+    facet.click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".selected .chip.on")))
+    shot("3-facet")
+    check("columnist=" in driver.current_url, "the facet link adds a filter to the URL")
+    count = driver.find_element(By.ID, "count").text
+    check(count.startswith(f"{n} article"), f"the facet's count is the new total ({n}: {count!r})")
+    chosen = driver.find_element(By.CSS_SELECTOR, "#facet-columnist + ul a[aria-pressed=true]")
+    check(name in chosen.text, "the chosen value is marked pressed")
+    metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "li.hit .meta")]
+    check(all(name in m for m in metas), "every result is by that columnist")
+    others = driver.find_elements(By.CSS_SELECTOR, "#facet-columnist + ul a[aria-pressed=false]")
+    check(len(others) > 0, "other columnists stay offered (multi-select)")
+
+    # Page forward.
+    driver.find_element(By.CSS_SELECTOR, 'a[rel="next"]').click()
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "nav.pages span"), "Page 2"))
+    shot("4-page-2")
+    check(driver.find_element(By.CSS_SELECTOR, "ol.hits").get_attribute("start") == "11",
+          "page 2 continues the ranks")
+    check(len(driver.find_elements(By.CSS_SELECTOR, 'a[rel="prev"]')) == 1, "a link back")
+
+    # Remove the filter with its chip.
+    driver.find_element(By.CSS_SELECTOR, ".selected .chip.on").click()
+    wait.until(EC.text_to_be_present_in_element((By.ID, "count"), "52 articles"))
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".selected")) == 0, "the chip removes the filter")
+
+    # Sort by newest.
+    driver.find_element(By.LINK_TEXT, "newest").click()
+    wait.until(EC.presence_of_element_located(
+        (By.XPATH, "//strong[@aria-current='true' and text()='newest']")))
+    dates = [t.get_attribute("datetime") for t in driver.find_elements(By.CSS_SELECTOR, "li.hit time")]
+    check(dates == sorted(dates, reverse=True) and len(dates) == 10, "newest first")
+
+    # Did you mean, and the empty page.
+    driver.get(base + "/search?q=trunp")
+    link = driver.find_element(By.PARTIAL_LINK_TEXT, "trump")
+    check("Did you mean" in driver.find_element(By.CSS_SELECTOR, "section.empty").text,
+          "the empty page suggests a spelling")
+    link.click()
+    wait.until(EC.title_contains("trump"))
+    check(driver.find_element(By.ID, "count").text.startswith("52"), "the suggestion searches")
+    shot("5-suggestion")
+
+    # Hostile articles and a hostile query: shown as text, nothing runs.
+    driver.get(base + "/search?q=budget")
+    no_alert("indexed payloads")
+    check(not driver.find_elements(By.CSS_SELECTOR, "main script, main img, main svg, main iframe"),
+          "no element from indexed payloads")
+    titles = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "li.hit h2")]
+    check(any('<script>alert("title")</script>' in t for t in titles),
+          f"the payload is visible as text: {titles}")
+    shot("6-hostile")
+    driver.get(base + '/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E%3Cimg%20src=x%20onerror=alert(2)%3E')
+    no_alert("query payload")
+    check(not driver.find_elements(By.CSS_SELECTOR, "script, img"), "no element from the query")
+
+    # A phone: no sideways scrolling, the results come before the facets.
+    driver.set_window_size(390, 844)
+    driver.get(base + "/search?q=trump")
+    wide = driver.execute_script(
+        "return document.documentElement.scrollWidth > window.innerWidth")
+    check(not wide, "no horizontal scrolling on a phone-sized screen")
+    main_y = driver.find_element(By.TAG_NAME, "main").location["y"]
+    aside_y = driver.find_element(By.TAG_NAME, "aside").location["y"]
+    check(main_y < aside_y, "on a phone the results come first")
+    shot("7-phone")
+finally:
+    driver.quit()
+
+print(f"{len(failures)} failed; screenshots in {shots}")
+sys.exit(1 if failures else 0)

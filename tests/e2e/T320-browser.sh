@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The search page in a real browser: headless Chromium driven through
+# tests/browser/search_page.py against lighttpd on loopback.  Screenshots are
+# kept in the test's directory (build/tests/tmp/T320-browser/screenshots).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/cgi_server.sh"
+DB=$TMP/db
+indexer --db "$DB" --quiet import "$DATA/huffpost-sample.rss" "$DATA/hostile/xss.rss"
+start_cgi_server "$DB"
+run timeout 90 /usr/bin/python3 "$MORGUE_SOURCE_DIR/tests/browser/search_page.py" "$BASE" "$TMP/screenshots"
+cat "$TMP/out"
+expect_status 0 "browser checks"
+finish
