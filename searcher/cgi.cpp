@@ -7,12 +7,14 @@
 #include "morgue/text.hpp"
 #include "output.hpp"
 
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sys/time.h>
 #include <unistd.h>
 
 #ifndef MORGUE_VERSION
@@ -69,8 +71,16 @@ std::string head_of(const Response& r) {
     return out + "\r\n";
 }
 
+// The watchdog timer (SIGALRM); 0 stops it.
+void set_timer(double seconds) {
+    itimerval t{};
+    t.it_value.tv_sec = static_cast<time_t>(seconds);
+    t.it_value.tv_usec = static_cast<suseconds_t>((seconds - std::floor(seconds)) * 1e6);
+    setitimer(ITIMER_REAL, &t, nullptr);
+}
+
 void send(const Response& r, bool head_only) {
-    alarm(0); // from here on the response is ours to finish
+    set_timer(0); // from here on the response is ours to finish
     std::string out = head_of(r);
     if (!head_only && r.status != 304) out += r.body;
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -103,7 +113,7 @@ void start_watchdog(double seconds) {
     r.headers.emplace_back("Retry-After", "10");
     timeout_response = head_of(r) + r.body;
     std::signal(SIGALRM, on_timeout);
-    alarm(static_cast<unsigned>(std::max(1.0, seconds)));
+    set_timer(std::max(seconds, 1e-6));
 }
 
 std::string script_url(const CgiConfig& config) {
