@@ -61,8 +61,8 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     h.percent = it.get_percent();
     h.article = read_stored(it.get_document());
     const std::string& text = h.article.body.empty() ? h.article.summary : h.article.body;
-    unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                     Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+    unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
+                     Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     h.snippet = collapse_spaces(
         unescape_snippet(mset.snippet(text, snippet_bytes, stem, flags, hl.start, hl.end, "…")));
     // No query word in the text (a columnist: or topic: search, say): the
