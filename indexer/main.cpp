@@ -3,10 +3,13 @@
 #include "feed_state.hpp"
 #include "fetch.hpp"
 #include "import.hpp"
+#include "maintenance.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
 #include "morgue/main_guard.hpp"
 #include "morgue/name_groups.hpp"
+#include "morgue/run_lock.hpp"
 #include "morgue/schema.hpp"
 #include "parse.hpp"
 
@@ -18,6 +21,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unistd.h>
 
 #ifndef MORGUE_VERSION
@@ -42,10 +46,23 @@ struct Options {
     std::string feeds_file;
     morgue::FetchOptions http;
     bool verbose = false;
+    bool jsonl = false;
+    std::string output;         // export: file instead of stdout
+    double compact_growth = 50; // nightly: compact past this % growth since the last compaction
 };
 
+// Unattended runs (nightly) stamp each line, for the cron or journal log.
+bool stamp_lines = false;
+
 void say(std::FILE* to, std::string_view line) {
-    fmt::print(to, "{}: {}\n", prog, line);
+    if (stamp_lines)
+        fmt::print(to, "{} {}: {}\n", morgue::iso8601_utc(std::time(nullptr)), prog, line);
+    else
+        fmt::print(to, "{}: {}\n", prog, line);
+}
+
+void require_db(const Options& o) {
+    if (o.db_path.empty()) throw morgue::UsageError("--db is required (or set MORGUE_DB)");
 }
 
 // The file given, else the one named `name` beside the schema, else none ("").
@@ -70,8 +87,27 @@ void store_synonyms(morgue::Writer& writer, const Options& o) {
     if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
 }
 
+int run_import_jsonl(const Options& o) {
+    morgue::RunLock lock(o.db_path);
+    morgue::Writer writer(o.db_path, morgue::export_schema(o.files.at(0)));
+    morgue::ArticleCounts total;
+    for (const auto& file : o.files) {
+        morgue::ArticleCounts c = morgue::import_jsonl(writer, file);
+        if (!o.quiet) say(stdout, fmt::format("{}: {} articles restored", file, c.total()));
+        total += c;
+    }
+    writer.commit();
+    if (!o.quiet)
+        say(stdout, fmt::format("{} articles: {} new, {} updated, {} unchanged; {} in the database",
+                                total.total(), total.added, total.updated, total.unchanged,
+                                writer.document_count()));
+    return morgue::exit_ok;
+}
+
 int run_import(const Options& o) {
-    if (o.db_path.empty()) throw morgue::UsageError("--db is required (or set MORGUE_DB)");
+    require_db(o);
+    if (o.jsonl) return run_import_jsonl(o);
+    morgue::RunLock lock(o.db_path);
     morgue::Schema schema = morgue::load_schema_file(o.schema_path);
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o)};
     morgue::Writer writer(o.db_path, schema);
@@ -110,8 +146,15 @@ std::string fetch_summary_json(const morgue::FetchSummary& s, double seconds) {
     return j.dump(2);
 }
 
-int run_fetch(const Options& o) {
-    if (o.db_path.empty()) throw morgue::UsageError("--db is required (or set MORGUE_DB)");
+struct FetchRun {
+    morgue::FetchSummary summary;
+    double seconds = 0;
+    Xapian::doccount documents = 0;
+};
+
+// Fetches and indexes the feeds, commits, prints the summary line (or the
+// JSON object, unless `quiet_json`: nightly prints its own).
+FetchRun fetch_run(const Options& o, bool quiet_json = false) {
     std::vector<std::string> urls;
     if (!o.feeds_file.empty()) urls = morgue::read_feed_list(o.feeds_file);
     for (const auto& arg : o.files) {
@@ -135,18 +178,20 @@ int run_fetch(const Options& o) {
                         if (!o.quiet) say(info, l);
                     },
                     [](std::string_view l) { say(stderr, l); }};
-    bool tty = isatty(STDERR_FILENO) && !o.quiet;
+    bool tty = isatty(STDERR_FILENO) && !o.quiet && !stamp_lines;
     auto progress = [&](unsigned done, unsigned total) {
         if (tty)
             fmt::print(stderr, "\r{}: {}/{} feeds\x1b[K{}", prog, done, total,
                        done == total ? "\n" : "");
     };
-    auto s = morgue::fetch_feeds(writer, urls, options, log, progress);
+    FetchRun run;
+    run.summary = morgue::fetch_feeds(writer, urls, options, log, progress);
     writer.commit();
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    run.documents = writer.document_count();
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& s = run.summary;
     if (o.json) {
-        fmt::print("{}\n", fetch_summary_json(s, seconds));
+        if (!quiet_json) fmt::print("{}\n", fetch_summary_json(s, run.seconds));
     } else if (!o.quiet || s.failed) {
         say(s.failed ? stderr : stdout,
             fmt::format(
@@ -154,9 +199,126 @@ int run_fetch(const Options& o) {
                 "{} updated, {} unchanged; {} in the database ({:.1f} s)",
                 s.feeds, s.fetched, s.not_modified, s.failed, s.skipped,
                 s.gone ? fmt::format(", {} gone", s.gone) : "", s.articles.added,
-                s.articles.updated, s.articles.unchanged, writer.document_count(), seconds));
+                s.articles.updated, s.articles.unchanged, run.documents, run.seconds));
     }
-    return s.failed ? morgue::exit_partial : morgue::exit_ok;
+    return run;
+}
+
+int run_fetch(const Options& o) {
+    require_db(o);
+    morgue::RunLock lock(o.db_path);
+    return fetch_run(o).summary.failed ? morgue::exit_partial : morgue::exit_ok;
+}
+
+// The cron job: under the run lock, fetch and index every feed (synonyms and
+// spelling data come with it), then compact once the database has grown
+// past --compact-growth percent since its last compaction.
+int run_nightly(const Options& o) {
+    require_db(o);
+    stamp_lines = true;
+    auto started = std::chrono::steady_clock::now();
+    morgue::RunLock lock(o.db_path);
+    if (!o.quiet && !o.json) say(stdout, fmt::format("nightly: {} starting", o.db_path));
+    FetchRun run = fetch_run(o, true);
+    std::uintmax_t size = morgue::database_bytes(o.db_path);
+    std::uintmax_t base = morgue::compacted_bytes(morgue::open_for_reading(o.db_path).db);
+    std::optional<morgue::CompactStats> compacted;
+    if (base == 0 || size > base * (1 + o.compact_growth / 100)) {
+        compacted = morgue::compact_database(o.db_path);
+        if (!o.quiet && !o.json)
+            say(stdout, fmt::format("compacted: {:.1f} MB -> {:.1f} MB", compacted->before / 1e6,
+                                    compacted->after / 1e6));
+    }
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& s = run.summary;
+    int code = s.failed ? morgue::exit_partial : morgue::exit_ok;
+    if (o.json) {
+        auto j = nlohmann::ordered_json::parse(fetch_summary_json(s, run.seconds));
+        j["documents"] = run.documents;
+        j["compacted"] = compacted ? nlohmann::ordered_json{{"before_bytes", compacted->before},
+                                                            {"after_bytes", compacted->after}}
+                                   : nlohmann::ordered_json(nullptr);
+        j["elapsed_s"] = seconds;
+        j["exit_code"] = code;
+        fmt::print("{}\n", j.dump(2));
+    } else {
+        say(code ? stderr : stdout,
+            fmt::format("nightly: {} in {:.1f} s: {} feeds ({} fetched, {} not modified, {} "
+                        "failed); {} new articles; {}; {} in the database",
+                        code ? "done with failures" : "done", seconds, s.feeds, s.fetched,
+                        s.not_modified, s.failed, s.articles.added,
+                        compacted ? "compacted" : "not compacted", run.documents));
+    }
+    return code;
+}
+
+int run_rebuild(const Options& o) {
+    require_db(o);
+    morgue::RunLock lock(o.db_path);
+    morgue::Schema schema = morgue::load_schema_file(o.schema_path);
+    std::string synonyms = optional_file(o.synonyms_path, o, "synonyms.txt");
+    std::string text = synonyms.empty() ? "" : morgue::read_text_file(synonyms, "synonyms");
+    if (!text.empty()) morgue::parse_name_groups(text, synonyms);
+    morgue::Log log{[&](std::string_view l) {
+                        if (!o.quiet) say(stdout, l);
+                    },
+                    [](std::string_view l) { say(stderr, l); }};
+    auto s = morgue::rebuild_database(o.db_path, schema, topic_aliases(o), text, log);
+    say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
+                            "as stored); switched to the new generation",
+                            s.documents, s.reparsed, s.kept));
+    return morgue::exit_ok;
+}
+
+int run_compact(const Options& o) {
+    require_db(o);
+    morgue::RunLock lock(o.db_path);
+    auto c = morgue::compact_database(o.db_path);
+    say(stdout, fmt::format("compacted: {:.1f} MB -> {:.1f} MB; switched to the new generation",
+                            c.before / 1e6, c.after / 1e6));
+    return morgue::exit_ok;
+}
+
+int run_check(const Options& o) {
+    require_db(o);
+    auto problems = morgue::check_database(o.db_path);
+    for (const auto& p : problems)
+        say(stderr, fmt::format("{}: {}", o.db_path, p));
+    if (!problems.empty())
+        throw morgue::DatabaseError(fmt::format("{}: damaged ({} problem{})", o.db_path,
+                                                problems.size(), problems.size() == 1 ? "" : "s"));
+    say(stdout, fmt::format("{}: intact ({} documents)", o.db_path,
+                            morgue::open_for_reading(o.db_path).db.get_doccount()));
+    return morgue::exit_ok;
+}
+
+int run_stats(const Options& o) {
+    require_db(o);
+    std::fputs(morgue::database_stats(o.db_path, o.json).c_str(), stdout);
+    return morgue::exit_ok;
+}
+
+int run_export(const Options& o) {
+    require_db(o);
+    if (o.output.empty()) {
+        morgue::export_jsonl(o.db_path, stdout);
+        return morgue::exit_ok;
+    }
+    // Written beside, renamed into place: a backup is whole or absent.
+    std::string tmp = o.output + ".tmp";
+    std::FILE* out = std::fopen(tmp.c_str(), "w");
+    if (!out) throw morgue::UsageError(fmt::format("{}: cannot write", tmp));
+    try {
+        morgue::export_jsonl(o.db_path, out);
+    } catch (...) {
+        std::fclose(out);
+        std::remove(tmp.c_str());
+        throw;
+    }
+    if (std::fclose(out) != 0 || std::rename(tmp.c_str(), o.output.c_str()) != 0)
+        throw morgue::DatabaseError(fmt::format("{}: could not write the export", o.output));
+    return morgue::exit_ok;
 }
 
 int run_feeds(const Options& o) {
@@ -190,7 +352,7 @@ int run_parse(const Options& o) {
 int main(int argc, char** argv) {
     CLI::App app{"morgue-indexer: indexes RSS and Atom feeds into a Morgue search database.\n"
                  "Exit codes: 0 all inputs indexed, 1 some inputs failed (the rest are indexed),\n"
-                 "2 usage error, 3 database error.",
+                 "2 usage error, 3 database error or damage, 4 another run holds the lock.",
                  prog};
     app.set_version_flag("--version", std::string("morgue-indexer ") + MORGUE_VERSION);
     Options o;
@@ -213,22 +375,47 @@ int main(int argc, char** argv) {
     auto* import =
         app.add_subcommand("import", "index local RSS/Atom feed files (one transaction)");
     import->add_option("FILE", o.files, "feed files")->required();
+    import->add_flag("--jsonl", o.jsonl, "the files are exports (morgue-indexer export --jsonl)");
+    auto fetch_options = [&](CLI::App* c) {
+        c->add_option("--feeds", o.feeds_file, "file listing feed URLs (one per line, or OPML)");
+        c->add_option("--jobs", o.http.jobs, "transfers at once")
+            ->capture_default_str()
+            ->check(CLI::Range(1u, 256u));
+        c->add_option("--per-host", o.http.per_host, "connections to one host at once")
+            ->capture_default_str()
+            ->check(CLI::Range(1u, 64u));
+        c->add_option("--timeout", o.http.timeout, "seconds for a whole transfer")
+            ->capture_default_str();
+        c->add_option("--connect-timeout", o.http.connect_timeout, "seconds to connect")
+            ->capture_default_str();
+        c->add_flag("--json", o.json, "print the summary as one JSON object on stdout");
+        c->add_flag("-v,--verbose", o.verbose, "also print each item's warnings");
+    };
     auto* fetch =
         app.add_subcommand("fetch", "fetch feeds over HTTP(S) and index them (one transaction)");
     fetch->add_option("URL", o.files, "feed URLs");
-    fetch->add_option("--feeds", o.feeds_file, "file listing feed URLs (one per line, or OPML)");
-    fetch->add_option("--jobs", o.http.jobs, "transfers at once")
+    fetch_options(fetch);
+    auto* nightly = app.add_subcommand(
+        "nightly", "the cron job: lock, fetch and index every feed, compact when grown");
+    nightly->add_option("URL", o.files, "feed URLs (besides --feeds)");
+    fetch_options(nightly);
+    nightly
+        ->add_option("--compact-growth", o.compact_growth,
+                     "compact once the database has grown this many percent since its last "
+                     "compaction")
         ->capture_default_str()
-        ->check(CLI::Range(1u, 256u));
-    fetch->add_option("--per-host", o.http.per_host, "connections to one host at once")
-        ->capture_default_str()
-        ->check(CLI::Range(1u, 64u));
-    fetch->add_option("--timeout", o.http.timeout, "seconds for a whole transfer")
-        ->capture_default_str();
-    fetch->add_option("--connect-timeout", o.http.connect_timeout, "seconds to connect")
-        ->capture_default_str();
-    fetch->add_flag("--json", o.json, "print the summary as one JSON object on stdout");
-    fetch->add_flag("-v,--verbose", o.verbose, "also print each item's warnings");
+        ->check(CLI::Range(0.0, 100000.0));
+    auto* rebuild = app.add_subcommand(
+        "rebuild", "re-derive every article from its stored original item with the current "
+                   "schema and parser, into a new generation; then switch to it");
+    auto* compact =
+        app.add_subcommand("compact", "compact into a new generation; then switch to it");
+    auto* check = app.add_subcommand("check", "check the database; exit 3 if it is damaged");
+    auto* stats = app.add_subcommand("stats", "documents, dates, columnists, topics, size, feeds");
+    stats->add_flag("--json", o.json, "one JSON object");
+    auto* exp = app.add_subcommand("export", "a full backup as JSON lines (see import --jsonl)");
+    exp->add_flag("--jsonl", o.jsonl, "JSON lines (the one format)");
+    exp->add_option("-o,--output", o.output, "write to this file (whole or not at all)");
     auto* feeds = app.add_subcommand("feeds", "list the fetched feeds and their state");
     feeds->add_flag("--json", o.json, "one JSON object per feed and line");
     auto* parse = app.add_subcommand("parse", "print feeds as Morgue reads them; no database");
@@ -249,6 +436,12 @@ int main(int argc, char** argv) {
     return morgue::run_guarded(prog, [&] {
         if (import->parsed()) return run_import(o);
         if (fetch->parsed()) return run_fetch(o);
+        if (nightly->parsed()) return run_nightly(o);
+        if (rebuild->parsed()) return run_rebuild(o);
+        if (compact->parsed()) return run_compact(o);
+        if (check->parsed()) return run_check(o);
+        if (stats->parsed()) return run_stats(o);
+        if (exp->parsed()) return run_export(o);
         if (feeds->parsed()) return run_feeds(o);
         return run_parse(o);
     });

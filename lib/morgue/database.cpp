@@ -4,8 +4,10 @@
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
+#include <thread>
 
 namespace morgue {
 
@@ -38,12 +40,23 @@ ReadDatabase open_for_reading(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         throw DatabaseError(fmt::format("{}: no such database", path));
-    try {
-        Xapian::Database db(path);
-        Schema schema = stored_schema(db, path);
-        return {db, std::move(schema)};
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path, e);
+    // An open that straddles a generation switch (generation.hpp) can see
+    // tables of two databases; the next attempt sees one.
+    constexpr int attempts = 4;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database db(path);
+            Schema schema = stored_schema(db, path);
+            return {db, std::move(schema)};
+        } catch (const Xapian::DatabaseError& e) {
+            std::string_view type = e.get_type();
+            bool racy = type == "DatabaseOpeningError" || type == "DatabaseCorruptError" ||
+                        type == "DatabaseModifiedError";
+            if (!racy || attempt == attempts) rethrow_xapian(path, e);
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
+        } catch (const Xapian::Error& e) {
+            rethrow_xapian(path, e);
+        }
     }
 }
 
@@ -131,6 +144,16 @@ void Writer::commit() {
         // failure surface here rather than in the destructor, which swallows it.
         db_.commit();
     } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
+void Writer::checkpoint() {
+    try {
+        db_.commit_transaction();
+        db_.begin_transaction(true);
+    } catch (const Xapian::Error& e) {
+        in_transaction_ = false;
         rethrow_xapian(path_, e);
     }
 }

@@ -37,6 +37,9 @@ class Writer {
     // term if it differs, or leaves it alone if not.
     Outcome upsert(Article article);
     void commit();
+    // Commits what is written so far and goes on in a new transaction: for
+    // long runs into a new generation, which no searcher sees until it is done.
+    void checkpoint();
 
     // Metadata, inside the same transaction as the documents.
     std::string metadata(const std::string& key) const;

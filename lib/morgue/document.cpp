@@ -188,4 +188,22 @@ std::string original_item(const Xapian::Document& doc) {
     return decompress(doc.get_value(slot_original));
 }
 
+Article stored_article(const Xapian::Document& doc) {
+    StoredArticle s = read_stored(doc);
+    Article a;
+    a.id = s.id, a.url = s.url, a.title = s.title, a.body = s.body, a.summary = s.summary;
+    a.columnists = s.columnists, a.topics = s.topics;
+    a.feed_title = s.feed, a.feed_url = s.feed_url;
+    a.original = original_item(doc);
+    auto date = parse_date(s.date);
+    if (!date)
+        throw DatabaseError(
+            fmt::format("document {}: bad stored date \"{}\"", doc.get_docid(), s.date));
+    a.date = *date;
+    for (DateSource d :
+         {DateSource::published, DateSource::updated, DateSource::feed, DateSource::received})
+        if (s.date_source == date_source_name(d)) a.date_source = d;
+    return a;
+}
+
 } // namespace morgue

@@ -46,5 +46,8 @@ struct StoredArticle {
 // Throws DatabaseError when the data is not what Morgue writes.
 StoredArticle read_stored(const Xapian::Document& doc);
 std::string original_item(const Xapian::Document& doc);
+// The article a document was built from, as far as the document stores it
+// (stored fields and the original item): what export and rebuild start from.
+Article stored_article(const Xapian::Document& doc);
 
 } // namespace morgue

@@ -12,6 +12,7 @@ enum ExitCode : int {
     exit_partial = 1,  // some inputs failed, the rest were processed
     exit_usage = 2,    // bad command line, schema file or query
     exit_database = 3, // database missing, locked, incompatible or failing
+    exit_locked = 4,   // another morgue-indexer run holds the database's run lock
 };
 
 // One input (file, feed) is unusable; a run reports it and goes on.
@@ -26,6 +27,11 @@ struct UsageError : std::runtime_error {
 
 // The database cannot be opened, locked, written, or does not fit the schema.
 struct DatabaseError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Another morgue-indexer run (nightly, import, rebuild...) holds the run lock.
+struct LockedError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 

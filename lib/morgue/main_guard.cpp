@@ -14,6 +14,9 @@ int run_guarded(std::string_view prog, const std::function<int()>& body) {
     } catch (const UsageError& e) {
         say(e.what());
         return exit_usage;
+    } catch (const LockedError& e) {
+        say(e.what());
+        return exit_locked;
     } catch (const DatabaseError& e) {
         say(e.what());
         return exit_database;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A second writer while one holds the database gets exit 3 and says why; the
-# first one finishes undisturbed.
+# A second writer while one holds the database gets exit 4 at once and says
+# why (the run lock, DB.lock); the first one finishes undisturbed.
 . "$(dirname "$0")/lib.sh"
 DB=$TMP/db
 FIFO=$TMP/feed.fifo
@@ -19,8 +19,8 @@ done
 expect_eq wait_for_partner "$(cat /proc/$first/wchan 2>/dev/null)" "first writer waits for its input"
 
 run indexer --db "$DB" import "$DATA/bloomberg-opinion.atom"
-expect_status 3 "second writer while the first holds the lock"
-expect_eq "morgue-indexer: $DB: database is locked by another writer (is another morgue-indexer running?)" \
+expect_status 4 "second writer while the first holds the lock"
+expect_eq "morgue-indexer: $DB: another morgue-indexer run is writing this database (lock $DB.lock); not starting" \
     "$(cat "$TMP/err")" "lock message"
 
 timeout 10 cat "$DATA/taipei-times-editorials.rss" >"$FIFO"

@@ -1,0 +1,130 @@
+// export --jsonl / import --jsonl: a full backup that round-trips every
+// stored field and the original item, plus the metadata Morgue keeps
+// (feed states, synonyms).  Line 1 is a header; each further line one article.
+#include "feed_file.hpp"
+#include "maintenance.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/document.hpp"
+#include "morgue/errors.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+
+namespace {
+
+constexpr const char* format_name = "morgue-export";
+constexpr int format_version = 1;
+
+nlohmann::json article_json(const Article& a) {
+    return {{"id", a.id},
+            {"url", a.url},
+            {"title", a.title},
+            {"body", a.body},
+            {"summary", a.summary},
+            {"columnist", a.columnists},
+            {"topic", a.topics},
+            {"date", iso8601_utc(a.date)},
+            {"date_source", date_source_name(a.date_source)},
+            {"feed", a.feed_title},
+            {"feed_url", a.feed_url},
+            {"original", a.original}};
+}
+
+Article json_article(const nlohmann::json& j) {
+    Article a;
+    a.id = j.at("id").get<std::string>();
+    a.url = j.at("url").get<std::string>();
+    a.title = j.at("title").get<std::string>();
+    a.body = j.at("body").get<std::string>();
+    a.summary = j.at("summary").get<std::string>();
+    a.columnists = j.at("columnist").get<std::vector<std::string>>();
+    a.topics = j.at("topic").get<std::vector<std::string>>();
+    auto date = parse_date(j.at("date").get<std::string>());
+    if (!date) throw std::invalid_argument("bad date");
+    a.date = *date;
+    std::string source = j.at("date_source").get<std::string>();
+    for (DateSource d :
+         {DateSource::published, DateSource::updated, DateSource::feed, DateSource::received})
+        if (source == date_source_name(d)) a.date_source = d;
+    a.feed_title = j.at("feed").get<std::string>();
+    a.feed_url = j.at("feed_url").get<std::string>();
+    a.original = j.at("original").get<std::string>();
+    if (a.id.empty()) throw std::invalid_argument("empty id");
+    return a;
+}
+
+} // namespace
+
+void export_jsonl(const std::string& path, std::FILE* out) {
+    ReadDatabase db = open_for_reading(path);
+    nlohmann::json meta = nlohmann::json::object();
+    for (auto k = db.db.metadata_keys_begin("morgue:"); k != db.db.metadata_keys_end("morgue:");
+         ++k)
+        if (*k != schema_metadata_key) meta[*k] = db.db.get_metadata(*k);
+    nlohmann::json header = {{"format", format_name},
+                             {"version", format_version},
+                             {"documents", db.db.get_doccount()},
+                             {"schema", db.schema.xml},
+                             {"metadata", meta}};
+    fmt::print(out, "{}\n", header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    for (auto it = db.db.postlist_begin(""); it != db.db.postlist_end(""); ++it) {
+        Article a = stored_article(db.db.get_document(*it));
+        fmt::print(out, "{}\n",
+                   article_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    if (std::fflush(out) != 0 || std::ferror(out))
+        throw DatabaseError("export: could not write the output");
+}
+
+// The schema to create a database from an export with (its header's).
+Schema export_schema(const std::string& file) {
+    std::ifstream in(file);
+    std::string line;
+    if (!in || !std::getline(in, line)) throw InputError(fmt::format("{}: cannot read", file));
+    auto header = nlohmann::json::parse(line, nullptr, false);
+    if (!header.is_object() || header.value("format", "") != format_name)
+        throw InputError(
+            fmt::format("{}:1: not a Morgue export (no \"{}\" header)", file, format_name));
+    return parse_schema(header.at("schema").get<std::string>(), file + " (schema)");
+}
+
+ArticleCounts import_jsonl(Writer& writer, const std::string& file) {
+    std::ifstream in(file);
+    if (!in) throw InputError(fmt::format("{}: cannot open", file));
+    std::string line;
+    std::getline(in, line);
+    auto header = nlohmann::json::parse(line, nullptr, false);
+    if (!header.is_object() || header.value("format", "") != format_name)
+        throw InputError(
+            fmt::format("{}:1: not a Morgue export (no \"{}\" header)", file, format_name));
+    for (const auto& [key, value] : header.at("metadata").items())
+        writer.set_metadata(key, value.get<std::string>());
+    ArticleCounts counts;
+    for (unsigned line_no = 2; std::getline(in, line); ++line_no) {
+        if (line.empty()) continue;
+        Article a;
+        try {
+            a = json_article(nlohmann::json::parse(line));
+        } catch (const std::exception& e) {
+            throw InputError(
+                fmt::format("{}:{}: not an exported article: {}", file, line_no, e.what()));
+        }
+        switch (writer.upsert(std::move(a))) {
+        case Writer::Outcome::added:
+            ++counts.added;
+            break;
+        case Writer::Outcome::updated:
+            ++counts.updated;
+            break;
+        case Writer::Outcome::unchanged:
+            ++counts.unchanged;
+            break;
+        }
+    }
+    return counts;
+}
+
+} // namespace morgue

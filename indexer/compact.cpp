@@ -1,0 +1,38 @@
+#include "maintenance.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
+
+#include <fmt/format.h>
+
+namespace morgue {
+
+namespace {
+constexpr const char* compacted_key = "morgue:compacted-bytes";
+}
+
+std::uintmax_t compacted_bytes(const Xapian::Database& db) {
+    std::string v = db.get_metadata(compacted_key);
+    return v.empty() ? 0 : std::stoull(v);
+}
+
+CompactStats compact_database(const std::string& path) {
+    CompactStats s;
+    s.before = database_bytes(path);
+    std::string staged = staging_path(path);
+    try {
+        Xapian::Database(path).compact(staged,
+                                       Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
+        // Remember the compacted size: nightly compacts again once it has grown.
+        Xapian::WritableDatabase w(staged);
+        w.set_metadata(compacted_key, std::to_string(database_bytes(staged)));
+        w.commit();
+        w.close();
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_description()));
+    }
+    s.after = database_bytes(staged);
+    switch_generation(path, staged);
+    return s;
+}
+
+} // namespace morgue

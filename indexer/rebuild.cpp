@@ -1,0 +1,106 @@
+#include "feed_parser.hpp"
+#include "maintenance.hpp"
+#include "morgue/document.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
+
+#include <fmt/format.h>
+#include <optional>
+
+namespace morgue {
+
+namespace {
+
+constexpr unsigned checkpoint_every = 5000;
+
+// An item's XML wrapped in the smallest feed of its kind, so that the feed
+// parser reads it as it read it the first time (its namespaces and xml:base
+// were copied onto it when it was stored).
+std::string as_feed(const std::string& item, const std::string& feed_title) {
+    std::string escaped;
+    for (char c : feed_title)
+        escaped += c == '<'   ? std::string("&lt;")
+                   : c == '&' ? std::string("&amp;")
+                              : std::string(1, c);
+    std::string title = "<title>" + escaped + "</title>";
+    if (item.starts_with("<entry"))
+        return "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + title + item + "</feed>";
+    if (item.find("http://purl.org/rss/1.0/") != std::string::npos)
+        return "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+               "xmlns=\"http://purl.org/rss/1.0/\"><channel>" +
+               title + "</channel>" + item + "</rdf:RDF>";
+    return "<rss version=\"2.0\"><channel>" + title + item + "</channel></rss>";
+}
+
+// The article re-derived from its original item; what the item alone cannot
+// say (a date or columnist that came from the feed) is kept from the store.
+std::optional<Article> reparse(const Article& stored) {
+    if (stored.original.empty()) return std::nullopt;
+    try {
+        Feed feed =
+            parse_feed(as_feed(stored.original, stored.feed_title),
+                       {.name = stored.id, .url = stored.feed_url, .received = stored.date});
+        if (feed.entries.size() != 1 || feed.entries[0].article.id != stored.id)
+            return std::nullopt;
+        Article a = std::move(feed.entries[0].article);
+        if (a.date_source == DateSource::received)
+            a.date = stored.date, a.date_source = stored.date_source;
+        if (a.columnists.empty()) a.columnists = stored.columnists;
+        a.feed_title = stored.feed_title;
+        a.feed_url = stored.feed_url;
+        return a;
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+RebuildStats rebuild_database(const std::string& path, const Schema& schema,
+                              const TopicAliases& aliases, const std::string& synonyms_text,
+                              const Log& log) {
+    ReadDatabase old = open_for_reading(path);
+    std::string staged = staging_path(path);
+    RebuildStats s;
+    {
+        Writer writer(staged, schema);
+        // Feed states and the like come along; the schema is the new one.
+        for (auto k = old.db.metadata_keys_begin("morgue:");
+             k != old.db.metadata_keys_end("morgue:"); ++k)
+            if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
+        if (!synonyms_text.empty()) writer.set_metadata("morgue:synonyms", synonyms_text);
+        for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
+            Article stored = stored_article(old.db.get_document(*it));
+            std::optional<Article> again = reparse(stored);
+            if (again) {
+                Feed one;
+                FeedEntry entry;
+                entry.article = std::move(*again);
+                one.entries.push_back(std::move(entry));
+                apply_topic_aliases(one, aliases);
+                writer.upsert(std::move(one.entries[0].article));
+                ++s.reparsed;
+            } else {
+                log.problem(fmt::format("{}: document {} ({}): the original item does not parse "
+                                        "alone; kept as stored",
+                                        path, *it, stored.id));
+                writer.upsert(std::move(stored));
+                ++s.kept;
+            }
+            if (++s.documents % checkpoint_every == 0) {
+                writer.checkpoint();
+                log.info(
+                    fmt::format("rebuild: {} of {} documents", s.documents, old.db.get_doccount()));
+            }
+        }
+        writer.commit();
+    }
+    if (Xapian::Database(staged).get_doccount() != old.db.get_doccount())
+        throw DatabaseError(fmt::format("{}: rebuild produced {} documents from {}; not switching",
+                                        path, Xapian::Database(staged).get_doccount(),
+                                        old.db.get_doccount()));
+    switch_generation(path, staged);
+    return s;
+}
+
+} // namespace morgue

@@ -1,0 +1,101 @@
+#include "feed_state.hpp"
+#include "maintenance.hpp"
+#include "morgue/dates.hpp"
+#include "morgue/document.hpp"
+#include "morgue/generation.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace morgue {
+
+namespace {
+
+struct Count {
+    std::string value;
+    Xapian::doccount n = 0;
+};
+
+// A keyword field's commonest values over the whole archive: the term
+// frequencies of its boolean terms (no document is visited), shown in the
+// display form of the first document that carries each.
+std::vector<Count> top_values(const Xapian::Database& db, const Field& f, std::size_t limit) {
+    std::vector<Count> all;
+    for (auto t = db.allterms_begin(f.prefix); t != db.allterms_end(f.prefix); ++t)
+        all.push_back({*t, t.get_termfreq()});
+    std::sort(all.begin(), all.end(), [](const Count& a, const Count& b) {
+        return a.n != b.n ? a.n > b.n : a.value < b.value;
+    });
+    if (all.size() > limit) all.resize(limit);
+    for (auto& c : all) {
+        std::string term = c.value;
+        c.value = term.substr(f.prefix.size());
+        std::string joined = db.get_document(*db.postlist_begin(term)).get_value(*f.slot);
+        std::size_t start = 0;
+        while (start <= joined.size()) {
+            std::size_t end = std::min(joined.find(value_separator, start), joined.size());
+            std::string form = joined.substr(start, end - start);
+            if (keyword_term(f, form) == term) c.value = form;
+            start = end + 1;
+        }
+    }
+    return all;
+}
+
+std::string when(std::time_t t) {
+    return t ? iso8601_utc(t) : "never";
+}
+
+} // namespace
+
+std::string database_stats(const std::string& path, bool json) {
+    ReadDatabase rd = open_for_reading(path);
+    const Xapian::Database& db = rd.db;
+    Xapian::valueno date_slot = *rd.schema.get("date").slot;
+    bool empty = db.get_doccount() == 0;
+    auto bound = [&](const std::string& v) {
+        return empty ? std::string()
+                     : iso8601_utc(static_cast<std::time_t>(Xapian::sortable_unserialise(v)));
+    };
+    std::string first = bound(db.get_value_lower_bound(date_slot));
+    std::string last = bound(db.get_value_upper_bound(date_slot));
+    auto columnists = top_values(db, rd.schema.get("columnist"), 10);
+    auto topics = top_values(db, rd.schema.get("topic"), 10);
+    auto feeds = all_feed_states(db);
+    std::uintmax_t bytes = database_bytes(path);
+    if (json) {
+        nlohmann::ordered_json j = {
+            {"documents", db.get_doccount()},
+            {"first_date", first.empty() ? nullptr : nlohmann::ordered_json(first)},
+            {"last_date", last.empty() ? nullptr : nlohmann::ordered_json(last)},
+            {"bytes", bytes},
+            {"revision", db.get_revision()}};
+        for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
+            j[name] = nlohmann::ordered_json::array();
+            for (const auto& c : *counts)
+                j[name].push_back({{"value", c.value}, {"count", c.n}});
+        }
+        j["feeds"] = nlohmann::ordered_json::array();
+        for (const auto& f : feeds)
+            j["feeds"].push_back(nlohmann::ordered_json::parse(feed_state_json(f)));
+        return j.dump(2) + "\n";
+    }
+    std::string out = fmt::format(
+        "{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB (revision {})\n", path,
+        db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6, db.get_revision());
+    for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
+        out += fmt::format("  top {}:", name);
+        for (const auto& c : *counts)
+            out += fmt::format(" {} ({});", c.value, c.n);
+        out += "\n";
+    }
+    out += fmt::format("  feeds: {}\n", feeds.size());
+    for (const auto& f : feeds)
+        out += fmt::format("    {}: status {}, {} consecutive failure{}, last success {}\n",
+                           f.listed_url, f.last_status, f.failures, f.failures == 1 ? "" : "s",
+                           when(f.last_success));
+    return out;
+}
+
+} // namespace morgue
