@@ -87,9 +87,9 @@ void store_synonyms(morgue::Writer& writer, const Options& o) {
     if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
 }
 
-int run_import_jsonl(const Options& o) {
-    morgue::RunLock lock(o.db_path);
-    morgue::Writer writer(o.db_path, morgue::export_schema(o.files.at(0)));
+int restore(const Options& o) {
+    morgue::Schema schema = morgue::export_schema(o.files.at(0));
+    morgue::Writer writer(o.db_path, schema);
     morgue::ArticleCounts total;
     for (const auto& file : o.files) {
         morgue::ArticleCounts c = morgue::import_jsonl(writer, file);
@@ -102,6 +102,16 @@ int run_import_jsonl(const Options& o) {
                                 total.total(), total.added, total.updated, total.unchanged,
                                 writer.document_count()));
     return morgue::exit_ok;
+}
+
+// A restore is all or nothing: a bad line stops it with exit 2, uncommitted.
+int run_import_jsonl(const Options& o) {
+    morgue::RunLock lock(o.db_path);
+    try {
+        return restore(o);
+    } catch (const morgue::InputError& e) {
+        throw morgue::UsageError(fmt::format("{}; nothing restored", e.what()));
+    }
 }
 
 int run_import(const Options& o) {
