@@ -2,6 +2,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace morgue {
@@ -28,6 +29,8 @@ CompactStats compact_database(const std::string& path) {
         w.commit();
         w.close();
     } catch (const Xapian::Error& e) {
+        std::error_code ec;
+        std::filesystem::remove_all(staged, ec); // the live database is untouched
         throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_description()));
     }
     s.after = database_bytes(staged);

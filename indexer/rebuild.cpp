@@ -4,6 +4,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <optional>
 
@@ -54,6 +55,43 @@ std::optional<Article> reparse(const Article& stored) {
     }
 }
 
+// Every document of `old`, re-derived, into a new database at `staged`.
+void write_generation(const ReadDatabase& old, const std::string& staged, const Schema& schema,
+                      const TopicAliases& aliases, const std::string& synonyms_text, const Log& log,
+                      RebuildStats& s) {
+    Writer writer(staged, schema);
+    // Feed states and the like come along; the schema is the new one.
+    for (auto k = old.db.metadata_keys_begin("morgue:"); k != old.db.metadata_keys_end("morgue:");
+         ++k)
+        if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
+    if (!synonyms_text.empty()) writer.set_metadata("morgue:synonyms", synonyms_text);
+    for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
+        Article stored = stored_article(old.db.get_document(*it));
+        std::optional<Article> again = reparse(stored);
+        if (again) {
+            Feed one;
+            FeedEntry entry;
+            entry.article = std::move(*again);
+            one.entries.push_back(std::move(entry));
+            apply_topic_aliases(one, aliases);
+            writer.upsert(std::move(one.entries[0].article));
+            ++s.reparsed;
+        } else {
+            log.problem(fmt::format(
+                "document {} ({}): the original item does not parse alone; kept as stored", *it,
+                stored.id));
+            writer.upsert(std::move(stored));
+            ++s.kept;
+        }
+        if (++s.documents % checkpoint_every == 0) {
+            writer.checkpoint();
+            log.info(
+                fmt::format("rebuild: {} of {} documents", s.documents, old.db.get_doccount()));
+        }
+    }
+    writer.commit();
+}
+
 } // namespace
 
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
@@ -62,38 +100,12 @@ RebuildStats rebuild_database(const std::string& path, const Schema& schema,
     ReadDatabase old = open_for_reading(path);
     std::string staged = staging_path(path);
     RebuildStats s;
-    {
-        Writer writer(staged, schema);
-        // Feed states and the like come along; the schema is the new one.
-        for (auto k = old.db.metadata_keys_begin("morgue:");
-             k != old.db.metadata_keys_end("morgue:"); ++k)
-            if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
-        if (!synonyms_text.empty()) writer.set_metadata("morgue:synonyms", synonyms_text);
-        for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
-            Article stored = stored_article(old.db.get_document(*it));
-            std::optional<Article> again = reparse(stored);
-            if (again) {
-                Feed one;
-                FeedEntry entry;
-                entry.article = std::move(*again);
-                one.entries.push_back(std::move(entry));
-                apply_topic_aliases(one, aliases);
-                writer.upsert(std::move(one.entries[0].article));
-                ++s.reparsed;
-            } else {
-                log.problem(fmt::format("{}: document {} ({}): the original item does not parse "
-                                        "alone; kept as stored",
-                                        path, *it, stored.id));
-                writer.upsert(std::move(stored));
-                ++s.kept;
-            }
-            if (++s.documents % checkpoint_every == 0) {
-                writer.checkpoint();
-                log.info(
-                    fmt::format("rebuild: {} of {} documents", s.documents, old.db.get_doccount()));
-            }
-        }
-        writer.commit();
+    try {
+        write_generation(old, staged, schema, aliases, synonyms_text, log, s);
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove_all(staged, ec); // the live database is untouched
+        throw;
     }
     if (Xapian::Database(staged).get_doccount() != old.db.get_doccount())
         throw DatabaseError(fmt::format("{}: rebuild produced {} documents from {}; not switching",

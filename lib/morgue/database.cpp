@@ -86,11 +86,16 @@ Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
 }
 
 Writer::~Writer() {
-    if (!in_transaction_) return;
+    // close() aborts an open transaction; outside one (a failed commit or
+    // checkpoint) it retries the commit.  Either may throw, and an exception
+    // from the WritableDatabase's own destructor would end the process.
     try {
-        db_.cancel_transaction();
+        if (in_transaction_) db_.cancel_transaction();
     } catch (const Xapian::Error&) {
-        // Nothing to do: uncommitted changes are discarded either way.
+    }
+    try {
+        db_.close();
+    } catch (const Xapian::Error&) {
     }
 }
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Faults an unattended indexer meets: killed mid-batch (50 times), searched
+# during every kind of switch-over, started twice at once, out of disk.
+# Afterwards the database always opens, passes check, and holds a committed
+# state; no query ever fails.
+. "$(dirname "$0")/lib.sh"
+DB=$TMP/db
+batch() { python3 "$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py" "$@"; }
+indexer --db "$DB" -q import "$DATA/huffpost-sample.rss"
+millis() { date +%s%3N; }
+
+# 1. SIGKILL at random points while importing a batch, 50 times.
+# How long one batch takes here (this machine, this build), to kill within it.
+batch "$TMP/timing.rss" 800 timing
+t0=$(millis)
+indexer --db "$DB" -q import "$TMP/timing.rss"
+span=$(($(millis) - t0))
+committed=$(doc_count "$DB")
+commits=0
+for i in $(seq 50); do
+    batch "$TMP/b.rss" 800 "k$i"
+    "$MORGUE_INDEXER" --db "$DB" -q import "$TMP/b.rss" >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(python3 -c "import random; print(random.uniform(0, $span * 0.6 / 1000))")"
+    kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    run indexer --db "$DB" check
+    expect_status 0 "check after kill $i"
+    now=$(doc_count "$DB")
+    if [[ $now == $((committed + 800)) ]]; then
+        commits=$((commits + 1))
+    else
+        expect_eq "$committed" "$now" "kill $i: the count is a committed state"
+    fi
+    committed=$now
+done
+echo "1. 50 runs: $((50 - commits)) killed before their commit, $commits after"
+expect_eq 1 "$((50 - commits >= 5))" "many runs were killed before their commit ($((50 - commits)))"
+
+# 2. A searcher loop while nightly, rebuild and compact run and switch.
+start_feed_server
+printf '%s/feeds/huffpost-sample.rss\n%s/feeds/taipei-times-editorials.rss\n' "$S" "$S" >"$TMP/feeds.txt"
+want=$(searcher --db "$DB" --count harbour)
+rm -f "$TMP/stop" "$TMP/answers" "$TMP/failures"
+(
+    while [[ ! -e $TMP/stop ]]; do
+        "$MORGUE_SEARCHER" --db "$DB" --count harbour >>"$TMP/answers" 2>>"$TMP/failures" ||
+            echo "exit $?" >>"$TMP/failures"
+    done
+) &
+loop=$!
+for op in nightly rebuild compact rebuild compact nightly; do
+    if [[ $op == nightly ]]; then
+        run indexer --db "$DB" -q nightly --compact-growth 0 --feeds "$TMP/feeds.txt"
+    else
+        run indexer --db "$DB" -q "$op"
+    fi
+    expect_status 0 "$op while searched"
+done
+touch "$TMP/stop"
+wait $loop
+expect_eq "" "$(cat "$TMP/failures")" "no query failed during the switch-overs"
+expect_eq "$want" "$(sort -u "$TMP/answers")" "every query saw a whole database"
+echo "2. $(wc -l <"$TMP/answers") queries during 2 nightly, 2 rebuild, 2 compact runs"
+
+# 3. Two nightly runs at once: one runs, the other leaves at once.
+printf '%s/stall\n' "$S" >"$TMP/slow.txt"
+"$MORGUE_INDEXER" --db "$DB" nightly --timeout 4 --feeds "$TMP/slow.txt" >"$TMP/first.out" 2>&1 &
+first=$!
+wait_for_text "$TMP/requests.log" "/stall"
+t0=$(millis)
+run indexer --db "$DB" nightly --feeds "$TMP/feeds.txt"
+expect_status 4 "the second nightly"
+expect_file_contains "$TMP/err" "another morgue-indexer run is writing this database (lock $DB.lock); not starting" "lock message"
+expect_eq 1 "$(($(millis) - t0 < 2000))" "the second one leaves at once"
+wait $first
+status=$?
+expect_status 1 "the first one ran (its feed stalled: exit 1)"
+
+# 4. The disk fills (a file-size limit): a clear error, the archive intact.
+before=$(doc_count "$DB")
+answer=$(searcher --db "$DB" --count trump)
+batch "$TMP/big.rss" 3000 full
+# In KiB: the largest file may grow a little (an import appends to it); a new
+# generation (compact, rebuild) must fit in files a quarter of its size.
+largest=$(($(stat -c %s "$DB"/*.glass | sort -n | tail -1) / 1024))
+for op in import compact rebuild; do
+    if [[ $op == import ]]; then args=(import "$TMP/big.rss") limit=$((largest + 8)); else args=("$op") limit=$((largest / 4)); fi
+    ( trap '' XFSZ; ulimit -f "$limit"; exec "$MORGUE_INDEXER" --db "$DB" -q "${args[@]}" ) \
+        >"$TMP/out" 2>"$TMP/err"
+    status=$?
+    expect_eq 1 "$((status == 3))" "$op on a full disk: exit 3 (got $status)"
+    expect_file_contains "$TMP/err" "File too large" "$op: the error says why"
+    run indexer --db "$DB" check
+    expect_status 0 "$op on a full disk: check passes"
+    expect_eq "$before" "$(doc_count "$DB")" "$op on a full disk: nothing lost"
+    expect_eq "$answer" "$(searcher --db "$DB" --count trump)" "$op on a full disk: still searchable"
+    expect_eq "" "$(ls -d "$DB".new 2>/dev/null)" "$op on a full disk: no half-built generation left"
+done
+finish
