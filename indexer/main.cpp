@@ -366,7 +366,7 @@ int main(int argc, char** argv) {
                  prog};
     app.set_version_flag("--version", std::string("morgue-indexer ") + MORGUE_VERSION);
     Options o;
-    app.add_option("--db", o.db_path, "database directory (needed by import)")
+    app.add_option("--db", o.db_path, "database directory (every subcommand but parse)")
         ->envname("MORGUE_DB");
     app.add_option("--schema", o.schema_path, "schema for a new database")
         ->envname("MORGUE_SCHEMA")

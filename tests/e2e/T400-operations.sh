@@ -58,6 +58,9 @@ answers "$DB" >"$TMP/a1"
 answers "$TMP/restored" >"$TMP/a2"
 checks=$((checks + 1))
 diff "$TMP/a1" "$TMP/a2" >&2 || fail "export + import: the same results, scores, snippets and facets"
+indexer --db "$TMP/restored" export --jsonl >"$TMP/again.jsonl"
+checks=$((checks + 1))
+cmp -s "$TMP/backup.jsonl" "$TMP/again.jsonl" || fail "an export of the restored database equals the backup"
 run indexer --db "$TMP/restored" feeds
 expect_file_contains "$TMP/out" "status 500, 3 consecutive failures" "feed states come with the backup"
 printf '{"format": "morgue-export"' >"$TMP/bad.jsonl"
