@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""timeq_morgue.py MODE DB QUERIES.txt OUT.csv [--reps R] [--searcher BIN]
+The peers' query set (../shared/bench/peers/queries.txt) through
+morgue-searcher, one cold process per run (1 warm-up + R timed, median kept),
+appending rows in the peers' timeq.py format: peer,mode,qid,kind,median_ms,
+min_ms,max_ms,info.  MODE top10: ten results; MODE facet: ten results plus
+exact counts for columnist, topic and year (the peers count one field: author),
+for the queries without a columnist filter, as the peers' facet mode."""
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+
+def command(searcher, db, q, facet):
+    cmd = [searcher, "--db", db, "--json", "--limit", "10"]
+    if q["author"]:
+        cmd += ["--filter", "columnist:" + q["author"]]
+    if q["category"]:
+        cmd += ["--filter", "topic:" + q["category"]]
+    if q["year_from"]:
+        cmd += ["--since", q["year_from"], "--until", q["year_to"]]
+    if facet:
+        cmd += ["--facet", "columnist,topic,year", "--facet-limit", "100"]
+    text = f'"{q["terms"]}"' if q["kind"] == "phrase" else q["terms"]
+    return cmd + ["--", text]
+
+
+def main():
+    mode, db, qfile, outcsv = sys.argv[1:5]
+    reps = int(sys.argv[sys.argv.index("--reps") + 1]) if "--reps" in sys.argv else 5
+    searcher = sys.argv[sys.argv.index("--searcher") + 1] if "--searcher" in sys.argv else "morgue-searcher"
+    qs = list(csv.DictReader(open(qfile, encoding="utf-8"), delimiter="\t"))
+    if mode == "facet":
+        qs = [q for q in qs if not q["author"]]
+    with open(outcsv, "a", newline="") as f:
+        w = csv.writer(f)
+        for q in qs:
+            cmd = command(searcher, db, q, mode == "facet")
+            times, first = [], None
+            for i in range(reps + 1):
+                t0 = time.perf_counter()
+                r = subprocess.run(cmd, capture_output=True)
+                t = (time.perf_counter() - t0) * 1000
+                if r.returncode != 0:
+                    sys.exit(f"morgue {mode} {q['id']} failed: {r.stderr.decode()[:300]}")
+                if i == 0:
+                    first = json.loads(r.stdout)
+                else:
+                    times.append(t)
+            if mode == "facet":
+                groups = first["facets"]["columnist"]
+                info = f"groups={len(groups)} sum={sum(g['count'] for g in groups)}"
+            else:
+                info = f"est={first['total']} hits={len(first['results'])}"
+            w.writerow(["morgue", mode, q["id"], q["kind"], f"{statistics.median(times):.2f}",
+                        f"{min(times):.2f}", f"{max(times):.2f}", info])
+
+
+if __name__ == "__main__":
+    main()
