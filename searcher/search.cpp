@@ -41,13 +41,20 @@ std::string unescape_snippet(std::string_view s) {
     return out;
 }
 
-// Xapian escapes & < > but not quotes: escape those too, so that the
-// snippet is safe in an attribute as well as in element content.
-std::string escape_quotes(std::string_view html) {
+// One snippet pass with private markers; the plain and the HTML snippet are
+// both made from it (a second pass over a long article doubled its cost).
+constexpr char mark_on = '\x01', mark_off = '\x02';
+
+std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off) {
     std::string out;
-    out.reserve(html.size());
-    for (char c : html)
-        out += c == '"' ? "&quot;" : c == '\'' ? "&#39;" : std::string(1, c);
+    out.reserve(marked.size());
+    for (char c : marked)
+        if (c == mark_on)
+            out += on;
+        else if (c == mark_off)
+            out += off;
+        else
+            out += c;
     return out;
 }
 
@@ -60,23 +67,25 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     h.score = it.get_weight();
     h.percent = it.get_percent();
     h.article = read_stored(it.get_document());
-    const std::string& text = h.article.body.empty() ? h.article.summary : h.article.body;
+    std::string text = h.article.body.empty() ? h.article.summary : h.article.body;
+    if (text.find_first_of("\x01\x02") != std::string::npos) // never in feeds; never a marker
+        std::erase_if(text, [](char c) { return c == mark_on || c == mark_off; });
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-    h.snippet = collapse_spaces(
-        unescape_snippet(mset.snippet(text, snippet_bytes, stem, flags, hl.start, hl.end, "…")));
+    auto snippet = [&](const std::string& from, unsigned f) {
+        return collapse_spaces(unescape_snippet(mset.snippet(
+            from, snippet_bytes, stem, f, std::string(1, mark_on), std::string(1, mark_off), "…")));
+    };
+    std::string marked = snippet(text, flags);
     // No query word in the text (a columnist: or topic: search, say): the
     // article's opening says more than a chunk from its middle.
-    if (h.snippet.empty())
-        h.snippet = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
-    if (html) {
-        h.snippet_html = collapse_spaces(
-            mset.snippet(text, snippet_bytes, stem, flags, "<mark>", "</mark>", "…"));
-        if (h.snippet_html.empty())
-            h.snippet_html =
-                mset.snippet(h.snippet, snippet_bytes, stem, 0, "<mark>", "</mark>", "…");
-        h.snippet_html = escape_quotes(h.snippet_html);
+    if (marked.empty()) {
+        std::string opening = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
+        marked = snippet(opening, 0);
+        if (marked.find(mark_on) == std::string::npos) marked = opening; // as written, untrimmed
     }
+    h.snippet = replace_marks(marked, hl.start, hl.end);
+    if (html) h.snippet_html = replace_marks(html_escape(marked), "<mark>", "</mark>");
     return h;
 }
 

@@ -37,4 +37,7 @@ void replace_c1_controls(std::string& text);
 // Replaces invalid UTF-8 sequences with U+FFFD; returns how many it replaced.
 std::size_t repair_utf8(std::string& text);
 
+// Text for HTML element content or a quoted attribute: & < > " ' escaped.
+std::string html_escape(std::string_view text);
+
 } // namespace morgue
