@@ -5,9 +5,14 @@ morgue-searcher, one cold process per run (1 warm-up + R timed, median kept),
 appending rows in the peers' timeq.py format: peer,mode,qid,kind,median_ms,
 min_ms,max_ms,info.  MODE top10: ten results; MODE facet: ten results plus
 exact counts for columnist, topic and year (the peers count one field: author),
-for the queries without a columnist filter, as the peers' facet mode."""
+for the queries without a columnist filter, as the peers' facet mode.  MODE
+cgi: the searcher as the CGI program (peer "morgue-cgi", mode top10): the
+full HTML page (ten hits with snippets, three exact facets) for every query,
+as the omega CGI is timed by the peers."""
 import csv
 import json
+import os
+import urllib.parse
 import statistics
 import subprocess
 import sys
@@ -28,6 +33,18 @@ def command(searcher, db, q, facet):
     return cmd + ["--", text]
 
 
+def cgi_env(db, q):
+    p = [("q", f'"{q["terms"]}"' if q["kind"] == "phrase" else q["terms"])]
+    if q["author"]:
+        p.append(("columnist", q["author"]))
+    if q["category"]:
+        p.append(("topic", q["category"]))
+    if q["year_from"]:
+        p += [("since", q["year_from"]), ("until", q["year_to"])]
+    return dict(os.environ, GATEWAY_INTERFACE="CGI/1.1", REQUEST_METHOD="GET", SCRIPT_NAME="/search",
+                QUERY_STRING=urllib.parse.urlencode(p, quote_via=urllib.parse.quote), MORGUE_DB=db)
+
+
 def main():
     mode, db, qfile, outcsv = sys.argv[1:5]
     reps = int(sys.argv[sys.argv.index("--reps") + 1]) if "--reps" in sys.argv else 5
@@ -38,24 +55,31 @@ def main():
     with open(outcsv, "a", newline="") as f:
         w = csv.writer(f)
         for q in qs:
-            cmd = command(searcher, db, q, mode == "facet")
+            cmd = [searcher] if mode == "cgi" else command(searcher, db, q, mode == "facet")
+            env = cgi_env(db, q) if mode == "cgi" else None
             times, first = [], None
             for i in range(reps + 1):
                 t0 = time.perf_counter()
-                r = subprocess.run(cmd, capture_output=True)
+                r = subprocess.run(cmd, capture_output=True, env=env)
                 t = (time.perf_counter() - t0) * 1000
                 if r.returncode != 0:
                     sys.exit(f"morgue {mode} {q['id']} failed: {r.stderr.decode()[:300]}")
-                if i == 0:
+                if i == 0 and mode == "cgi":
+                    if not r.stdout.startswith(b"Status: 200"):
+                        sys.exit(f"morgue cgi {q['id']}: {r.stdout[:200]!r}")
+                    first = {"hits": r.stdout.count(b'class="hit"')}
+                elif i == 0:
                     first = json.loads(r.stdout)
                 else:
                     times.append(t)
-            if mode == "facet":
+            if mode == "cgi":
+                info = f"hits={first['hits']}"
+            elif mode == "facet":
                 groups = first["facets"]["columnist"]
                 info = f"groups={len(groups)} sum={sum(g['count'] for g in groups)}"
             else:
                 info = f"est={first['total']} hits={len(first['results'])}"
-            w.writerow(["morgue", mode, q["id"], q["kind"], f"{statistics.median(times):.2f}",
+            w.writerow(["morgue-cgi" if mode == "cgi" else "morgue", "top10" if mode == "cgi" else mode, q["id"], q["kind"], f"{statistics.median(times):.2f}",
                         f"{min(times):.2f}", f"{max(times):.2f}", info])
 
 
