@@ -20,6 +20,7 @@
 #include <curl/curl.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unistd.h>
@@ -79,6 +80,14 @@ morgue::TopicAliases topic_aliases(const Options& o) {
 
 // The synonym file goes into the database, so that searches use what the
 // index was built with; a bad file stops the run before anything is written.
+// The alias file goes in too: the searcher maps "tech" to "Technology".
+void store_topic_aliases(morgue::Writer& writer, const Options& o) {
+    std::string path = optional_file(o.aliases_path, o, "topic-aliases.txt");
+    std::string text = path.empty() ? "" : morgue::read_text_file(path, "topic aliases");
+    if (writer.metadata(morgue::topic_aliases_metadata_key) != text)
+        writer.set_metadata(morgue::topic_aliases_metadata_key, text);
+}
+
 void store_synonyms(morgue::Writer& writer, const Options& o) {
     std::string path = optional_file(o.synonyms_path, o, "synonyms.txt");
     if (path.empty()) return;
@@ -122,6 +131,7 @@ int run_import(const Options& o) {
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o)};
     morgue::Writer writer(o.db_path, schema);
     store_synonyms(writer, o);
+    store_topic_aliases(writer, o);
     morgue::Log log{[&](std::string_view l) {
                         if (!o.quiet) say(stdout, l);
                     },
@@ -182,6 +192,7 @@ FetchRun fetch_run(const Options& o, bool quiet_json = false) {
     auto started = std::chrono::steady_clock::now();
     morgue::Writer writer(o.db_path, schema);
     store_synonyms(writer, o);
+    store_topic_aliases(writer, o);
     // With --json, stdout carries only the summary object.
     std::FILE* info = o.json ? stderr : stdout;
     morgue::Log log{[&](std::string_view l) {
@@ -274,7 +285,12 @@ int run_rebuild(const Options& o) {
                         if (!o.quiet) say(stdout, l);
                     },
                     [](std::string_view l) { say(stderr, l); }};
-    auto s = morgue::rebuild_database(o.db_path, schema, topic_aliases(o), text, log);
+    std::string aliases = optional_file(o.aliases_path, o, "topic-aliases.txt");
+    std::map<std::string, std::string> metadata = {
+        {morgue::topic_aliases_metadata_key,
+         aliases.empty() ? "" : morgue::read_text_file(aliases, "topic aliases")}};
+    if (!text.empty()) metadata["morgue:synonyms"] = text;
+    auto s = morgue::rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log);
     say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
                             "as stored); switched to the new generation",
                             s.documents, s.reparsed, s.kept));

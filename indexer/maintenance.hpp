@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,9 @@ Schema export_schema(const std::string& file);
 struct RebuildStats {
     unsigned documents = 0, reparsed = 0, kept = 0;
 };
+// `metadata` (synonyms, topic aliases: the files used now) replaces the copies.
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
-                              const TopicAliases& aliases, const std::string& synonyms_text,
-                              const Log& log);
+                              const TopicAliases& aliases,
+                              const std::map<std::string, std::string>& metadata, const Log& log);
 
 } // namespace morgue

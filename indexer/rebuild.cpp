@@ -57,14 +57,16 @@ std::optional<Article> reparse(const Article& stored) {
 
 // Every document of `old`, re-derived, into a new database at `staged`.
 void write_generation(const ReadDatabase& old, const std::string& staged, const Schema& schema,
-                      const TopicAliases& aliases, const std::string& synonyms_text, const Log& log,
+                      const TopicAliases& aliases,
+                      const std::map<std::string, std::string>& metadata, const Log& log,
                       RebuildStats& s) {
     Writer writer(staged, schema);
     // Feed states and the like come along; the schema is the new one.
     for (auto k = old.db.metadata_keys_begin("morgue:"); k != old.db.metadata_keys_end("morgue:");
          ++k)
         if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
-    if (!synonyms_text.empty()) writer.set_metadata("morgue:synonyms", synonyms_text);
+    for (const auto& [key, value] : metadata)
+        writer.set_metadata(key, value);
     for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
         Article stored = stored_article(old.db.get_document(*it));
         std::optional<Article> again = reparse(stored);
@@ -95,13 +97,13 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
 } // namespace
 
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
-                              const TopicAliases& aliases, const std::string& synonyms_text,
-                              const Log& log) {
+                              const TopicAliases& aliases,
+                              const std::map<std::string, std::string>& metadata, const Log& log) {
     ReadDatabase old = open_for_reading(path);
     std::string staged = staging_path(path);
     RebuildStats s;
     try {
-        write_generation(old, staged, schema, aliases, synonyms_text, log, s);
+        write_generation(old, staged, schema, aliases, metadata, log, s);
     } catch (...) {
         std::error_code ec;
         std::filesystem::remove_all(staged, ec); // the live database is untouched

@@ -7,6 +7,7 @@
 #include "synonyms.hpp"
 
 #include <fmt/format.h>
+#include <unordered_map>
 #include <vector>
 
 namespace morgue {
@@ -25,11 +26,13 @@ constexpr Xapian::termcount max_wildcard_terms = 500;
 // columnist:thorbecke, which matches no whole value, matches the words.
 class KeywordProcessor : public Xapian::FieldProcessor {
   public:
-    KeywordProcessor(Xapian::Database db, Field field)
-        : db_(std::move(db)), field_(std::move(field)) {}
+    KeywordProcessor(const ReadDatabase& rdb, Field field)
+        : db_(rdb.db), field_(std::move(field)),
+          aliases_(field_.name == "topic" ? rdb.topic_aliases : decltype(aliases_){}) {}
 
     Xapian::Query operator()(const std::string& value) override {
         std::string folded = collapse_spaces(casefold(value));
+        if (auto it = aliases_.find(folded); it != aliases_.end()) folded = casefold(it->second);
         std::string exact = keyword_term(field_, folded);
         if (field_.text_prefix.empty() || db_.term_exists(exact)) return Xapian::Query(exact);
         Xapian::QueryParser words;
@@ -41,6 +44,7 @@ class KeywordProcessor : public Xapian::FieldProcessor {
   private:
     Xapian::Database db_;
     Field field_;
+    std::unordered_map<std::string, std::string> aliases_; // topic: "tech" -> "Technology"
 };
 
 struct Token {
@@ -195,7 +199,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
         if (f.kind == FieldKind::text && !f.prefix.empty()) {
             qp_.add_prefix(f.name, f.prefix);
         } else if (f.kind == FieldKind::keyword) {
-            qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb.db, f))->release());
+            qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb, f))->release());
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
             qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot, &date_error_))->release());

@@ -158,7 +158,12 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
 
 } // namespace
 
-SearchResult search(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
+SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highlight& hl) {
+    // A topic filter by an alias means the topic it is filed under.
+    SearchRequest req = request;
+    if (auto it = req.filters.find("topic"); it != req.filters.end())
+        for (auto& v : it->second)
+            v = canonical_topic(db, v);
     if (req.limit > max_limit)
         throw UsageError(fmt::format("--limit {} is more than {}", req.limit, max_limit));
     for (int attempt = 0;; ++attempt) {

@@ -3,6 +3,8 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/name_groups.hpp"
+#include "morgue/text.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -25,6 +27,20 @@ Schema stored_schema(const Xapian::Database& db, const std::string& path) {
     }
 }
 
+// Checked by the indexer when it stored them; a damaged copy only loses aliases.
+std::unordered_map<std::string, std::string> stored_aliases(const Xapian::Database& db) {
+    std::unordered_map<std::string, std::string> out;
+    try {
+        for (const NameGroup& g :
+             parse_name_groups(db.get_metadata(topic_aliases_metadata_key), "topic aliases"))
+            for (const auto& name : g.names)
+                out.emplace(casefold(name), g.names.front());
+    } catch (const UsageError&) {
+        out.clear();
+    }
+    return out;
+}
+
 [[noreturn]] void rethrow_xapian(const std::string& path, const Xapian::Error& e) {
     if (std::string_view(e.get_type()) == "DatabaseLockError")
         throw DatabaseError(fmt::format(
@@ -35,6 +51,11 @@ Schema stored_schema(const Xapian::Database& db, const std::string& path) {
 }
 
 } // namespace
+
+std::string canonical_topic(const ReadDatabase& db, const std::string& value) {
+    auto it = db.topic_aliases.find(casefold(collapse_spaces(value)));
+    return it == db.topic_aliases.end() ? value : it->second;
+}
 
 ReadDatabase open_for_reading(const std::string& path) {
     std::error_code ec;
@@ -47,7 +68,7 @@ ReadDatabase open_for_reading(const std::string& path) {
         try {
             Xapian::Database db(path);
             Schema schema = stored_schema(db, path);
-            return {db, std::move(schema)};
+            return {db, std::move(schema), stored_aliases(db)};
         } catch (const Xapian::DatabaseError& e) {
             std::string_view type = e.get_type();
             bool racy = type == "DatabaseOpeningError" || type == "DatabaseCorruptError" ||

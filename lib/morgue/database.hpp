@@ -6,16 +6,24 @@
 #include "morgue/schema.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <xapian.h>
 
 namespace morgue {
 
 inline constexpr const char* schema_metadata_key = "morgue:schema";
+// The topic alias file the indexer applied, so that searches by an alias
+// ("tech") find the topic it was filed under ("Technology").
+inline constexpr const char* topic_aliases_metadata_key = "morgue:topic-aliases";
 
 struct ReadDatabase {
     Xapian::Database db;
     Schema schema;
+    std::unordered_map<std::string, std::string> topic_aliases = {}; // case-folded name -> topic
 };
+
+// The topic `value` is filed under: its alias's first name, or itself.
+std::string canonical_topic(const ReadDatabase& db, const std::string& value);
 
 // Throws DatabaseError naming `path` when it is missing or not a Morgue database.
 ReadDatabase open_for_reading(const std::string& path);
