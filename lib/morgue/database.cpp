@@ -83,16 +83,16 @@ ReadDatabase open_for_reading(const std::string& path) {
 
 Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
     try {
-        db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
         // Flushed transaction: no automatic commit happens until commit(),
         // so a killed run leaves the last committed revision.
-        db_.begin_transaction(true);
+        db_->begin_transaction(true);
         in_transaction_ = true;
-        if (db_.get_metadata(schema_metadata_key).empty() && db_.get_doccount() == 0) {
-            db_.set_metadata(schema_metadata_key, schema.xml);
+        if (db_->get_metadata(schema_metadata_key).empty() && db_->get_doccount() == 0) {
+            db_->set_metadata(schema_metadata_key, schema.xml);
             schema_ = schema;
         } else {
-            schema_ = stored_schema(db_, path);
+            schema_ = stored_schema(*db_, path);
             if (auto diff = schema_difference(schema_, schema); !diff.empty())
                 throw DatabaseError(fmt::format(
                     "{}: schema {} does not fit this database: {} (rebuild the database)", path,
@@ -102,32 +102,34 @@ Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
         rethrow_xapian(path, e);
     }
     tg_.set_stemmer(Xapian::Stem(schema_.language));
-    tg_.set_database(db_);
+    tg_.set_database(*db_);
     tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 Writer::~Writer() {
-    // close() aborts an open transaction; outside one (a failed commit or
-    // checkpoint) it retries the commit.  Either may throw, and an exception
-    // from the WritableDatabase's own destructor would end the process.
+    if (!db_) return;
+    // close() aborts an open transaction; outside one (after a failed commit
+    // or checkpoint) it retries the commit.  If that fails too, the
+    // WritableDatabase's own destructor would retry once more and throw,
+    // which ends the process: let it go instead.  Nothing is lost by that:
+    // what was not committed was never durable, and the kernel closes the
+    // files and releases the lock at exit.
     try {
-        if (in_transaction_) db_.cancel_transaction();
+        if (in_transaction_) db_->cancel_transaction();
+        db_->close();
     } catch (const Xapian::Error&) {
-    }
-    try {
-        db_.close();
-    } catch (const Xapian::Error&) {
+        [[maybe_unused]] auto* abandoned = db_.release();
     }
 }
 
 Writer::Outcome Writer::upsert(Article article) {
     try {
         std::string term = unique_term(schema_, article);
-        Xapian::PostingIterator p = db_.postlist_begin(term);
-        bool exists = p != db_.postlist_end(term);
+        Xapian::PostingIterator p = db_->postlist_begin(term);
+        bool exists = p != db_->postlist_end(term);
         Xapian::Document old;
         if (exists) {
-            old = db_.get_document(*p);
+            old = db_->get_document(*p);
             // A date that fell back to the import time keeps the first import's
             // date, so that re-importing the same item changes nothing.
             if (article.date_source == DateSource::received) {
@@ -139,7 +141,7 @@ Writer::Outcome Writer::upsert(Article article) {
         Xapian::Document doc = build_document(schema_, article, tg_);
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
             return Outcome::unchanged;
-        db_.replace_document(term, doc);
+        db_->replace_document(term, doc);
         return exists ? Outcome::updated : Outcome::added;
     } catch (const Xapian::Error& e) {
         rethrow_xapian(path_, e);
@@ -148,7 +150,7 @@ Writer::Outcome Writer::upsert(Article article) {
 
 std::string Writer::metadata(const std::string& key) const {
     try {
-        return db_.get_metadata(key);
+        return db_->get_metadata(key);
     } catch (const Xapian::Error& e) {
         rethrow_xapian(path_, e);
     }
@@ -156,7 +158,7 @@ std::string Writer::metadata(const std::string& key) const {
 
 void Writer::set_metadata(const std::string& key, const std::string& value) {
     try {
-        db_.set_metadata(key, value);
+        db_->set_metadata(key, value);
     } catch (const Xapian::Error& e) {
         rethrow_xapian(path_, e);
     }
@@ -164,11 +166,11 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
 
 void Writer::commit() {
     try {
-        db_.commit_transaction();
+        db_->commit_transaction();
         in_transaction_ = false;
         // commit_transaction() of a flushed transaction commits; this makes any
         // failure surface here rather than in the destructor, which swallows it.
-        db_.commit();
+        db_->commit();
     } catch (const Xapian::Error& e) {
         rethrow_xapian(path_, e);
     }
@@ -176,8 +178,8 @@ void Writer::commit() {
 
 void Writer::checkpoint() {
     try {
-        db_.commit_transaction();
-        db_.begin_transaction(true);
+        db_->commit_transaction();
+        db_->begin_transaction(true);
     } catch (const Xapian::Error& e) {
         in_transaction_ = false;
         rethrow_xapian(path_, e);

@@ -5,6 +5,7 @@
 #include "morgue/article.hpp"
 #include "morgue/schema.hpp"
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <xapian.h>
@@ -54,11 +55,13 @@ class Writer {
     void set_metadata(const std::string& key, const std::string& value);
 
     const Schema& schema() const { return schema_; }
-    Xapian::doccount document_count() const { return db_.get_doccount(); }
+    Xapian::doccount document_count() const { return db_->get_doccount(); }
 
   private:
     std::string path_;
-    Xapian::WritableDatabase db_;
+    // Owned through a pointer so that a database that cannot be closed
+    // cleanly can be let go without running its (throwing) destructor.
+    std::unique_ptr<Xapian::WritableDatabase> db_;
     Schema schema_;
     Xapian::TermGenerator tg_;
     bool in_transaction_ = false;

@@ -82,19 +82,32 @@ before=$(doc_count "$DB")
 answer=$(searcher --db "$DB" --count trump)
 batch "$TMP/big.rss" 3000 full
 # In KiB: the largest file may grow a little (an import appends to it); a new
-# generation (compact, rebuild) must fit in files a quarter of its size.
+# generation (compact, rebuild) is held to a fraction of it.
 largest=$(($(stat -c %s "$DB"/*.glass | sort -n | tail -1) / 1024))
-for op in import compact rebuild; do
-    if [[ $op == import ]]; then args=(import "$TMP/big.rss") limit=$((largest + 8)); else args=("$op") limit=$((largest / 4)); fi
+# A generation can fail part-way or in its final commit (where Xapian 1.4
+# can end the writer with std::terminate): several limits reach both.
+for run in "import 1" "compact 4" "rebuild 4" "rebuild 2" "rebuild 1.33" "rebuild 1.1"; do
+    read -r op div <<<"$run"
+    if [[ $op == import ]]; then
+        args=(import "$TMP/big.rss") limit=$((largest + 8))
+    else
+        args=("$op") limit=$(python3 -c "print(int($largest / $div))")
+    fi
     ( trap '' XFSZ; ulimit -f "$limit"; exec "$MORGUE_INDEXER" --db "$DB" -q "${args[@]}" ) \
         >"$TMP/out" 2>"$TMP/err"
     status=$?
-    expect_eq 1 "$((status == 3))" "$op on a full disk: exit 3 (got $status)"
-    expect_file_contains "$TMP/err" "File too large" "$op: the error says why"
+    what="$op at $limit KiB"
+    # The tight limits must fail; the loose ones (the final commit) may fit.
+    if [[ $status == 0 && $div != 1 && ${div%.*} -lt 2 ]]; then
+        echo "$what: fitted"
+    else
+        expect_eq 3 "$status" "$what: exit 3"
+        expect_file_contains "$TMP/err" "File too large" "$what: the error says why"
+    fi
     run indexer --db "$DB" check
-    expect_status 0 "$op on a full disk: check passes"
-    expect_eq "$before" "$(doc_count "$DB")" "$op on a full disk: nothing lost"
-    expect_eq "$answer" "$(searcher --db "$DB" --count trump)" "$op on a full disk: still searchable"
-    expect_eq "" "$(ls -d "$DB".new 2>/dev/null)" "$op on a full disk: no half-built generation left"
+    expect_status 0 "$what: check passes"
+    expect_eq "$before" "$(doc_count "$DB")" "$what: nothing lost"
+    expect_eq "$answer" "$(searcher --db "$DB" --count trump)" "$what: still searchable"
+    expect_eq "" "$(ls -d "$DB".new 2>/dev/null)" "$what: no half-built generation left"
 done
 finish
