@@ -45,10 +45,7 @@ Article json_article(const nlohmann::json& j) {
     auto date = parse_date(j.at("date").get<std::string>());
     if (!date) throw std::invalid_argument("bad date");
     a.date = *date;
-    std::string source = j.at("date_source").get<std::string>();
-    for (DateSource d :
-         {DateSource::published, DateSource::updated, DateSource::feed, DateSource::received})
-        if (source == date_source_name(d)) a.date_source = d;
+    a.date_source = date_source_named(j.at("date_source").get<std::string>());
     a.feed_title = j.at("feed").get<std::string>();
     a.feed_url = j.at("feed_url").get<std::string>();
     a.original = j.at("original").get<std::string>();
@@ -113,17 +110,7 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file) {
             throw InputError(
                 fmt::format("{}:{}: not an exported article: {}", file, line_no, e.what()));
         }
-        switch (writer.upsert(std::move(a))) {
-        case Writer::Outcome::added:
-            ++counts.added;
-            break;
-        case Writer::Outcome::updated:
-            ++counts.updated;
-            break;
-        case Writer::Outcome::unchanged:
-            ++counts.unchanged;
-            break;
-        }
+        counts.count(writer.upsert(std::move(a)));
     }
     return counts;
 }

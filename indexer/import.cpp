@@ -19,17 +19,7 @@ ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases
         for (const auto& w : entry.warnings)
             warn(fmt::format("{}: item {}: warning: {}", name, i + 1, w));
         if (entry.article.id.empty()) continue;
-        switch (writer.upsert(std::move(entry.article))) {
-        case Writer::Outcome::added:
-            ++counts.added;
-            break;
-        case Writer::Outcome::updated:
-            ++counts.updated;
-            break;
-        case Writer::Outcome::unchanged:
-            ++counts.unchanged;
-            break;
-        }
+        counts.count(writer.upsert(std::move(entry.article)));
     }
     return counts;
 }

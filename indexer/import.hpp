@@ -18,6 +18,11 @@ struct Feed;
 struct ArticleCounts {
     unsigned added = 0, updated = 0, unchanged = 0;
     unsigned total() const { return added + updated + unchanged; }
+    void count(Writer::Outcome o) {
+        ++(o == Writer::Outcome::added     ? added
+           : o == Writer::Outcome::updated ? updated
+                                           : unchanged);
+    }
     ArticleCounts& operator+=(const ArticleCounts& o) {
         added += o.added, updated += o.updated, unchanged += o.unchanged;
         return *this;

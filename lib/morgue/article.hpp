@@ -3,6 +3,7 @@
 
 #include <ctime>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace morgue {
@@ -27,5 +28,7 @@ struct Article {
 };
 
 const char* date_source_name(DateSource s);
+// The inverse; an unknown name reads as `published`.
+DateSource date_source_named(std::string_view name);
 
 } // namespace morgue

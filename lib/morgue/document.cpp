@@ -115,6 +115,12 @@ const char* date_source_name(DateSource s) {
     return "?";
 }
 
+DateSource date_source_named(std::string_view name) {
+    for (DateSource d : {DateSource::updated, DateSource::feed, DateSource::received})
+        if (name == date_source_name(d)) return d;
+    return DateSource::published;
+}
+
 std::string keyword_term(const Field& field, std::string_view value) {
     return bounded_term(field.prefix, casefold(value));
 }
@@ -200,9 +206,7 @@ Article stored_article(const Xapian::Document& doc) {
         throw DatabaseError(
             fmt::format("document {}: bad stored date \"{}\"", doc.get_docid(), s.date));
     a.date = *date;
-    for (DateSource d :
-         {DateSource::published, DateSource::updated, DateSource::feed, DateSource::received})
-        if (s.date_source == date_source_name(d)) a.date_source = d;
+    a.date_source = date_source_named(s.date_source);
     return a;
 }
 
