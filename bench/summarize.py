@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """summarize.py TIMES.csv INDEX.tsv: bench/run's table.  Query p50/p95 are
-over the per-query medians (one cold process per run); ratios are Morgue's
-against the peer named, measured in the same run."""
+over the per-query medians (one cold process per run), "p50 of minima" over
+each query's fastest run; ratios are Morgue's against the peer named,
+measured in the same run."""
 import csv
 import collections
 import sys
@@ -18,8 +19,10 @@ def pct(xs, p):
 
 
 times = collections.defaultdict(list)
+minima = collections.defaultdict(list)  # the fastest of each query's runs: noise's lower bound
 for r in csv.reader(open(sys.argv[1])):
     times[(r[0], r[1])].append(float(r[4]))
+    minima[(r[0], r[1])].append(float(r[5]))
 index = {}
 for r in csv.DictReader(open(sys.argv[2]), delimiter="\t"):
     index[r["system"]] = r
@@ -27,8 +30,8 @@ for r in csv.DictReader(open(sys.argv[2]), delimiter="\t"):
 rows = [("morgue (CLI)", "morgue", "morgue"), ("morgue (CGI page)", "morgue-cgi", "morgue"),
         ("omega: quest", "quest", "omega"), ("omega: CGI", "omega", "omega"),
         ("sqlite fts5 (CLI)", "fts5", "fts5")]
-print("| system | docs | index s | docs/s | peak MB | db MB | query p50 | p95 | facet p50 | p95 |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+print("| system | docs | index s | docs/s | peak MB | db MB | query p50 | p95 | p50 of minima | facet p50 | p95 |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 stats = {}
 for name, peer, ix in rows:
     q, fc, kv = times.get((peer, "top10"), []), times.get((peer, "facet"), []), index.get(ix, {})
@@ -40,7 +43,7 @@ for name, peer, ix in rows:
     s = stats[peer]
     facet = f"{s['f50']:.1f} | {s['f95']:.1f}" if fc else "n/a | n/a"
     print(f"| {name} | {docs} | {secs:.0f} | {s['docs_s']:.0f} | {s['peak']:.0f} | {kv.get('db_mb', '?')} "
-          f"| {s['p50']:.1f} | {s['p95']:.1f} | {facet} |")
+          f"| {s['p50']:.1f} | {s['p95']:.1f} | {pct(minima[(peer, 'top10')], 50):.1f} | {facet} |")
 
 m = stats.get("morgue")
 if m:
