@@ -191,10 +191,17 @@ Response respond(const CgiConfig& config, const Params& params) {
         std::string etag = fmt::format(
             "\"{}\"", hash_hex(fmt::format("{}:{}:{}:{}", db.db.get_uuid(), db.db.get_revision(),
                                            MORGUE_VERSION, env("QUERY_STRING"))));
-        if (env("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos)
+        if (env("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos) {
             r.status = 304;
-        else
-            r = search_response(c, db);
+        } else {
+            // A topic named by an alias is shown, linked and marked as the
+            // topic it is filed under.
+            Params canonical = params;
+            for (auto& [name, value] : canonical)
+                if (name == "topic") value = canonical_topic(db, value);
+            PageRequest filed = page_request(canonical);
+            r = search_response({config, c.script_url, c.script_path, canonical, filed}, db);
+        }
         r.headers.emplace_back("ETag", etag);
     }
     if (r.status == 200 || r.status == 304)
