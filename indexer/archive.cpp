@@ -89,7 +89,7 @@ Schema export_schema(const std::string& file) {
     return parse_schema(header.at("schema").get<std::string>(), file + " (schema)");
 }
 
-ArticleCounts import_jsonl(Writer& writer, const std::string& file) {
+ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned checkpoint_every) {
     std::ifstream in(file);
     if (!in) throw InputError(fmt::format("{}: cannot open", file));
     std::string line;
@@ -111,6 +111,7 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file) {
                 fmt::format("{}:{}: not an exported article: {}", file, line_no, e.what()));
         }
         counts.count(writer.upsert(std::move(a)));
+        if (checkpoint_every && counts.total() % checkpoint_every == 0) writer.checkpoint();
     }
     return counts;
 }

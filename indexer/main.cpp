@@ -97,20 +97,49 @@ void store_synonyms(morgue::Writer& writer, const Options& o) {
     if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
 }
 
-int restore(const Options& o) {
-    morgue::Schema schema = morgue::export_schema(o.files.at(0));
-    morgue::Writer writer(o.db_path, schema);
+// Restores the exports through `writer`; returns the counts.
+morgue::ArticleCounts restore_into(morgue::Writer& writer, const Options& o, unsigned checkpoint) {
     morgue::ArticleCounts total;
     for (const auto& file : o.files) {
-        morgue::ArticleCounts c = morgue::import_jsonl(writer, file);
+        morgue::ArticleCounts c = morgue::import_jsonl(writer, file, checkpoint);
         if (!o.quiet) say(stdout, fmt::format("{}: {} articles restored", file, c.total()));
         total += c;
     }
     writer.commit();
+    return total;
+}
+
+// Into an empty or new database, the restore is written as a new generation
+// with a commit every 5,000 articles (memory stays bounded for any archive)
+// and switched in whole; into one with articles, it is one transaction.
+int restore(const Options& o) {
+    constexpr unsigned checkpoint = 5000;
+    morgue::Schema schema = morgue::export_schema(o.files.at(0));
+    morgue::ArticleCounts total;
+    std::error_code ec;
+    bool fresh = !std::filesystem::exists(o.db_path, ec) ||
+                 morgue::open_for_reading(o.db_path).db.get_doccount() == 0;
+    if (fresh) {
+        std::string staged = morgue::staging_path(o.db_path);
+        try {
+            morgue::Writer writer(staged, schema);
+            total = restore_into(writer, o, checkpoint);
+        } catch (...) {
+            std::filesystem::remove_all(staged, ec);
+            throw;
+        }
+        if (std::filesystem::exists(o.db_path, ec))
+            morgue::switch_generation(o.db_path, staged);
+        else
+            std::filesystem::rename(staged, o.db_path);
+    } else {
+        morgue::Writer writer(o.db_path, schema);
+        total = restore_into(writer, o, 0);
+    }
     if (!o.quiet)
         say(stdout, fmt::format("{} articles: {} new, {} updated, {} unchanged; {} in the database",
                                 total.total(), total.added, total.updated, total.unchanged,
-                                writer.document_count()));
+                                morgue::open_for_reading(o.db_path).db.get_doccount()));
     return morgue::exit_ok;
 }
 

@@ -37,7 +37,8 @@ void export_jsonl(const std::string& path, std::FILE* out);
 // Restores an export into `writer` (a new or compatible database); the
 // export's metadata (feed states, synonyms) comes with it.  Returns the
 // documents read.  Throws InputError naming file:line for a bad line.
-ArticleCounts import_jsonl(Writer& writer, const std::string& file);
+// With `checkpoint_every`, commits that often (into a new generation only).
+ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned checkpoint_every = 0);
 // The schema recorded in an export's header (for creating the database).
 Schema export_schema(const std::string& file);
 
