@@ -30,15 +30,12 @@ bool same_value(const std::string& a, const std::string& b) {
     return casefold(a) == casefold(b);
 }
 
+// The filter `name`=`value` removed if present, else added.
 Params toggled(const Params& params, const std::string& name, const std::string& value) {
     Params out = base_params(params);
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) {
-        return p.first == name && same_value(p.second, value);
-    });
-    if (it != out.end())
-        std::erase_if(
-            out, [&](const auto& p) { return p.first == name && same_value(p.second, value); });
-    else
+    if (std::erase_if(out, [&](const auto& p) {
+            return p.first == name && same_value(p.second, value);
+        }) == 0)
         out.emplace_back(name, value);
     return out;
 }
