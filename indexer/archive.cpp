@@ -60,7 +60,7 @@ void export_jsonl(const std::string& path, std::FILE* out) {
     nlohmann::json meta = nlohmann::json::object();
     for (auto k = db.db.metadata_keys_begin("morgue:"); k != db.db.metadata_keys_end("morgue:");
          ++k)
-        if (*k != schema_metadata_key && *k != "morgue:compacted-bytes") // not archive content
+        if (*k != schema_metadata_key && *k != compacted_metadata_key) // not archive content
             meta[*k] = db.db.get_metadata(*k);
     nlohmann::json header = {{"format", format_name},
                              {"version", format_version},

@@ -2,18 +2,17 @@
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 
+#include <charconv>
 #include <filesystem>
 #include <fmt/format.h>
 
 namespace morgue {
 
-namespace {
-constexpr const char* compacted_key = "morgue:compacted-bytes";
-}
-
 std::uintmax_t compacted_bytes(const Xapian::Database& db) {
-    std::string v = db.get_metadata(compacted_key);
-    return v.empty() ? 0 : std::stoull(v);
+    std::string v = db.get_metadata(compacted_metadata_key);
+    std::uintmax_t n = 0;
+    std::from_chars(v.data(), v.data() + v.size(), n); // absent or damaged: 0, compact
+    return n;
 }
 
 CompactStats compact_database(const std::string& path) {
@@ -25,7 +24,7 @@ CompactStats compact_database(const std::string& path) {
                                        Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
         // Remember the compacted size: nightly compacts again once it has grown.
         Xapian::WritableDatabase w(staged);
-        w.set_metadata(compacted_key, std::to_string(database_bytes(staged)));
+        w.set_metadata(compacted_metadata_key, std::to_string(database_bytes(staged)));
         w.commit();
         w.close();
     } catch (const Xapian::Error& e) {

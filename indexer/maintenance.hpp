@@ -21,7 +21,9 @@ struct CompactStats {
     std::uintmax_t before = 0, after = 0;
 };
 CompactStats compact_database(const std::string& path);
-// The size the database had after its last compaction (0: never compacted).
+// The size the database had after its last compaction (0: never compacted),
+// kept in this metadata key: operational, not archive content (not exported).
+inline constexpr const char* compacted_metadata_key = "morgue:compacted-bytes";
 std::uintmax_t compacted_bytes(const Xapian::Database& db);
 
 // Xapian's consistency check plus Morgue's own (a schema, documents that
