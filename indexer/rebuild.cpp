@@ -3,6 +3,7 @@
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/text.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -24,12 +25,7 @@ constexpr unsigned checkpoint_every = 5000;
 // parser reads it as it read it the first time (its namespaces and xml:base
 // were copied onto it when it was stored).
 std::string as_feed(const std::string& item, const std::string& feed_title) {
-    std::string escaped;
-    for (char c : feed_title)
-        escaped += c == '<'   ? std::string("&lt;")
-                   : c == '&' ? std::string("&amp;")
-                              : std::string(1, c);
-    std::string title = "<title>" + escaped + "</title>";
+    std::string title = "<title>" + html_escape(feed_title) + "</title>";
     if (item.starts_with("<entry"))
         return "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + title + item + "</feed>";
     if (item.find("http://purl.org/rss/1.0/") != std::string::npos)

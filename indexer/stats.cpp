@@ -31,14 +31,9 @@ std::vector<Count> top_values(const Xapian::Database& db, const Field& f, std::s
     for (auto& c : all) {
         std::string term = c.value;
         c.value = term.substr(f.prefix.size());
-        std::string joined = db.get_document(*db.postlist_begin(term)).get_value(*f.slot);
-        std::size_t start = 0;
-        while (start <= joined.size()) {
-            std::size_t end = std::min(joined.find(value_separator, start), joined.size());
-            std::string form = joined.substr(start, end - start);
+        for (const auto& form :
+             value_parts(db.get_document(*db.postlist_begin(term)).get_value(*f.slot)))
             if (keyword_term(f, form) == term) c.value = form;
-            start = end + 1;
-        }
     }
     return all;
 }

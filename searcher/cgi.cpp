@@ -27,11 +27,6 @@ namespace {
 
 constexpr const char* prog = "morgue.cgi";
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
 struct Response {
     int status = 200;
     std::string type = "text/html; charset=utf-8";
@@ -119,16 +114,17 @@ void start_watchdog(double seconds) {
 std::string script_url(const CgiConfig& config) {
     if (!config.base_url.empty()) return config.base_url;
     // The Host header is the client's word: use it only when it looks like a host.
-    std::string host = env("HTTP_HOST");
+    std::string host = env_var("HTTP_HOST");
     if (host.empty() ||
         host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                "0123456789.-:[]") != std::string::npos) {
-        host = env("SERVER_NAME");
-        if (std::string port = env("SERVER_PORT"); !port.empty() && port != "80" && port != "443")
+        host = env_var("SERVER_NAME");
+        if (std::string port = env_var("SERVER_PORT");
+            !port.empty() && port != "80" && port != "443")
             host += ":" + port;
     }
-    bool https = ascii_lower(env("HTTPS")) == "on";
-    return (https ? "https://" : "http://") + host + env("SCRIPT_NAME");
+    bool https = ascii_lower(env_var("HTTPS")) == "on";
+    return (https ? "https://" : "http://") + host + env_var("SCRIPT_NAME");
 }
 
 std::string json_error(const std::string& message) {
@@ -176,7 +172,7 @@ Response search_response(const PageContext& c, ReadDatabase& db) {
 
 Response respond(const CgiConfig& config, const Params& params) {
     PageRequest request;
-    PageContext c{config, script_url(config), env("SCRIPT_NAME"), params, request};
+    PageContext c{config, script_url(config), env_var("SCRIPT_NAME"), params, request};
     try {
         request = page_request(params);
     } catch (const HttpError& e) {
@@ -190,8 +186,8 @@ Response respond(const CgiConfig& config, const Params& params) {
         // One representation per URL, database revision and program version.
         std::string etag = fmt::format(
             "\"{}\"", hash_hex(fmt::format("{}:{}:{}:{}", db.db.get_uuid(), db.db.get_revision(),
-                                           MORGUE_VERSION, env("QUERY_STRING"))));
-        if (env("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos) {
+                                           MORGUE_VERSION, env_var("QUERY_STRING"))));
+        if (env_var("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos) {
             r.status = 304;
         } else {
             // A topic named by an alias is shown, linked and marked as the
@@ -212,7 +208,7 @@ Response respond(const CgiConfig& config, const Params& params) {
 } // namespace
 
 int run_cgi() {
-    std::string method = env("REQUEST_METHOD");
+    std::string method = env_var("REQUEST_METHOD");
     bool head = method == "HEAD";
     if (method != "GET" && !head) {
         Response r = plain(405, "only GET and HEAD are allowed");
@@ -225,7 +221,7 @@ int run_cgi() {
         start_watchdog(config.time_limit);
         Params params;
         try {
-            params = parse_query_string(env("QUERY_STRING"));
+            params = parse_query_string(env_var("QUERY_STRING"));
         } catch (const HttpError& e) {
             send(plain(e.status, e.what()), head);
             return 0;

@@ -17,11 +17,6 @@ namespace morgue {
 
 namespace {
 
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
 template <typename T>
 T number(const std::string& text, const std::string& where) {
     T n{};
@@ -32,8 +27,8 @@ T number(const std::string& text, const std::string& where) {
 }
 
 std::string config_path() {
-    if (std::string p = env("MORGUE_CONFIG"); !p.empty()) return p;
-    if (std::string script = env("SCRIPT_FILENAME"); !script.empty()) {
+    if (std::string p = env_var("MORGUE_CONFIG"); !p.empty()) return p;
+    if (std::string script = env_var("SCRIPT_FILENAME"); !script.empty()) {
         auto beside = std::filesystem::path(script).parent_path() / "morgue.conf";
         if (std::filesystem::exists(beside)) return beside;
     }
@@ -76,14 +71,19 @@ CgiConfig parse_cgi_config(std::string_view text, const std::string& source, Cgi
     return c;
 }
 
+std::string env_var(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
 CgiConfig load_cgi_config() {
     CgiConfig c;
     c.templates = MORGUE_TEMPLATE_DIR;
     std::string path = config_path();
     if (std::filesystem::exists(path))
         c = parse_cgi_config(read_text_file(path, "config"), path, c);
-    if (std::string db = env("MORGUE_DB"); !db.empty()) c.db = db;
-    if (std::string t = env("MORGUE_TEMPLATES"); !t.empty()) c.templates = t;
+    if (std::string db = env_var("MORGUE_DB"); !db.empty()) c.db = db;
+    if (std::string t = env_var("MORGUE_TEMPLATES"); !t.empty()) c.templates = t;
     if (c.db.empty())
         throw DatabaseError(fmt::format("no database: set MORGUE_DB or db = in {}", path));
     return c;

@@ -24,4 +24,7 @@ struct CgiConfig {
 CgiConfig parse_cgi_config(std::string_view text, const std::string& source, CgiConfig base = {});
 CgiConfig load_cgi_config();
 
+// The environment variable's value, or "" when unset (CGI passes the request this way).
+std::string env_var(const char* name);
+
 } // namespace morgue

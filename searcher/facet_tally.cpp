@@ -23,12 +23,8 @@ void for_each_form(const std::string& value, bool multi, F&& f) {
         if (!value.empty()) f(value);
         return;
     }
-    std::size_t start = 0;
-    while (start <= value.size()) {
-        std::size_t end = std::min(value.find(value_separator, start), value.size());
-        if (end > start) f(value.substr(start, end - start));
-        start = end + 1;
-    }
+    for (const auto& part : value_parts(value))
+        f(part);
 }
 
 // Raw slot values and their counts -> case-folded values in their commonest form.

@@ -101,6 +101,17 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
 
 } // namespace
 
+std::vector<std::string> value_parts(std::string_view joined) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= joined.size()) {
+        std::size_t end = std::min(joined.find(value_separator, start), joined.size());
+        if (end > start) out.emplace_back(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
 const char* date_source_name(DateSource s) {
     switch (s) {
     case DateSource::published:

@@ -7,6 +7,7 @@
 #include "morgue/schema.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 #include <xapian.h>
 
@@ -23,6 +24,9 @@ std::string story_fingerprint(const Article& article);
 
 // Display values of a multi-valued keyword slot are joined with this.
 constexpr char value_separator = '\x1f';
+
+// The display forms joined in a keyword slot, in order, empty parts skipped.
+std::vector<std::string> value_parts(std::string_view joined);
 
 // The boolean term for one value of a keyword field: prefix + case-folded
 // value (hashed when too long for a Xapian term).

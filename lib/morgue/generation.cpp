@@ -16,7 +16,7 @@ namespace morgue {
 
 namespace {
 
-std::string trimmed(const std::string& path) {
+std::string normal(const std::string& path) {
     std::string p = fs::path(path).lexically_normal().string();
     while (p.size() > 1 && p.back() == '/')
         p.pop_back();
@@ -34,8 +34,12 @@ void sync_parent(const std::string& path) {
 
 } // namespace
 
+std::string beside_database(const std::string& db_path, std::string_view suffix) {
+    return normal(db_path) + std::string(suffix);
+}
+
 std::string staging_path(const std::string& db_path) {
-    std::string staged = trimmed(db_path) + ".new";
+    std::string staged = beside_database(db_path, ".new");
     std::error_code ec;
     fs::remove_all(staged, ec);
     if (ec)
@@ -45,7 +49,7 @@ std::string staging_path(const std::string& db_path) {
 }
 
 void switch_generation(const std::string& db_path, const std::string& staged) {
-    std::string live = trimmed(db_path);
+    std::string live = normal(db_path);
     if (renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0)
         throw DatabaseError(fmt::format("{}: cannot switch to the new generation {}: {}", live,
                                         staged, std::strerror(errno)));

@@ -8,8 +8,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace morgue {
+
+// The path `suffix` names beside the database ("DB" + ".lock", ".new"),
+// however the database path was written ("db/", "./db").
+std::string beside_database(const std::string& db_path, std::string_view suffix);
 
 // DB.new, emptied of anything a killed run left there.
 std::string staging_path(const std::string& db_path);

@@ -1,6 +1,7 @@
 #include "morgue/run_lock.hpp"
 
 #include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -13,10 +14,7 @@
 namespace morgue {
 
 std::string run_lock_path(const std::string& db_path) {
-    std::string path = std::filesystem::path(db_path).lexically_normal().string();
-    while (path.size() > 1 && path.back() == '/')
-        path.pop_back();
-    return path + ".lock";
+    return beside_database(db_path, ".lock");
 }
 
 RunLock::RunLock(const std::string& db_path) {
