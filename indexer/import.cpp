@@ -27,6 +27,7 @@ ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases
 ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
                          const ImportOptions& options, const Log& log) {
     ImportStats stats;
+    unsigned pending = 0;
     for (const auto& path : files) {
         try {
             Feed feed = parse_feed(read_feed_file(path, options.max_bytes),
@@ -37,6 +38,10 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
                                  c.unchanged));
             stats.articles += c;
             ++stats.files_ok;
+            if (options.checkpoint_every && (pending += c.total()) >= options.checkpoint_every) {
+                writer.checkpoint();
+                pending = 0;
+            }
         } catch (const InputError& e) {
             log.problem(e.what());
             ++stats.files_failed;

@@ -41,7 +41,10 @@ struct Log {
 
 struct ImportOptions {
     std::size_t max_bytes = default_max_feed_bytes;
-    TopicAliases topic_aliases;
+    TopicAliases topic_aliases = {};
+    // Commit after a file once this many articles are pending (0: never), so
+    // that memory stays bounded; only for a new generation, which no searcher sees.
+    unsigned checkpoint_every = 0;
 };
 
 // Upserts the entries of a parsed feed (topic aliases applied), passing each
@@ -54,5 +57,16 @@ ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases
 // reported through `log.problem` and skipped.  Does not commit.
 ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
                          const ImportOptions& options, const Log& log);
+
+// A bulk load into a new or empty database on `jobs` cores.  The files, split
+// in order into `jobs` runs of about equal size, are indexed into a shard each
+// by a child process (`prepare` first: metadata), with options.checkpoint_every.
+// An article found in more than one shard is kept once, as one writer taking
+// the files in order would keep it.  Xapian's compactor then merges the shards
+// into a new generation, which replaces the database.  If anything fails, the
+// database is left as it was.
+ImportStats bulk_import(const std::string& db_path, const Schema& schema,
+                        const std::vector<std::string>& files, const ImportOptions& options,
+                        unsigned jobs, const std::function<void(Writer&)>& prepare, const Log& log);
 
 } // namespace morgue

@@ -15,8 +15,10 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <curl/curl.h>
 #include <exception>
 #include <filesystem>
@@ -49,6 +51,7 @@ struct Options {
     morgue::FetchOptions http;
     bool verbose = false;
     bool jsonl = false;
+    unsigned jobs = 1;          // import into a new or empty database: processes
     std::string output;         // export: file instead of stdout
     double compact_growth = 50; // nightly: compact past this % growth since the last compaction
 };
@@ -97,6 +100,13 @@ void store_synonyms(morgue::Writer& writer, const Options& o) {
     if (writer.metadata("morgue:synonyms") != text) writer.set_metadata("morgue:synonyms", text);
 }
 
+// True if there is nothing at `path` to lose by replacing it whole.
+bool new_or_empty(const std::string& path) {
+    std::error_code ec;
+    return !std::filesystem::exists(path, ec) ||
+           morgue::open_for_reading(path).db.get_doccount() == 0;
+}
+
 // Restores the exports through `writer`; returns the counts.
 morgue::ArticleCounts restore_into(morgue::Writer& writer, const Options& o, unsigned checkpoint) {
     morgue::ArticleCounts total;
@@ -117,9 +127,7 @@ int restore(const Options& o) {
     morgue::Schema schema = morgue::export_schema(o.files.at(0));
     morgue::ArticleCounts total;
     std::error_code ec;
-    bool fresh = !std::filesystem::exists(o.db_path, ec) ||
-                 morgue::open_for_reading(o.db_path).db.get_doccount() == 0;
-    if (fresh) {
+    if (new_or_empty(o.db_path)) {
         std::string staged = morgue::staging_path(o.db_path);
         try {
             morgue::Writer writer(staged, schema);
@@ -159,21 +167,33 @@ int run_import(const Options& o) {
     morgue::RunLock lock(o.db_path);
     morgue::Schema schema = morgue::load_schema_file(o.schema_path);
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o)};
-    morgue::Writer writer(o.db_path, schema);
-    store_synonyms(writer, o);
-    store_topic_aliases(writer, o);
     morgue::Log log{[&](std::string_view l) {
                         if (!o.quiet) say(stdout, l);
                     },
                     [](std::string_view l) { say(stderr, l); }};
-    auto s = morgue::import_files(writer, o.files, options, log);
-    writer.commit();
+    auto prepare = [&](morgue::Writer& writer) {
+        store_synonyms(writer, o);
+        store_topic_aliases(writer, o);
+    };
+    morgue::ImportStats s;
+    if (o.jobs > 1 && o.files.size() > 1 && new_or_empty(o.db_path)) {
+        // Shards are new databases: commit often, memory stays bounded (and
+        // Xapian indexes small batches faster than big ones).
+        options.checkpoint_every = 2000;
+        s = morgue::bulk_import(o.db_path, schema, o.files, options, o.jobs, prepare, log);
+    } else {
+        morgue::Writer writer(o.db_path, schema);
+        prepare(writer);
+        s = morgue::import_files(writer, o.files, options, log);
+        writer.commit();
+    }
     if (!o.quiet || s.files_failed)
         say(s.files_failed ? stderr : stdout,
             fmt::format("{} files indexed, {} failed; {} articles new, {} updated, {} unchanged; "
                         "{} in the database",
                         s.files_ok, s.files_failed, s.articles.added, s.articles.updated,
-                        s.articles.unchanged, writer.document_count()));
+                        s.articles.unchanged,
+                        morgue::open_for_reading(o.db_path).db.get_doccount()));
     return s.files_failed ? morgue::exit_partial : morgue::exit_ok;
 }
 
@@ -408,7 +428,12 @@ int run_parse(const Options& o) {
 // what failed, in one line, and exit as any database error does, not with
 // abort()'s core dump.  Committed data is safe: Xapian commits atomically.
 [[noreturn]] void on_terminate() {
-    std::string what = "internal error";
+    int last_errno = errno;
+    // Thrown during unwinding, the exception is not available: the failed
+    // system call that started it (EFBIG, ENOSPC) is the best account.
+    std::string what =
+        fmt::format("database error: a failed write ended the writer (last system error: {})",
+                    std::strerror(last_errno));
     try {
         if (auto e = std::current_exception()) std::rethrow_exception(e);
     } catch (const Xapian::Error& e) {
@@ -453,6 +478,11 @@ int main(int argc, char** argv) {
         app.add_subcommand("import", "index local RSS/Atom feed files (one transaction)");
     import->add_option("FILE", o.files, "feed files")->required();
     import->add_flag("--jsonl", o.jsonl, "the files are exports (morgue-indexer export --jsonl)");
+    import
+        ->add_option("-j,--jobs", o.jobs,
+                     "into a new or empty database: index on this many cores, in shards "
+                     "merged at the end")
+        ->check(CLI::Range(1U, 64U));
     auto fetch_options = [&](CLI::App* c) {
         c->add_option("--feeds", o.feeds_file, "file listing feed URLs (one per line, or OPML)");
         c->add_option("--jobs", o.http.jobs, "transfers at once")

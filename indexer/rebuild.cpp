@@ -1,3 +1,4 @@
+#include "child_process.hpp"
 #include "feed_parser.hpp"
 #include "maintenance.hpp"
 #include "morgue/document.hpp"
@@ -5,15 +6,11 @@
 #include "morgue/generation.hpp"
 #include "morgue/text.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <functional>
 #include <optional>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace morgue {
 
@@ -96,49 +93,17 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
     writer.commit();
 }
 
-// Writes the new generation in a child process.  When a write fails inside
-// WritableDatabase::commit_transaction(), Xapian 1.4.22 can throw from a
-// destructor during unwinding, which ends the process (std::terminate);
-// the parent survives that, removes the half-built generation and reports.
-// The child sends its counts back through a pipe.
+// The new generation is written in a child process (child_process.hpp),
+// which sends its counts back.
 RebuildStats write_isolated(const std::function<void(RebuildStats&)>& write) {
-    int fds[2];
-    if (pipe(fds) != 0) throw DatabaseError(fmt::format("rebuild: pipe: {}", std::strerror(errno)));
-    std::fflush(stdout);
-    std::fflush(stderr);
-    pid_t pid = fork();
-    if (pid < 0) throw DatabaseError(fmt::format("rebuild: fork: {}", std::strerror(errno)));
-    if (pid == 0) {
-        close(fds[0]);
-        int code = exit_ok;
-        try {
-            RebuildStats s;
-            write(s);
-            std::string counts = fmt::format("{} {} {}", s.documents, s.reparsed, s.kept);
-            if (::write(fds[1], counts.data(), counts.size()) < 0) code = exit_database;
-        } catch (const std::exception& e) {
-            fmt::print(stderr, "morgue-indexer: {}\n", e.what());
-            code = exit_database;
-        }
-        std::fflush(stdout);
-        std::fflush(stderr);
-        _exit(code);
-    }
-    close(fds[1]);
-    std::string counts;
-    char buf[128];
-    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
-        counts.append(buf, static_cast<std::size_t>(n));
-    close(fds[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    std::string counts = finish_child(start_child([&] {
+        RebuildStats s;
+        write(s);
+        return fmt::format("{} {} {}", s.documents, s.reparsed, s.kept);
+    }));
     RebuildStats s;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 ||
-        std::sscanf(counts.c_str(), "%u %u %u", &s.documents, &s.reparsed, &s.kept) != 3)
-        throw DatabaseError(WIFSIGNALED(status)
-                                ? fmt::format("the writer died ({})", strsignal(WTERMSIG(status)))
-                                : std::string("the new generation could not be written"));
+    if (std::sscanf(counts.c_str(), "%u %u %u", &s.documents, &s.reparsed, &s.kept) != 3)
+        throw DatabaseError("the new generation could not be written");
     return s;
 }
 

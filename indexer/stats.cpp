@@ -59,13 +59,15 @@ std::string database_stats(const std::string& path, bool json) {
     auto topics = top_values(db, rd.schema.get("topic"), 10);
     auto feeds = all_feed_states(db);
     std::uintmax_t bytes = database_bytes(path);
+    std::uintmax_t compacted = compacted_bytes(db); // 0: never compacted
     if (json) {
         nlohmann::ordered_json j = {
             {"documents", db.get_doccount()},
             {"first_date", first.empty() ? nullptr : nlohmann::ordered_json(first)},
             {"last_date", last.empty() ? nullptr : nlohmann::ordered_json(last)},
             {"bytes", bytes},
-            {"revision", db.get_revision()}};
+            {"revision", db.get_revision()},
+            {"compacted_bytes", compacted ? nlohmann::ordered_json(compacted) : nullptr}};
         for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
             j[name] = nlohmann::ordered_json::array();
             for (const auto& c : *counts)
@@ -77,8 +79,10 @@ std::string database_stats(const std::string& path, bool json) {
         return j.dump(2) + "\n";
     }
     std::string out = fmt::format(
-        "{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB (revision {})\n", path,
-        db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6, db.get_revision());
+        "{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB (revision {}; {})\n", path,
+        db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6, db.get_revision(),
+        compacted ? fmt::format("{:.1f} MB when last compacted", compacted / 1e6)
+                  : std::string("never compacted"));
     for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
         out += fmt::format("  top {}:", name);
         for (const auto& c : *counts)

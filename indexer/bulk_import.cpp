@@ -1,0 +1,180 @@
+// import --jobs N: a first load on every core.  Xapian's indexer is one
+// thread and is nearly all of an import's time (bench/RESULTS.md), so N
+// processes each build a shard, and the compactor merges them; merging costs
+// far less than the indexing it parallelises, and leaves the result compact.
+#include "child_process.hpp"
+#include "import.hpp"
+#include "maintenance.hpp"
+#include "morgue/document.hpp"
+#include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <optional>
+
+namespace morgue {
+
+namespace {
+
+// The files in order, cut into at most `parts` runs of about equal bytes.
+std::vector<std::vector<std::string>> split_files(const std::vector<std::string>& files,
+                                                  unsigned parts) {
+    std::vector<std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& f : files) {
+        std::error_code ec;
+        auto n = std::filesystem::file_size(f, ec); // unreadable: its import reports it
+        sizes.push_back(ec ? 0 : n);
+        total += sizes.back();
+    }
+    std::vector<std::vector<std::string>> runs(1);
+    std::uintmax_t done = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        // Start the next run once this one holds its share of the bytes.
+        if (!runs.back().empty() && runs.size() < parts && done * parts >= total * runs.size())
+            runs.emplace_back();
+        runs.back().push_back(files[i]);
+        done += sizes[i];
+    }
+    return runs;
+}
+
+std::string counts_line(const ImportStats& s) {
+    return fmt::format("{} {} {} {} {}", s.files_ok, s.files_failed, s.articles.added,
+                       s.articles.updated, s.articles.unchanged);
+}
+
+ImportStats parse_counts(const std::string& line) {
+    ImportStats s;
+    if (std::sscanf(line.c_str(), "%u %u %u %u %u", &s.files_ok, &s.files_failed, &s.articles.added,
+                    &s.articles.updated, &s.articles.unchanged) != 5)
+        throw DatabaseError("a shard's writer reported nothing");
+    return s;
+}
+
+// Indexes each run into its shard at once; returns the summed counts.
+ImportStats index_shards(const std::vector<std::string>& shards,
+                         const std::vector<std::vector<std::string>>& runs, const Schema& schema,
+                         const ImportOptions& options, const std::function<void(Writer&)>& prepare,
+                         const Log& log) {
+    std::vector<Child> children;
+    for (std::size_t k = 0; k < runs.size(); ++k)
+        children.push_back(start_child([&, k] {
+            Writer writer(shards[k], schema);
+            prepare(writer);
+            ImportStats s = import_files(writer, runs[k], options, log);
+            writer.commit();
+            return counts_line(s);
+        }));
+    ImportStats total;
+    std::optional<DatabaseError> failed; // every child is waited for before reporting
+    for (const Child& c : children) {
+        try {
+            ImportStats s = parse_counts(finish_child(c));
+            total.files_ok += s.files_ok;
+            total.files_failed += s.files_failed;
+            total.articles += s.articles;
+        } catch (const DatabaseError& e) {
+            if (!failed) failed = e;
+        }
+    }
+    if (failed) throw *failed;
+    return total;
+}
+
+// An article in more than one shard is kept once, as one writer taking the
+// files in order would keep it: the earlier copy if the two are the same,
+// the later one if it differs.  The counts are corrected to match.
+void drop_duplicates(const std::vector<std::string>& shards, const std::string& id_prefix,
+                     ArticleCounts& counts) {
+    std::vector<Xapian::WritableDatabase> dbs;
+    for (const auto& s : shards)
+        dbs.emplace_back(s, Xapian::DB_OPEN);
+    auto content_hash = [](Xapian::WritableDatabase& db, const std::string& id) {
+        return db.get_document(*db.postlist_begin(id)).get_value(slot_content_hash);
+    };
+    for (std::size_t j = 1; j < dbs.size(); ++j) {
+        std::vector<std::string> ids;
+        for (auto t = dbs[j].allterms_begin(id_prefix); t != dbs[j].allterms_end(id_prefix); ++t)
+            ids.push_back(*t);
+        for (const auto& id : ids)
+            for (std::size_t k = 0; k < j; ++k) {
+                if (!dbs[k].term_exists(id)) continue;
+                bool same = content_hash(dbs[k], id) == content_hash(dbs[j], id);
+                dbs[same ? j : k].delete_document(id);
+                --counts.added;
+                ++(same ? counts.unchanged : counts.updated);
+                break; // the shards before j hold one copy at most
+            }
+    }
+    for (auto& db : dbs) {
+        db.commit();
+        db.close();
+    }
+}
+
+// The shards merged into `staged`, marked as compacted (see nightly).
+void merge_shards(const std::vector<std::string>& shards, const std::string& staged) {
+    Xapian::Database all;
+    for (const auto& s : shards)
+        all.add_database(Xapian::Database(s));
+    all.compact(staged, Xapian::Compactor::FULL);
+    Xapian::WritableDatabase w(staged);
+    w.set_metadata(compacted_metadata_key, std::to_string(database_bytes(staged)));
+    w.commit();
+    w.close();
+}
+
+// The message of the exception being handled.
+std::string current_error() {
+    try {
+        throw;
+    } catch (const Xapian::Error& e) {
+        return e.get_description();
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+void remove_all(const std::vector<std::string>& paths) {
+    std::error_code ec;
+    for (const auto& p : paths)
+        std::filesystem::remove_all(p, ec);
+}
+
+} // namespace
+
+ImportStats bulk_import(const std::string& db_path, const Schema& schema,
+                        const std::vector<std::string>& files, const ImportOptions& options,
+                        unsigned jobs, const std::function<void(Writer&)>& prepare,
+                        const Log& log) {
+    auto runs = split_files(files, std::max(jobs, 1U));
+    std::vector<std::string> shards;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+        shards.push_back(beside_database(db_path, fmt::format(".shard{}", k)));
+        remove_all({shards.back()}); // left by a killed run
+    }
+    std::string staged = staging_path(db_path);
+    ImportStats stats;
+    try {
+        stats = index_shards(shards, runs, schema, options, prepare, log);
+        drop_duplicates(shards, schema.get("url").prefix, stats.articles);
+        merge_shards(shards, staged);
+    } catch (...) {
+        remove_all(shards);
+        remove_all({staged});
+        throw DatabaseError(fmt::format("{}: import failed: {}; the database is unchanged", db_path,
+                                        current_error()));
+    }
+    remove_all(shards);
+    std::error_code ec;
+    if (std::filesystem::exists(db_path, ec))
+        switch_generation(db_path, staged);
+    else
+        std::filesystem::rename(staged, db_path);
+    return stats;
+}
+
+} // namespace morgue

@@ -1,0 +1,63 @@
+#include "child_process.hpp"
+
+#include "morgue/errors.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace morgue {
+
+Child start_child(const std::function<std::string()>& work) {
+    int fds[2];
+    if (pipe(fds) != 0) throw DatabaseError(fmt::format("pipe: {}", std::strerror(errno)));
+    std::fflush(stdout);
+    std::fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        throw DatabaseError(fmt::format("fork: {}", std::strerror(errno)));
+    }
+    if (pid > 0) {
+        close(fds[1]);
+        return {pid, fds[0]};
+    }
+    close(fds[0]);
+    std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
+    int code = exit_ok;
+    try {
+        std::string result = work();
+        if (::write(fds[1], result.data(), result.size()) < 0) code = exit_database;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "morgue-indexer: {}\n", e.what());
+        code = exit_database;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    _exit(code);
+}
+
+std::string finish_child(const Child& child) {
+    std::string result;
+    char buf[256];
+    for (ssize_t n; (n = read(child.result_fd, buf, sizeof buf)) != 0;) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        result.append(buf, static_cast<std::size_t>(n));
+    }
+    close(child.result_fd);
+    int status = 0;
+    while (waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status))
+        throw DatabaseError(fmt::format("the writer died ({})", strsignal(WTERMSIG(status))));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw DatabaseError("the new generation could not be written");
+    return result;
+}
+
+} // namespace morgue
