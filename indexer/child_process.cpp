@@ -3,9 +3,11 @@
 #include "morgue/errors.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +18,7 @@ Child start_child(const std::function<std::string()>& work) {
     if (pipe(fds) != 0) throw DatabaseError(fmt::format("pipe: {}", std::strerror(errno)));
     std::fflush(stdout);
     std::fflush(stderr);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -27,6 +30,10 @@ Child start_child(const std::function<std::string()>& work) {
         return {pid, fds[0]};
     }
     close(fds[0]);
+    // A writer outliving a killed parent would hold the run lock, writing
+    // to a generation nobody will switch to.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(exit_database); // it died before prctl()
     std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
     int code = exit_ok;
     try {

@@ -19,6 +19,7 @@ struct Child {
 // Forks a child that runs `work` and sends back the string it returns; an
 // exception ends the child with its message on stderr.  Its stdout is line
 // buffered, so that lines from children running at once do not interleave.
+// A child is killed if the parent dies first.
 Child start_child(const std::function<std::string()>& work);
 
 // Waits for the child; returns its result, or throws DatabaseError saying

@@ -81,4 +81,20 @@ run indexer --db "$TMP/locked" import "$TMP/a.rss"
 expect_status 4 "a second writer during a bulk import"
 wait $bulk || fail "the bulk import failed"
 expect_eq 3000 "$(doc_count "$TMP/locked")" "the bulk import finished"
+
+# A bulk import killed part-way: its writers die with it, so the lock is free
+# at once, the database was never created, and the next run clears the shards.
+"$MORGUE_INDEXER" --db "$TMP/killed" -q import --jobs 2 "$TMP/big.rss" "$TMP/big2.rss" &
+bulk=$!
+for _ in $(seq 100); do [[ -d $TMP/killed.shard1 ]] && break; sleep 0.05; done
+kill -TERM $bulk
+wait $bulk
+# Killed with the parent, not finishing their shards (which takes seconds).
+for _ in $(seq 10); do pgrep -f "db $TMP/killed" >/dev/null || break; sleep 0.05; done
+expect_eq "" "$(pgrep -f "db $TMP/killed")" "no writer outlives the killed import"
+expect_eq "" "$(ls -d "$TMP/killed" 2>/dev/null)" "the database was never created"
+run indexer --db "$TMP/killed" import --jobs 2 "$TMP/a.rss" "$TMP/b.rss"
+expect_status 0 "the next import runs at once"
+expect_eq 400 "$(doc_count "$TMP/killed")" "and indexes"
+expect_eq "" "$(ls -d "$TMP"/killed.* 2>/dev/null | grep -v '\.lock$')" "the old shards are gone"
 finish
