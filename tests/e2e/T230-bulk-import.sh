@@ -69,6 +69,12 @@ expect_file_contains "$TMP/err" "import failed" "the failure is reported"
 expect_file_contains "$TMP/err" "the database is unchanged" "and what it means"
 expect_eq 0 "$(doc_count "$TMP/empty")" "the database is unchanged"
 expect_eq "" "$(ls -d "$TMP"/empty.* 2>/dev/null | grep -v '\.lock$')" "no shard or generation left"
+# The same into the empty database with room: the merged generation replaces it.
+run indexer --db "$TMP/empty" -q import --jobs 2 "${files[@]}"
+expect_status 0 "a bulk import into an existing empty database"
+expect_eq 700 "$(doc_count "$TMP/empty")" "the merged generation replaced it"
+contents "$TMP/empty" | cmp -s - "$TMP/one.jsonl" || fail "the replaced database's articles differ from one writer's"
+checks=$((checks + 1))
 
 # The run lock is held by the bulk import: a second writer is turned away.
 python3 "$MAKE_BATCH" "$TMP/big.rss" 3000 big
