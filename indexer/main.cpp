@@ -187,24 +187,26 @@ int run_import(const Options& o) {
         store_topic_aliases(writer, o);
     };
     morgue::ImportStats s;
+    Xapian::doccount in_db = 0;
     if (o.jobs > 1 && o.files.size() > 1 && new_or_empty(o.db_path)) {
         // Shards are new databases, committed in batches so that memory
         // stays bounded; Xapian's own knob sets the batch, as for any writer.
         options.checkpoint_every = flush_threshold();
         s = morgue::bulk_import(o.db_path, schema, o.files, options, o.jobs, prepare, log);
+        in_db = morgue::open_for_reading(o.db_path).db.get_doccount();
     } else {
         morgue::Writer writer(o.db_path, schema);
         prepare(writer);
         s = morgue::import_files(writer, o.files, options, log);
         writer.commit();
+        in_db = writer.document_count();
     }
     if (!o.quiet || s.files_failed)
         say(s.files_failed ? stderr : stdout,
             fmt::format("{} files indexed, {} failed; {} articles new, {} updated, {} unchanged; "
                         "{} in the database",
                         s.files_ok, s.files_failed, s.articles.added, s.articles.updated,
-                        s.articles.unchanged,
-                        morgue::open_for_reading(o.db_path).db.get_doccount()));
+                        s.articles.unchanged, in_db));
     return s.files_failed ? morgue::exit_partial : morgue::exit_ok;
 }
 
@@ -442,9 +444,11 @@ int run_parse(const Options& o) {
     int last_errno = errno;
     // Thrown during unwinding, the exception is not available: the failed
     // system call that started it (EFBIG, ENOSPC) is the best account.
-    std::string what =
-        fmt::format("database error: a failed write ended the writer (last system error: {})",
-                    std::strerror(last_errno));
+    std::string what = last_errno
+                           ? fmt::format("database error: a failed write ended the writer (last "
+                                         "system error: {})",
+                                         std::strerror(last_errno))
+                           : std::string("internal error");
     try {
         if (auto e = std::current_exception()) std::rethrow_exception(e);
     } catch (const Xapian::Error& e) {
