@@ -121,10 +121,7 @@ void merge_shards(const std::vector<std::string>& shards, const std::string& sta
     for (const auto& s : shards)
         all.add_database(Xapian::Database(s));
     all.compact(staged, Xapian::Compactor::FULL);
-    Xapian::WritableDatabase w(staged);
-    w.set_metadata(compacted_metadata_key, std::to_string(database_bytes(staged)));
-    w.commit();
-    w.close();
+    mark_compacted(staged);
 }
 
 // The message of the exception being handled.
@@ -169,11 +166,7 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                                         current_error()));
     }
     remove_all(shards);
-    std::error_code ec;
-    if (std::filesystem::exists(db_path, ec))
-        switch_generation(db_path, staged);
-    else
-        std::filesystem::rename(staged, db_path);
+    switch_generation(db_path, staged);
     return stats;
 }
 

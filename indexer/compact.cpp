@@ -15,6 +15,14 @@ std::uintmax_t compacted_bytes(const Xapian::Database& db) {
     return n;
 }
 
+void mark_compacted(const std::string& path) {
+    // Nightly compacts again once the database has grown past this size.
+    Xapian::WritableDatabase w(path);
+    w.set_metadata(compacted_metadata_key, std::to_string(database_bytes(path)));
+    w.commit();
+    w.close();
+}
+
 CompactStats compact_database(const std::string& path) {
     CompactStats s;
     s.before = database_bytes(path);
@@ -22,11 +30,7 @@ CompactStats compact_database(const std::string& path) {
     try {
         Xapian::Database(path).compact(staged,
                                        Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
-        // Remember the compacted size: nightly compacts again once it has grown.
-        Xapian::WritableDatabase w(staged);
-        w.set_metadata(compacted_metadata_key, std::to_string(database_bytes(staged)));
-        w.commit();
-        w.close();
+        mark_compacted(staged);
     } catch (const Xapian::Error& e) {
         std::error_code ec;
         std::filesystem::remove_all(staged, ec); // the live database is untouched

@@ -147,10 +147,7 @@ int restore(const Options& o) {
             std::filesystem::remove_all(staged, ec);
             throw;
         }
-        if (std::filesystem::exists(o.db_path, ec))
-            morgue::switch_generation(o.db_path, staged);
-        else
-            std::filesystem::rename(staged, o.db_path);
+        morgue::switch_generation(o.db_path, staged);
     } else {
         morgue::Writer writer(o.db_path, schema);
         total = restore_into(writer, o, 0);

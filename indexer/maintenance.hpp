@@ -25,6 +25,8 @@ CompactStats compact_database(const std::string& path);
 // kept in this metadata key: operational, not archive content (not exported).
 inline constexpr const char* compacted_metadata_key = "morgue:compacted-bytes";
 std::uintmax_t compacted_bytes(const Xapian::Database& db);
+// Records the size of the freshly compacted database at `path` in that key.
+void mark_compacted(const std::string& path);
 
 // Xapian's consistency check plus Morgue's own (a schema, documents that
 // read back).  Returns the problems found, one line each; none: intact.

@@ -50,12 +50,20 @@ std::string staging_path(const std::string& db_path) {
 
 void switch_generation(const std::string& db_path, const std::string& staged) {
     std::string live = normal(db_path);
+    std::error_code ec;
+    if (!fs::exists(live, ec)) { // the first generation: nothing to exchange with
+        fs::rename(staged, live, ec);
+        if (ec)
+            throw DatabaseError(fmt::format("{}: cannot move the new database {} into place: {}",
+                                            live, staged, ec.message()));
+        sync_parent(live);
+        return;
+    }
     if (renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0)
         throw DatabaseError(fmt::format("{}: cannot switch to the new generation {}: {}", live,
                                         staged, std::strerror(errno)));
     sync_parent(live);
     // `staged` now names the previous generation.
-    std::error_code ec;
     fs::remove_all(staged, ec);
     if (ec)
         throw DatabaseError(

@@ -20,7 +20,8 @@ std::string beside_database(const std::string& db_path, std::string_view suffix)
 std::string staging_path(const std::string& db_path);
 
 // Makes `staged` the database at `db_path`, atomically, then deletes the
-// previous generation.  Both must be directories in the same parent.
+// previous generation; with no database there yet, moves `staged` into
+// place.  Both must be in the same parent directory.
 void switch_generation(const std::string& db_path, const std::string& staged);
 
 // Bytes in the database's files.

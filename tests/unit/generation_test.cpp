@@ -80,3 +80,14 @@ TEST(Generation, SwitchWithoutAStagedGenerationFailsClearly) {
     EXPECT_THROW(switch_generation(db, db + ".new"), DatabaseError);
     EXPECT_TRUE(fs::exists(db));
 }
+
+TEST(Generation, TheFirstGenerationIsMovedIntoPlace) {
+    TempDir tmp;
+    std::string db = tmp / "db";
+    std::string staged = staging_path(db);
+    fs::create_directory(staged);
+    write(staged + "/file", "first");
+    switch_generation(db, staged);
+    EXPECT_EQ(read(db + "/file"), "first");
+    EXPECT_FALSE(fs::exists(staged));
+}
