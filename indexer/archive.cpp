@@ -6,6 +6,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/text.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -67,11 +68,14 @@ void export_jsonl(const std::string& path, std::FILE* out) {
                              {"documents", db.db.get_doccount()},
                              {"schema", db.schema.xml},
                              {"metadata", meta}};
-    fmt::print(out, "{}\n", header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    fmt::print(out, "{}\n",
+               escape_json_controls(
+                   header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
     for (auto it = db.db.postlist_begin(""); it != db.db.postlist_end(""); ++it) {
         Article a = stored_article(db.db.get_document(*it));
         fmt::print(out, "{}\n",
-                   article_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                   escape_json_controls(article_json(a).dump(
+                       -1, ' ', false, nlohmann::json::error_handler_t::replace)));
     }
     if (std::fflush(out) != 0 || std::ferror(out))
         throw DatabaseError("export: could not write the output");

@@ -147,6 +147,7 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                         const std::vector<std::string>& files, const ImportOptions& options,
                         unsigned jobs, const std::function<void(Writer&)>& prepare,
                         const Log& log) {
+    WriterLock held(db_path); // an empty database is replaced: no one may write to it meanwhile
     auto runs = split_files(files, std::max(jobs, 1U));
     std::vector<std::string> shards;
     for (std::size_t k = 0; k < runs.size(); ++k) {
@@ -166,7 +167,7 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                                         current_error()));
     }
     remove_all(shards);
-    switch_generation(db_path, staged);
+    switch_generation(db_path, staged, &held);
     return stats;
 }
 

@@ -24,6 +24,7 @@ void mark_compacted(const std::string& path) {
 }
 
 CompactStats compact_database(const std::string& path) {
+    WriterLock held(path); // no other writer's commit may land in the generation replaced
     CompactStats s;
     s.before = database_bytes(path);
     std::string staged = staging_path(path);
@@ -37,7 +38,7 @@ CompactStats compact_database(const std::string& path) {
         throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_description()));
     }
     s.after = database_bytes(staged);
-    switch_generation(path, staged);
+    switch_generation(path, staged, &held);
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include "encoding.hpp"
 #include "html_text.hpp"
 #include "morgue/dates.hpp"
+#include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "url.hpp"
@@ -565,6 +566,26 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
 }
 
+// Nothing a feed says keeps its control characters: it is stored, printed
+// and written as XML (text.hpp).  The original item is kept exactly.
+void strip_feed_controls(Feed& feed) {
+    auto strip = [](auto&... strings) { ((strings = strip_controls(strings)), ...); };
+    auto strip_all = [&](std::vector<std::string>& v) {
+        for (auto& s : v)
+            strip(s);
+    };
+    strip(feed.title, feed.link, feed.self_link, feed.updated_text);
+    strip_all(feed.authors);
+    strip_all(feed.warnings);
+    for (auto& e : feed.entries) {
+        strip_controls(e.article);
+        strip(e.published_text, e.updated_text, e.guid);
+        for (auto& c : e.categories)
+            strip(c.term, c.scheme, c.label);
+        strip_all(e.warnings);
+    }
+}
+
 std::size_t line_of(std::string_view data, std::ptrdiff_t offset) {
     auto end = data.begin() + std::clamp<std::ptrdiff_t>(offset, 0, data.size());
     return 1 + std::count(data.begin(), end, '\n');
@@ -592,6 +613,7 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     }
     for (auto& e : feed.entries)
         resolve(e, feed, source);
+    strip_feed_controls(feed);
     return feed;
 }
 

@@ -1,5 +1,6 @@
 #include "feed_state.hpp"
 
+#include "fetcher.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -19,18 +20,24 @@ FeedState from_json(const std::string& text, const std::string& listed_url) {
     s.listed_url = s.url = listed_url;
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object()) return s;
-    s.listed_url = j.value("listed_url", listed_url);
-    s.url = j.value("url", s.listed_url);
-    s.etag = j.value("etag", "");
-    s.last_modified = j.value("last_modified", "");
-    s.content_hash = j.value("content_hash", "");
+    // Server text, stored by any version, printed by feeds and stats.
+    auto line = [&](const char* key, const std::string& otherwise) {
+        return one_line(j.value(key, otherwise));
+    };
+    s.listed_url = line("listed_url", listed_url);
+    s.url = line("url", s.listed_url);
+    s.etag = line("etag", "");
+    s.last_modified = line("last_modified", "");
+    s.content_hash = line("content_hash", "");
     s.last_status = j.value("last_status", 0L);
-    s.last_error = j.value("last_error", "");
+    s.last_error = line("last_error", "");
     s.last_attempt = j.value("last_attempt", std::time_t{0});
     s.last_success = j.value("last_success", std::time_t{0});
     s.retry_after = j.value("retry_after", std::time_t{0});
     s.failures = j.value("failures", 0u);
     s.gone = j.value("gone", false);
+    // A wait stored before Retry-After was bounded ends within the bound too.
+    s.retry_after = std::min(s.retry_after, s.last_attempt + max_retry_after);
     return s;
 }
 

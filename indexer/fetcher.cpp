@@ -1,9 +1,13 @@
 #include "fetcher.hpp"
 
+#include "address_policy.hpp"
 #include "morgue/dates.hpp"
+#include "morgue/text.hpp"
 #include "url.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <curl/curl.h>
 #include <deque>
 #include <fmt/format.h>
@@ -25,6 +29,8 @@ struct Transfer {
     unsigned hops = 0;
     bool all_permanent = true; // every hop so far was 301/308
     bool too_large = false;
+    bool origin_internal = false; // the listed URL's server is on an internal address
+    std::string refused_address;  // a redirect's server, not connected to
     char error[CURL_ERROR_SIZE] = {};
     const FetchOptions* options = nullptr;
 
@@ -47,18 +53,47 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     return n;
 }
 
+// Called once connected (or reusing a connection), before the request is
+// sent: a redirect from a public server may not reach an internal one.
+int on_connected(void* user, char* ip, char*, int, int) {
+    auto* t = static_cast<Transfer*>(user);
+    bool internal = is_internal_address(ip);
+    if (t->hops == 0) {
+        t->origin_internal = internal;
+    } else if (internal && !t->origin_internal) {
+        t->refused_address = ip;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
+}
+
 std::string header(CURL* easy, const char* name) {
     curl_header* h = nullptr;
     if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h) return {};
     return h->value;
 }
 
-std::time_t retry_after(const std::string& value) {
+// Retry-After as an absolute time within max_retry_after of now: seconds
+// (any number of digits, never overflowing) or an HTTP date; 0 when absent
+// or unreadable.
+std::time_t retry_after(const std::string& value, std::time_t now) {
     if (value.empty()) return 0;
-    long seconds = 0;
+    std::uint64_t seconds = 0;
     auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-    if (ec == std::errc() && p == value.data() + value.size()) return std::time(nullptr) + seconds;
-    return parse_date(value).value_or(0);
+    bool digits = p == value.data() + value.size() && p != value.data();
+    if (digits && (ec == std::errc() || ec == std::errc::result_out_of_range))
+        return now + static_cast<std::time_t>(std::min<std::uint64_t>(
+                         ec == std::errc() ? seconds : UINT64_MAX, max_retry_after));
+    auto when = parse_date(value);
+    if (!when) return 0;
+    return std::clamp(*when, now, now + max_retry_after);
+}
+
+// Everything a server said that is stored or printed, as one clean line.
+void strip_server_text(FetchResponse& r) {
+    for (std::string* s :
+         {&r.final_url, &r.permanent_url, &r.content_type, &r.etag, &r.last_modified, &r.error})
+        *s = one_line(*s);
 }
 
 void set_options(Transfer& t) {
@@ -81,6 +116,17 @@ void set_options(Transfer& t) {
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, on_connected);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, &t);
+}
+
+// A redirect's hop starts on a fresh handle: nothing of the last hop's
+// (credentials taken from its URL) can go on to the next host.
+void renew_handle(Transfer& t) {
+    curl_easy_cleanup(t.easy);
+    t.easy = curl_easy_init();
+    if (!t.easy) throw std::runtime_error("curl_easy_init failed");
+    set_options(t);
 }
 
 std::unique_ptr<Transfer> start(const FetchRequest& r, const FetchOptions& o) {
@@ -123,9 +169,8 @@ bool handle_redirect(Transfer& t, long status) {
     }
     t.all_permanent = t.all_permanent && (status == 301 || status == 308);
     if (t.all_permanent) r.permanent_url = next;
-    t.url = next;
+    t.url = redirect_url(t.url, next);
     r.body.clear();
-    curl_easy_setopt(t.easy, CURLOPT_URL, t.url.c_str());
     return true;
 }
 
@@ -134,7 +179,11 @@ bool finish_hop(Transfer& t, CURLcode code) {
     FetchResponse& r = t.response;
     r.final_url = t.url;
     if (code != CURLE_OK) {
-        if (t.too_large || code == CURLE_FILESIZE_EXCEEDED)
+        if (!t.refused_address.empty())
+            r.error = fmt::format("redirect to {} refused: it leads from a public address to the "
+                                  "internal address {}",
+                                  t.url, t.refused_address);
+        else if (t.too_large || code == CURLE_FILESIZE_EXCEEDED)
             r.error =
                 fmt::format("response larger than {} bytes (--max-size)", t.options->max_bytes);
         else
@@ -153,7 +202,7 @@ bool finish_hop(Transfer& t, CURLcode code) {
     r.content_type = type ? type : "";
     r.etag = header(t.easy, "ETag");
     r.last_modified = header(t.easy, "Last-Modified");
-    r.retry_after = retry_after(header(t.easy, "Retry-After"));
+    r.retry_after = retry_after(header(t.easy, "Retry-After"), std::time(nullptr));
     if (!t.all_permanent || t.hops == 0) r.permanent_url.clear();
     return false;
 }
@@ -199,10 +248,12 @@ void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& op
             CURLcode code = msg->data.result;
             curl_multi_remove_handle(multi.handle, t->easy);
             if (finish_hop(*t, code)) {
+                renew_handle(*t);
                 curl_multi_add_handle(multi.handle, t->easy);
                 continue;
             }
             FetchResponse response = std::move(t->response);
+            strip_server_text(response);
             std::erase_if(running, [&](const auto& p) { return p.get() == t; });
             top_up();
             done(std::move(response));

@@ -29,6 +29,10 @@ struct FetchResponse {
     std::string error;           // why no usable response came; empty otherwise
 };
 
+// The longest wait a Retry-After may ask for (a day: the next nightly run);
+// a larger or absurd value (1e17 seconds) is cut to it.
+constexpr std::time_t max_retry_after = 86400;
+
 struct FetchOptions {
     unsigned jobs = 8;     // transfers at once
     unsigned per_host = 2; // connections to one host at once

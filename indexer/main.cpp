@@ -11,6 +11,7 @@
 #include "morgue/name_groups.hpp"
 #include "morgue/run_lock.hpp"
 #include "morgue/schema.hpp"
+#include "morgue/text.hpp"
 #include "parse.hpp"
 
 #include <CLI/CLI.hpp>
@@ -61,11 +62,14 @@ struct Options {
 // Unattended runs (nightly) stamp each line, for the cron or journal log.
 bool stamp_lines = false;
 
+// Every line the indexer prints goes through here; warnings quote feed and
+// server text, which must not drive the terminal.
 void say(std::FILE* to, std::string_view line) {
+    std::string clean = morgue::one_line(line);
     if (stamp_lines)
-        fmt::print(to, "{} {}: {}\n", morgue::iso8601_utc(std::time(nullptr)), prog, line);
+        fmt::print(to, "{} {}: {}\n", morgue::iso8601_utc(std::time(nullptr)), prog, clean);
     else
-        fmt::print(to, "{}: {}\n", prog, line);
+        fmt::print(to, "{}: {}\n", prog, clean);
 }
 
 void require_db(const Options& o) {
@@ -139,6 +143,7 @@ int restore(const Options& o) {
     morgue::ArticleCounts total;
     std::error_code ec;
     if (new_or_empty(o.db_path)) {
+        morgue::WriterLock held(o.db_path); // the empty database is replaced
         std::string staged = morgue::staging_path(o.db_path);
         try {
             morgue::Writer writer(staged, schema);
@@ -147,7 +152,7 @@ int restore(const Options& o) {
             std::filesystem::remove_all(staged, ec);
             throw;
         }
-        morgue::switch_generation(o.db_path, staged);
+        morgue::switch_generation(o.db_path, staged, &held);
     } else {
         morgue::Writer writer(o.db_path, schema);
         total = restore_into(writer, o, 0);

@@ -4,9 +4,11 @@
 #include "feed_parser.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/text.hpp"
 
 #include <ctime>
 #include <fmt/format.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace morgue {
@@ -74,33 +76,39 @@ std::string date_line(const std::optional<std::time_t>& t, const std::string& te
              : fmt::format("unparseable (\"{}\")", text);
 }
 
+// Rendered whole, then printed without control characters: nothing in a
+// feed (an ESC sequence in a title) reaches the terminal raw.
 void print_text(std::FILE* out, const std::string& file, const Feed& f) {
-    fmt::print(out, "{}: {}, {}, {} entr{}\n", file, f.format, f.encoding, f.entries.size(),
-               f.entries.size() == 1 ? "y" : "ies");
-    fmt::print(out, "feed: {}\nlink: {}\n", f.title.empty() ? "(untitled)" : f.title,
-               f.link.empty() ? "-" : f.link);
-    if (!f.self_link.empty()) fmt::print(out, "self: {}\n", f.self_link);
-    if (!f.authors.empty()) fmt::print(out, "authors: {}\n", join(f.authors));
-    fmt::print(out, "updated: {}\n", date_line(f.updated, f.updated_text));
+    std::string text;
+    auto to = std::back_inserter(text);
+    fmt::format_to(to, "{}: {}, {}, {} entr{}\n", file, f.format, f.encoding, f.entries.size(),
+                   f.entries.size() == 1 ? "y" : "ies");
+    fmt::format_to(to, "feed: {}\nlink: {}\n", f.title.empty() ? "(untitled)" : f.title,
+                   f.link.empty() ? "-" : f.link);
+    if (!f.self_link.empty()) fmt::format_to(to, "self: {}\n", f.self_link);
+    if (!f.authors.empty()) fmt::format_to(to, "authors: {}\n", join(f.authors));
+    fmt::format_to(to, "updated: {}\n", date_line(f.updated, f.updated_text));
     for (const auto& w : f.warnings)
-        fmt::print(out, "warning: {}\n", w);
+        fmt::format_to(to, "warning: {}\n", w);
     for (std::size_t i = 0; i < f.entries.size(); ++i) {
         const FeedEntry& e = f.entries[i];
         const Article& a = e.article;
-        fmt::print(out, "\n[{}] {}\n", i + 1, a.title.empty() ? "(untitled)" : a.title);
-        fmt::print(out, "    id: {}\n    link: {}\n", a.id, a.url.empty() ? "-" : a.url);
-        fmt::print(out, "    columnists: {}{}\n", join(a.columnists),
-                   e.columnist_source.empty() ? "" : " (from " + e.columnist_source + ")");
-        fmt::print(out, "    topics: {}\n", join(a.topics));
-        fmt::print(out, "    published: {}\n    updated: {}\n",
-                   date_line(e.published, e.published_text), date_line(e.updated, e.updated_text));
-        fmt::print(out, "    date: {} ({})\n", iso8601_utc(a.date),
-                   date_source_name(a.date_source));
-        fmt::print(out, "    summary: {}\n    content: {} bytes of text\n",
-                   a.summary.empty() ? "-" : a.summary, a.body.size());
+        fmt::format_to(to, "\n[{}] {}\n", i + 1, a.title.empty() ? "(untitled)" : a.title);
+        fmt::format_to(to, "    id: {}\n    link: {}\n", a.id, a.url.empty() ? "-" : a.url);
+        fmt::format_to(to, "    columnists: {}{}\n", join(a.columnists),
+                       e.columnist_source.empty() ? "" : " (from " + e.columnist_source + ")");
+        fmt::format_to(to, "    topics: {}\n", join(a.topics));
+        fmt::format_to(to, "    published: {}\n    updated: {}\n",
+                       date_line(e.published, e.published_text),
+                       date_line(e.updated, e.updated_text));
+        fmt::format_to(to, "    date: {} ({})\n", iso8601_utc(a.date),
+                       date_source_name(a.date_source));
+        fmt::format_to(to, "    summary: {}\n    content: {} bytes of text\n",
+                       a.summary.empty() ? "-" : a.summary, a.body.size());
         for (const auto& w : e.warnings)
-            fmt::print(out, "    warning: {}\n", w);
+            fmt::format_to(to, "    warning: {}\n", w);
     }
+    std::fputs(strip_controls(text).c_str(), out);
 }
 
 } // namespace
@@ -119,15 +127,16 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
                                     .received = std::time(nullptr)});
             apply_topic_aliases(feed, options.topic_aliases);
             if (options.json)
-                fmt::print(
-                    out, "{}\n",
-                    feed_json(file, feed).dump(-1, ' ', false, Json::error_handler_t::replace));
+                fmt::print(out, "{}\n",
+                           escape_json_controls(
+                               feed_json(file, feed)
+                                   .dump(-1, ' ', false, Json::error_handler_t::replace)));
             else
                 print_text(out, file, feed);
             if (!options.json && i + 1 < files.size()) std::fputc('\n', out);
         } catch (const InputError& e) {
             ++failed;
-            fmt::print(stderr, "morgue-indexer: {}\n", e.what());
+            fmt::print(stderr, "morgue-indexer: {}\n", one_line(e.what()));
             if (options.json)
                 fmt::print(out, "{}\n", Json{{"file", file}, {"error", e.what()}}.dump());
         }

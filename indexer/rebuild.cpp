@@ -112,6 +112,7 @@ RebuildStats write_isolated(const std::function<void(RebuildStats&)>& write) {
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
                               const std::map<std::string, std::string>& metadata, const Log& log) {
+    WriterLock held(path); // no other writer's commit may land in the generation replaced
     ReadDatabase old = open_for_reading(path);
     std::string staged = staging_path(path);
     RebuildStats s;
@@ -129,7 +130,7 @@ RebuildStats rebuild_database(const std::string& path, const Schema& schema,
         throw DatabaseError(fmt::format("{}: rebuild produced {} documents from {}; not switching",
                                         path, Xapian::Database(staged).get_doccount(),
                                         old.db.get_doccount()));
-    switch_generation(path, staged);
+    switch_generation(path, staged, &held);
     return s;
 }
 

@@ -16,9 +16,10 @@ namespace {
 std::string unescape(std::string text) {
     const char* end = uriUnescapeInPlaceExA(text.data(), URI_TRUE, URI_BR_DONT_TOUCH);
     text.resize(static_cast<std::size_t>(end - text.data()));
-    text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
     repair_utf8(text);
-    return text;
+    // Every value is echoed somewhere (HTML, Atom, JSON): no control
+    // characters; tabs and newlines as spaces, as a form field would show.
+    return one_line(text);
 }
 
 std::string escape(const std::string& text) {

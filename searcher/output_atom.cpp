@@ -10,8 +10,10 @@ namespace morgue {
 
 namespace {
 
+// XML 1.0 has no way to write most control characters (pugixml would
+// write &#01;, which every parser rejects): they are left out.
 void text_child(pugi::xml_node parent, const char* name, const std::string& text) {
-    parent.append_child(name).text().set(text.c_str());
+    parent.append_child(name).text().set(strip_controls(text).c_str());
 }
 
 void entry(pugi::xml_node feed, const Hit& h) {
@@ -33,7 +35,7 @@ void entry(pugi::xml_node feed, const Hit& h) {
         e.append_child("category").append_attribute("term") = topic.c_str();
     auto summary = e.append_child("summary");
     summary.append_attribute("type") = "text";
-    summary.text().set((h.snippet.empty() ? a.summary : h.snippet).c_str());
+    summary.text().set(strip_controls(h.snippet.empty() ? a.summary : h.snippet).c_str());
     if (!a.feed.empty()) text_child(e.append_child("source"), "title", a.feed);
 }
 

@@ -99,6 +99,19 @@ bool correctable(std::string_view word) {
     return letters;
 }
 
+// Xapian has nothing to subtract from in a query of -words only, and reads
+// them as words to find; a reader means "everything without them".  Returns
+// the words without their '-', joined with OR (empty: not such a query).
+std::string only_excluded(std::string_view q) {
+    auto tokens = tokens_of(q);
+    std::string words;
+    for (const auto& t : tokens) {
+        if (t.text.size() < 2 || t.text[0] != '-') return {};
+        words += (words.empty() ? "" : " OR ") + t.text.substr(1);
+    }
+    return words;
+}
+
 } // namespace
 
 std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too) {
@@ -228,8 +241,15 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     std::string q = collapse_spaces(text);
     if (q.empty()) return Xapian::Query::MatchAll;
     check_query_syntax(q);
+    corrected_ = suggest_correction(db_, q);
+    if (std::string excluded = only_excluded(q); !excluded.empty())
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                             parse_checked(excluded));
+    return parse_checked(q);
+}
+
+Xapian::Query QueryBuilder::parse_checked(std::string q) {
     try {
-        corrected_ = suggest_correction(db_, q);
         q = expand_synonyms(q, synonyms_);
         date_error_.clear();
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);

@@ -18,7 +18,7 @@ class QueryBuilder {
   public:
     explicit QueryBuilder(const ReadDatabase& db);
     // Throws UsageError ("query: ...") for malformed queries.  An empty query
-    // matches every document.
+    // matches every document; one of -words only, every document without them.
     Xapian::Query parse(std::string_view text);
     const Xapian::Stem& stemmer() const { return stemmer_; }
     // The query with unknown words replaced by the likeliest known ones, from
@@ -26,6 +26,7 @@ class QueryBuilder {
     const std::string& corrected() const { return corrected_; }
 
   private:
+    Xapian::Query parse_checked(std::string q);
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
 
     Xapian::Database db_;

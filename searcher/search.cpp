@@ -161,6 +161,9 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
 SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highlight& hl) {
     // A topic filter by an alias means the topic it is filed under.
     SearchRequest req = request;
+    // Echoed by every output (an Atom title, the page's search box): a
+    // control character pasted into the query must not make it ill-formed.
+    req.query = one_line(req.query);
     if (auto it = req.filters.find("topic"); it != req.filters.end())
         for (auto& v : it->second)
             v = canonical_topic(db, v);

@@ -123,6 +123,7 @@ Writer::~Writer() {
 }
 
 Writer::Outcome Writer::upsert(Article article) {
+    strip_controls(article); // a restored backup has not been through the parser
     try {
         std::string term = unique_term(schema_, article);
         Xapian::PostingIterator p = db_->postlist_begin(term);

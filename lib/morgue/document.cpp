@@ -87,7 +87,9 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
 
 std::string string_at(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    // Stored by any version, read by every output: controls never get out.
+    return it != j.end() && it->is_string() ? strip_controls(it->get_ref<const std::string&>())
+                                            : std::string();
 }
 
 std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
@@ -95,7 +97,7 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     if (it != j.end() && it->is_array())
         for (const auto& v : *it)
-            if (v.is_string()) out.push_back(v.get<std::string>());
+            if (v.is_string()) out.push_back(strip_controls(v.get_ref<const std::string&>()));
     return out;
 }
 
@@ -180,6 +182,15 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     doc.add_value(slot_fingerprint, story_fingerprint(a));
     doc.set_data(data);
     return doc;
+}
+
+void strip_controls(Article& a) {
+    for (std::string* s :
+         {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url})
+        *s = strip_controls(*s);
+    for (auto* list : {&a.columnists, &a.topics})
+        for (auto& s : *list)
+            s = strip_controls(s);
 }
 
 StoredArticle read_stored(const Xapian::Document& doc) {

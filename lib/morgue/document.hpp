@@ -36,6 +36,10 @@ std::string keyword_term(const Field& field, std::string_view value);
 // (hashed when too long for a Xapian term).
 std::string unique_term(const Schema& schema, const Article& article);
 
+// Every text field but the original item without control characters
+// (text.hpp's strip_controls): done by the parser and again by the writer.
+void strip_controls(Article& article);
+
 // Terms, values and data for `article`.  `tg` must have its stemmer set, and
 // its database set when spelling data is to be collected.
 Xapian::Document build_document(const Schema& schema, const Article& article,

@@ -16,12 +16,7 @@ namespace morgue {
 
 namespace {
 
-std::string normal(const std::string& path) {
-    std::string p = fs::path(path).lexically_normal().string();
-    while (p.size() > 1 && p.back() == '/')
-        p.pop_back();
-    return p;
-}
+constexpr int max_symlinks = 40; // as the kernel's ELOOP limit
 
 // The exchange is durable once the directory holding both names is synced.
 void sync_parent(const std::string& path) {
@@ -34,8 +29,51 @@ void sync_parent(const std::string& path) {
 
 } // namespace
 
+std::string real_database_path(const std::string& db_path) {
+    std::error_code ec;
+    fs::path p = fs::absolute(db_path, ec).lexically_normal();
+    if (!p.has_filename()) p = p.parent_path(); // "db/"
+    for (int i = 0; i < max_symlinks && fs::is_symlink(p, ec); ++i) {
+        fs::path target = fs::read_symlink(p, ec);
+        if (ec) break;
+        p = (target.is_absolute() ? target : p.parent_path() / target).lexically_normal();
+        if (!p.has_filename()) p = p.parent_path();
+    }
+    fs::path real = fs::weakly_canonical(p, ec); // symlinks among the parents
+    return ec ? p.string() : real.string();
+}
+
 std::string beside_database(const std::string& db_path, std::string_view suffix) {
-    return normal(db_path) + std::string(suffix);
+    return real_database_path(db_path) + std::string(suffix);
+}
+
+WriterLock::WriterLock(const std::string& db_path) {
+    std::error_code ec;
+    if (!fs::exists(db_path, ec)) return;
+    try {
+        db_ = std::make_unique<Xapian::WritableDatabase>(db_path, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw LockedError(fmt::format("{}: another program is writing this database (Xapian's "
+                                      "write lock is held); not starting",
+                                      db_path));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(fmt::format("{}: {}", db_path, e.get_description()));
+    }
+}
+
+WriterLock::~WriterLock() {
+    release();
+}
+
+void WriterLock::release() {
+    if (!db_) return;
+    try {
+        db_->close(); // nothing was written: this only lets the lock go
+    } catch (const Xapian::Error&) {
+        (void)db_.release(); // never run a throwing destructor; the fd goes at exit
+        return;
+    }
+    db_.reset();
 }
 
 std::string staging_path(const std::string& db_path) {
@@ -48,8 +86,8 @@ std::string staging_path(const std::string& db_path) {
     return staged;
 }
 
-void switch_generation(const std::string& db_path, const std::string& staged) {
-    std::string live = normal(db_path);
+void switch_generation(const std::string& db_path, const std::string& staged, WriterLock* held) {
+    std::string live = real_database_path(db_path);
     std::error_code ec;
     if (!fs::exists(live, ec)) { // the first generation: nothing to exchange with
         fs::rename(staged, live, ec);
@@ -63,6 +101,7 @@ void switch_generation(const std::string& db_path, const std::string& staged) {
         throw DatabaseError(fmt::format("{}: cannot switch to the new generation {}: {}", live,
                                         staged, std::strerror(errno)));
     sync_parent(live);
+    if (held) held->release();
     // `staged` now names the previous generation.
     fs::remove_all(staged, ec);
     if (ec)

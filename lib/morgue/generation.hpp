@@ -7,22 +7,51 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <xapian.h>
 
 namespace morgue {
 
-// The path `suffix` names beside the database ("DB" + ".lock", ".new"),
-// however the database path was written ("db/", "./db").
+// The directory the database really is: `..`, `.` and symlinks resolved (a
+// link whose target does not exist yet names where it will be created).  The
+// run lock and the generations are kept beside it, so that every alias of an
+// archive takes the same lock and a symlinked --db keeps its link.
+std::string real_database_path(const std::string& db_path);
+
+// The path `suffix` names beside the real database directory ("DB" +
+// ".lock", ".new"), however the database path was written ("db/", "./db",
+// a symlink).
 std::string beside_database(const std::string& db_path, std::string_view suffix);
+
+// Xapian's own write lock on the live database, held from before a new
+// generation is read from it until the switch: a writer that is not
+// morgue-indexer, or that reaches the directory by a path the run lock does
+// not see (a bind mount), can then neither commit into the generation being
+// replaced nor be lost with it.  Holds nothing when there is no database.
+class WriterLock {
+  public:
+    // Throws LockedError when another writer has the database open.
+    explicit WriterLock(const std::string& db_path);
+    ~WriterLock();
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+    void release();
+
+  private:
+    std::unique_ptr<Xapian::WritableDatabase> db_;
+};
 
 // DB.new, emptied of anything a killed run left there.
 std::string staging_path(const std::string& db_path);
 
 // Makes `staged` the database at `db_path`, atomically, then deletes the
 // previous generation; with no database there yet, moves `staged` into
-// place.  Both must be in the same parent directory.
-void switch_generation(const std::string& db_path, const std::string& staged);
+// place.  `staged` must be beside_database(db_path, ...).  `held` is
+// released once the exchange is made, before the old generation goes.
+void switch_generation(const std::string& db_path, const std::string& staged,
+                       WriterLock* held = nullptr);
 
 // Bytes in the database's files.
 std::uintmax_t database_bytes(const std::string& db_path);

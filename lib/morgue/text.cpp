@@ -97,6 +97,50 @@ void replace_c1_controls(std::string& text) {
     text = std::move(out);
 }
 
+std::string strip_controls(std::string_view text) {
+    auto control = [&](std::size_t i) -> std::size_t { // bytes of a control at i, or 0
+        auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return 1;
+        if (c == 0xC2 && i + 1 < text.size()) {
+            auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return 2;
+        }
+        return 0;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (std::size_t n = control(i)) {
+            i += n - 1;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string escape_json_controls(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        auto c = static_cast<unsigned char>(json[i]);
+        auto next = static_cast<unsigned char>(i + 1 < json.size() ? json[i + 1] : 0);
+        if (c == 0x7F) {
+            out += "\\u007f";
+        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            out += fmt::format("\\u{:04x}", unsigned(next));
+            ++i;
+        } else {
+            out += json[i];
+        }
+    }
+    return out;
+}
+
+std::string one_line(std::string_view text) {
+    return collapse_spaces(strip_controls(text));
+}
+
 namespace {
 
 // Length of the valid UTF-8 sequence at p, or 0.

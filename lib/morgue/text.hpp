@@ -34,6 +34,19 @@ std::string hash_hex(std::string_view data, std::uint64_t seed = 0);
 // windows-1252 means by them.
 void replace_c1_controls(std::string& text);
 
+// `text` without C0 controls (but tab and newline), DEL and C1 controls
+// (U+0080-U+009F): what a feed or a server sends must never drive the
+// operator's terminal (ESC sequences) nor make XML output ill-formed.
+std::string strip_controls(std::string_view text);
+// The same, for one-line text from a server (headers, URLs, messages): tabs
+// and newlines too become spaces, collapsed.
+std::string one_line(std::string_view text);
+
+// JSON text with DEL and C1 controls written as \u escapes: JSON allows
+// them raw, a terminal does not.  For output that must keep them (an
+// export's original items); lossless.
+std::string escape_json_controls(std::string_view json);
+
 // Replaces invalid UTF-8 sequences with U+FFFD; returns how many it replaced.
 std::size_t repair_utf8(std::string& text);
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A feed publisher on 127.0.0.1 for the fetch tests, misbehaving on request.
 
-Usage: feedserver.py DATA_DIR PORT_FILE LOG_FILE
-Binds an ephemeral port, writes it to PORT_FILE, and logs one line per request
+Usage: feedserver.py DATA_DIR PORT_FILE LOG_FILE [ADDRESS]
+Binds an ephemeral port (on ADDRESS, default 127.0.0.1; "::" for every
+address, IPv4 and IPv6; "0.0.0.0" for every IPv4 address), writes it to PORT_FILE, and logs one line per request
 to LOG_FILE: "PATH if-none-match=... if-modified-since=... accept-encoding=...
-user-agent=...".  Routes:
+user-agent=... host=... authorization=...".  Routes:
   /feeds/NAME            the file, with an ETag; 304 on a matching If-None-Match
   /lm/NAME               the file, with Last-Modified; 304 on If-Modified-Since
   /gzip/NAME             the file gzip-compressed when the client accepts gzip
@@ -17,16 +18,21 @@ user-agent=...".  Routes:
   /big                   3 MB without Content-Length
   /html                  a web page, not a feed
   /charset/CS/NAME       the file with Content-Type ...; charset=CS
+  /to?u=URL              302 to URL
+  /hostile/location      302 to a Location with terminal escape sequences in it
+  /hostile/type          a page whose Content-Type has escape sequences in it
 """
 import gzip
 import hashlib
 import http.server
 import os
+import socket
 import sys
 import time
 import urllib.parse
 
 DATA, PORT_FILE, LOG = sys.argv[1], sys.argv[2], sys.argv[3]
+ADDRESS = sys.argv[4] if len(sys.argv) > 4 else "127.0.0.1"
 LAST_MODIFIED = "Wed, 05 Nov 2025 12:00:00 GMT"
 
 
@@ -41,7 +47,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with open(LOG, "a") as f:
             f.write(f"{self.path} if-none-match={h.get('If-None-Match', '')} "
                     f"if-modified-since={h.get('If-Modified-Since', '')} "
-                    f"accept-encoding={h.get('Accept-Encoding', '')} user-agent={h.get('User-Agent', '')}\n")
+                    f"accept-encoding={h.get('Accept-Encoding', '')} user-agent={h.get('User-Agent', '')} "
+                    f"host={h.get('Host', '')} authorization={h.get('Authorization', '')}\n")
 
     def send(self, code, body=b"", headers=()):
         self.send_response(code)
@@ -114,6 +121,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
             return
+        if kind == "to":
+            return self.send(302, headers=[("Location", query["u"][0])])
+        if kind == "hostile":
+            esc = "\x1b]0;PWNED\x07\x1b[2J"
+            if rest[0] == "location":
+                return self.send(302, headers=[("Location", "gopher://x/" + esc)])
+            return self.send(200, b"<html>not a feed</html>", [("Content-Type", "text/html" + esc)])
         if kind == "html":
             return self.send(200, b"<!DOCTYPE html><html><body><p>Not a feed</p></body></html>",
                              [("Content-Type", "text/html; charset=utf-8")])
@@ -125,9 +139,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    address_family = socket.AF_INET6 if ":" in ADDRESS else socket.AF_INET
+
+    def server_bind(self):
+        if self.address_family == socket.AF_INET6:  # IPv4 too
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
 
 
-server = Server(("127.0.0.1", 0), Handler)
+server = Server((ADDRESS, 0), Handler)
 with open(PORT_FILE + ".tmp", "w") as f:
     f.write(str(server.server_address[1]))
 os.rename(PORT_FILE + ".tmp", PORT_FILE)

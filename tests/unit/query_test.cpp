@@ -6,6 +6,7 @@
 #include "search.hpp"
 #include "test_db.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace morgue;
@@ -102,6 +103,21 @@ TEST_F(SearchTest, RanksAndFilters) {
     EXPECT_EQ(ids("trav*"), V{"3"});
     EXPECT_EQ(ids("year:2025").size(), 4u);
     EXPECT_EQ(ids("").size(), 4u);
+}
+
+// Xapian reads "-japan" alone as "japan"; a reader means "without japan".
+TEST_F(SearchTest, ExcludedWordsAloneMatchEverythingElse) {
+    auto sorted = [&](const std::string& q) {
+        auto v = ids(q);
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    EXPECT_EQ(sorted("-japan"), (V{"2", "3"}));
+    EXPECT_EQ(sorted("-japan -tsai"), V{"2"});
+    EXPECT_EQ(sorted("-topic:economy"), (V{"1", "3", "4"}));
+    EXPECT_EQ(sorted("-\"exchange rates\""), (V{"1", "3", "4"}));
+    EXPECT_EQ(sorted("NOT japan"), (V{"2", "3"}));
+    EXPECT_EQ(sorted("anime -china"), V{"1"}); // with a word to keep, as before
 }
 
 TEST_F(SearchTest, SnippetsHighlightMatches) {
