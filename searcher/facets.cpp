@@ -108,10 +108,11 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
     return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
 }
 
-std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
-                                const Xapian::Query& base, const Filters& filters,
-                                const std::vector<std::string>& fields, unsigned limit,
-                                FacetMethod method) {
+FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
+                         const Xapian::Query& base, const Filters& filters,
+                         const std::vector<std::string>& fields, unsigned limit, FacetMethod method,
+                         double time_limit) {
+    FacetCounts out;
     // One pass for the fields no filter touches, one per filtered field.
     std::map<std::string, std::vector<std::string>> passes; // excluded field -> fields counted
     for (const auto& field : fields) {
@@ -126,15 +127,19 @@ std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         DocidSpy spy;
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, db.get_doccount()); // every match is seen: exact counts
+        if (time_limit > 0) enquire.set_time_limit(time_limit);
+        Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
+        bool whole = all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
+                     spy.ids.size() == all.get_matches_lower_bound();
+        out.complete = out.complete && whole;
+        if (except.empty() && whole) out.matches = static_cast<Xapian::doccount>(spy.ids.size());
         if (!std::is_sorted(spy.ids.begin(), spy.ids.end()))
             std::sort(spy.ids.begin(), spy.ids.end());
         for (const auto& field : counted_fields)
             counted[field] = tally(db, spy.ids, field_source(schema, field), limit, method);
     }
-    std::vector<Facet> out;
     for (const auto& field : fields)
-        out.push_back({field, counted[field]});
+        out.facets.push_back({field, counted[field]});
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "morgue/database.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 #include <xapian.h>
@@ -43,10 +44,19 @@ Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filte
 // How counts are taken (see facet_tally.hpp); tests force each way.
 enum class FacetMethod { automatic, values, postings };
 
+struct FacetCounts {
+    std::vector<Facet> facets;
+    // The matches of the query with every filter, when a pass counted them
+    // all (one did unless every counted field is filtered): the exact total.
+    std::optional<Xapian::doccount> matches;
+    bool complete = true; // false when the time limit stopped a pass early
+};
+
 // Counts for each of `fields` over `base` (the query, without the filters).
-std::vector<Facet> count_facets(const Xapian::Database& db, const Schema& schema,
-                                const Xapian::Query& base, const Filters& filters,
-                                const std::vector<std::string>& fields, unsigned limit,
-                                FacetMethod method = FacetMethod::automatic);
+// `time_limit` (seconds, 0: none) bounds each pass, as Enquire::set_time_limit.
+FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
+                         const Xapian::Query& base, const Filters& filters,
+                         const std::vector<std::string>& fields, unsigned limit,
+                         FacetMethod method = FacetMethod::automatic, double time_limit = 0);
 
 } // namespace morgue

@@ -19,8 +19,10 @@ constexpr unsigned query_flags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-// A wildcard like a* must not expand to the whole vocabulary.
-constexpr Xapian::termcount max_wildcard_terms = 500;
+// Wildcards share one budget of expanded terms per query (each gets its
+// share, at least one, of its most frequent terms), so that 64 × k* costs
+// about what one k* does; a wildcard never expands to the whole vocabulary.
+constexpr Xapian::termcount max_expanded_terms = 500;
 
 // columnist:"Catherine Thorbecke" is the exact value (a boolean term);
 // columnist:thorbecke, which matches no whole value, matches the words.
@@ -75,6 +77,13 @@ std::vector<Token> tokens_of(std::string_view text) {
         }
     }
     return out;
+}
+
+unsigned wildcard_count(std::string_view q) {
+    unsigned n = 0;
+    for (const auto& t : tokens_of(q))
+        n += t.text.size() > 1 && t.text.back() == '*' && t.text.find('"') == std::string::npos;
+    return n;
 }
 
 bool is_binary(const std::string& t) {
@@ -207,7 +216,6 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
     qp_.set_stemmer(stemmer_);
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp_.set_default_op(Xapian::Query::OP_AND);
-    qp_.set_max_expansion(max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     for (const Field& f : rdb.schema.fields) {
         if (f.kind == FieldKind::text && !f.prefix.empty()) {
             qp_.add_prefix(f.name, f.prefix);
@@ -250,6 +258,9 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
 
 Xapian::Query QueryBuilder::parse_checked(std::string q) {
     try {
+        Xapian::termcount share = max_expanded_terms / std::max(1U, wildcard_count(q));
+        qp_.set_max_expansion(std::max<Xapian::termcount>(share, 1),
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         q = expand_synonyms(q, synonyms_);
         date_error_.clear();
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);

@@ -89,6 +89,28 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     return h;
 }
 
+// One time limit for the whole search: the ranking, the recency probe, the
+// uncollapsed count and the facet passes share it, instead of each taking it.
+class Deadline {
+  public:
+    explicit Deadline(double seconds) : seconds_(seconds) {}
+    // Seconds left for the next pass (0: no limit).  Never 0 once the time is
+    // up, which Xapian would read as "no limit": a pass then stops at once.
+    double left() const {
+        if (seconds_ <= 0) return 0;
+        std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start_;
+        return std::max(seconds_ - spent.count(), 1e-6);
+    }
+    void apply(Xapian::Enquire& enquire) const {
+        if (double s = left()) enquire.set_time_limit(s);
+    }
+    bool passed() const { return seconds_ > 0 && left() <= 1e-6; }
+
+  private:
+    double seconds_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 // The user's query with --since/--until applied (the base facets count over).
 Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, QueryBuilder& builder) {
     Xapian::Query query = req.similar
@@ -104,6 +126,7 @@ Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, Query
 }
 
 SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
+    Deadline deadline(req.time_limit);
     QueryBuilder builder(db);
     Xapian::Query query = base_query(db, req, builder);
     Xapian::Enquire enquire(db.db);
@@ -113,6 +136,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         // Scale the boost to this query's best relevance score.
         // Ages count from now, or from the newest article in an archive that
         // ends in the past, so that "recent" still means something there.
+        deadline.apply(enquire);
         double top = enquire.get_mset(0, 1).get_max_attained();
         Xapian::valueno slot = *db.schema.get("date").slot;
         std::time_t newest = static_cast<std::time_t>(
@@ -123,7 +147,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     if (req.sort != Sort::relevance)
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);
-    if (req.time_limit > 0) enquire.set_time_limit(req.time_limit);
+    deadline.apply(enquire);
     if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
     // Counting this many matches beyond the page makes `total` exact for all
     // but large result sets, for little cost; --count counts them all.
@@ -145,14 +169,25 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         // without folding (as exactly as `total` is counted).
         Xapian::Enquire all(db.db);
         all.set_query(enquire.get_query());
+        deadline.apply(all);
         Xapian::doccount uncollapsed = all.get_mset(0, 0, check).get_matches_estimated();
         r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
     }
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
-    if (!req.facets.empty())
-        r.facets = count_facets(db.db, db.schema, query, req.filters, req.facets, req.facet_limit,
-                                req.facet_method);
+    if (!req.facets.empty()) {
+        FacetCounts counts = count_facets(db.db, db.schema, query, req.filters, req.facets,
+                                          req.facet_limit, req.facet_method, deadline.left());
+        r.facets = std::move(counts.facets);
+        r.time_limit_reached = !counts.complete;
+        // The facet pass saw every match: the total is that count, not an
+        // estimate that disagrees with the counts beside it.
+        if (counts.matches && !req.collapse) {
+            r.total = *counts.matches;
+            r.total_exact = true;
+        }
+    }
+    r.time_limit_reached = r.time_limit_reached || deadline.passed();
     return r;
 }
 

@@ -57,7 +57,8 @@ struct SearchResult {
     std::vector<Facet> facets = {};
     std::string corrected_query = {}; // "did you mean", when a word was unknown
     double elapsed_ms = 0;
-    Xapian::doccount collapsed = 0; // copies folded away in all (--collapse; estimated)
+    Xapian::doccount collapsed = 0;  // copies folded away in all (--collapse; estimated)
+    bool time_limit_reached = false; // counts and results are what was found in time
 };
 
 constexpr unsigned max_limit = 1000;

@@ -7,6 +7,7 @@
 #include "test_db.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 using namespace morgue;
@@ -283,4 +284,89 @@ TEST(Search, SurvivesTheDatabaseChangingUnderneath) {
         add_batch(batch);
     auto r = search(db, {"harbour", 0, 10}, {});
     EXPECT_EQ(r.total, 1500u);
+}
+
+// Wildcards share one budget of expanded terms: 26 of them, each with 40
+// words to expand to, cost what the budget allows, not 26 times it.
+TEST(QueryCost, WildcardsShareOneBudget) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        for (char c = 'a'; c <= 'z'; ++c) {
+            for (int i = 0; i < 40; ++i) {
+                Article a;
+                a.id = a.url = fmt::format("https://example.com/{}/{}", c, i);
+                a.title = "words";
+                a.body = fmt::format("{}{}q{}", c, c, i); // 40 words to each of aa* .. zz*
+                a.date = 1760000000;
+                w.upsert(a);
+            }
+            w.checkpoint();
+        }
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    auto count = [&](const std::string& q) {
+        SearchRequest req{q, 0, 0};
+        req.count_only = true;
+        return search(db, req, {}).total;
+    };
+    EXPECT_EQ(count("aa*"), 40u); // alone, a wildcard may use the whole budget
+    std::string ored;
+    for (char c = 'a'; c <= 'z'; ++c)
+        ored += fmt::format("{}{}{}* ", ored.empty() ? "" : "OR ", c, c);
+    // Each of the 26 expands to its share of its words, at least one.
+    Xapian::doccount shared = count(ored);
+    EXPECT_GE(shared, 26u);
+    EXPECT_LE(shared, 500u);
+}
+
+// With facets, every match is counted anyway: the total is that count, so
+// "about 1,000" never stands beside year counts that add up to 1,080.
+TEST(Search, FacetsMakeTheTotalExact) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        for (int i = 0; i < 1400; ++i) {
+            Article a;
+            a.id = a.url = fmt::format("https://example.com/{}", i);
+            a.title = fmt::format("report {} {}", i % 10 ? "harbour" : "harvest", i);
+            a.body = fmt::format("story{}", i % 10 && i % 7 ? " quay" : "");
+            a.date = 1500000000 + i * 86400 * 3;
+            w.upsert(a);
+            if (i % 200 == 199) w.checkpoint();
+        }
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    SearchRequest req{"harb* quay", 0, 10};
+    ASSERT_EQ(search(db,
+                     {"harb* quay",
+                      0,
+                      0,
+                      Sort::relevance,
+                      {},
+                      {},
+                      {},
+                      {},
+                      10,
+                      FacetMethod::automatic,
+                      false,
+                      0,
+                      0,
+                      true},
+                     {})
+                  .total,
+              1080u); // --count: every match counted
+    req.facets = {"year", "topic"};
+    req.facet_limit = 100;
+    SearchResult r = search(db, req, {});
+    Xapian::doccount years = 0;
+    for (const auto& v : r.facets.at(0).values)
+        years += v.count;
+    EXPECT_TRUE(r.total_exact);
+    EXPECT_EQ(r.total, 1080u);
+    EXPECT_EQ(years, r.total);
 }
