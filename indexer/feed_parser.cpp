@@ -569,7 +569,7 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
 // Nothing a feed says keeps its control characters: it is stored, printed
 // and written as XML (text.hpp).  The original item is kept exactly.
 void strip_feed_controls(Feed& feed) {
-    auto strip = [](auto&... strings) { ((strings = strip_controls(strings)), ...); };
+    auto strip = [](auto&... strings) { (strip_controls_in_place(strings), ...); };
     auto strip_all = [&](std::vector<std::string>& v) {
         for (auto& s : v)
             strip(s);

@@ -136,9 +136,9 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
             if (!options.json && i + 1 < files.size()) std::fputc('\n', out);
         } catch (const InputError& e) {
             ++failed;
-            fmt::print(stderr, "morgue-indexer: {}\n", one_line(e.what()));
-            if (options.json)
-                fmt::print(out, "{}\n", Json{{"file", file}, {"error", e.what()}}.dump());
+            std::string why = one_line(e.what()); // it may quote the feed
+            fmt::print(stderr, "morgue-indexer: {}\n", why);
+            if (options.json) fmt::print(out, "{}\n", Json{{"file", file}, {"error", why}}.dump());
         }
     }
     return failed;

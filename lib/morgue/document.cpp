@@ -87,9 +87,10 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
 
 std::string string_at(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
-    // Stored by any version, read by every output: controls never get out.
-    return it != j.end() && it->is_string() ? strip_controls(it->get_ref<const std::string&>())
-                                            : std::string();
+    if (it == j.end() || !it->is_string()) return {};
+    std::string s = it->get<std::string>();
+    strip_controls_in_place(s); // stored by any version, read by every output
+    return s;
 }
 
 std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
@@ -97,7 +98,10 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     if (it != j.end() && it->is_array())
         for (const auto& v : *it)
-            if (v.is_string()) out.push_back(strip_controls(v.get_ref<const std::string&>()));
+            if (v.is_string()) {
+                out.push_back(v.get<std::string>());
+                strip_controls_in_place(out.back());
+            }
     return out;
 }
 
@@ -187,10 +191,10 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
 void strip_controls(Article& a) {
     for (std::string* s :
          {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url})
-        *s = strip_controls(*s);
+        strip_controls_in_place(*s);
     for (auto* list : {&a.columnists, &a.topics})
         for (auto& s : *list)
-            s = strip_controls(s);
+            strip_controls_in_place(s);
 }
 
 StoredArticle read_stored(const Xapian::Document& doc) {

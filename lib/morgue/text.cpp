@@ -75,6 +75,24 @@ std::string truncate_text(std::string_view text, std::size_t max_bytes) {
     return out + "…";
 }
 
+namespace {
+
+// The C1 control (0x80-0x9F) encoded at text[i] (as C2 xx), or 0.
+unsigned c1_at(std::string_view text, std::size_t i) {
+    if (text[i] != '\xC2' || i + 1 >= text.size()) return 0;
+    auto next = static_cast<unsigned char>(text[i + 1]);
+    return next >= 0x80 && next <= 0x9F ? next : 0;
+}
+
+// Bytes of the control character at text[i] that strip_controls removes, or 0.
+std::size_t control_at(std::string_view text, std::size_t i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return 1;
+    return c1_at(text, i) ? 2 : 0;
+}
+
+} // namespace
+
 void replace_c1_controls(std::string& text) {
     // windows-1252 0x80-0x9F; 0 where it defines nothing.
     static constexpr char32_t cp1252[32] = {
@@ -85,10 +103,8 @@ void replace_c1_controls(std::string& text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        auto next = static_cast<unsigned char>(i + 1 < text.size() ? text[i + 1] : 0);
-        if (text[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
-            char32_t c = cp1252[next - 0x80];
-            if (c) Xapian::Unicode::append_utf8(out, c);
+        if (unsigned c1 = c1_at(text, i)) {
+            if (char32_t c = cp1252[c1 - 0x80]) Xapian::Unicode::append_utf8(out, c);
             ++i;
         } else {
             out += text[i];
@@ -97,25 +113,25 @@ void replace_c1_controls(std::string& text) {
     text = std::move(out);
 }
 
-std::string strip_controls(std::string_view text) {
-    auto control = [&](std::size_t i) -> std::size_t { // bytes of a control at i, or 0
-        auto c = static_cast<unsigned char>(text[i]);
-        if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return 1;
-        if (c == 0xC2 && i + 1 < text.size()) {
-            auto next = static_cast<unsigned char>(text[i + 1]);
-            if (next >= 0x80 && next <= 0x9F) return 2;
-        }
-        return 0;
-    };
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (std::size_t n = control(i)) {
-            i += n - 1;
+void strip_controls_in_place(std::string& text) {
+    // Text without controls (nearly all of it) is only scanned.
+    std::size_t i = 0;
+    while (i < text.size() && !control_at(text, i))
+        ++i;
+    std::size_t kept = i;
+    while (i < text.size()) {
+        if (std::size_t n = control_at(text, i)) {
+            i += n;
             continue;
         }
-        out += text[i];
+        text[kept++] = text[i++];
     }
+    text.resize(kept);
+}
+
+std::string strip_controls(std::string_view text) {
+    std::string out(text);
+    strip_controls_in_place(out);
     return out;
 }
 
@@ -123,12 +139,10 @@ std::string escape_json_controls(std::string_view json) {
     std::string out;
     out.reserve(json.size());
     for (std::size_t i = 0; i < json.size(); ++i) {
-        auto c = static_cast<unsigned char>(json[i]);
-        auto next = static_cast<unsigned char>(i + 1 < json.size() ? json[i + 1] : 0);
-        if (c == 0x7F) {
+        if (json[i] == '\x7F') {
             out += "\\u007f";
-        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
-            out += fmt::format("\\u{:04x}", unsigned(next));
+        } else if (unsigned c1 = c1_at(json, i)) {
+            out += fmt::format("\\u{:04x}", c1);
             ++i;
         } else {
             out += json[i];

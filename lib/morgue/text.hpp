@@ -38,6 +38,7 @@ void replace_c1_controls(std::string& text);
 // (U+0080-U+009F): what a feed or a server sends must never drive the
 // operator's terminal (ESC sequences) nor make XML output ill-formed.
 std::string strip_controls(std::string_view text);
+void strip_controls_in_place(std::string& text); // the same, without a copy when clean
 // The same, for one-line text from a server (headers, URLs, messages): tabs
 // and newlines too become spaces, collapsed.
 std::string one_line(std::string_view text);

@@ -40,3 +40,21 @@ TEST(Text, RepairUtf8) {
     std::string surrogate = "\xed\xa0\x80";
     EXPECT_EQ(repair_utf8(surrogate), 3u);
 }
+
+TEST(Text, StripControlsKeepsTabsNewlinesAndText) {
+    EXPECT_EQ(strip_controls("a\x1b]0;PWNED\x07 b\tc\nd\x7f\x01"), "a]0;PWNED b\tc\nd");
+    EXPECT_EQ(strip_controls("x\xC2\x85y\xC2\x9B"
+                             "2J \xC2\xA0z"),
+              "xy2J \xC2\xA0z"); // C1 out, NBSP kept
+    EXPECT_EQ(strip_controls("蔡英文 café"), "蔡英文 café");
+    EXPECT_EQ(strip_controls("\xC2"), "\xC2"); // a lone lead byte is not a control
+    std::string s = "clean text";
+    strip_controls_in_place(s);
+    EXPECT_EQ(s, "clean text");
+    EXPECT_EQ(one_line(" a\n\tb\x1b[2J  c "), "a b[2J c");
+}
+
+TEST(Text, EscapeJsonControlsIsLossless) {
+    EXPECT_EQ(escape_json_controls("{\"t\":\"a\x7f\xC2\x85\xC2\x9F é\"}"),
+              "{\"t\":\"a\\u007f\\u0085\\u009f é\"}");
+}
