@@ -166,9 +166,11 @@ std::string without_tags(std::string_view html) {
 std::string html_to_text(std::string_view html_in) {
     // Most titles, and many descriptions, hold no markup at all: skip the parser.
     if (html_in.find_first_of("<&") == std::string_view::npos) {
-        std::string text = collapse_spaces(html_in);
+        // C1 first: one that windows-1252 leaves undefined is dropped, and
+        // dropped after collapsing it would leave two spaces or a trailing one.
+        std::string text(html_in);
         replace_c1_controls(text);
-        return text;
+        return collapse_spaces(text);
     }
     // Before gumbo, which turns C1 controls (mislabelled windows-1252) into U+FFFD.
     std::string html =

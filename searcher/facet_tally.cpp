@@ -32,8 +32,10 @@ std::vector<FacetValue> fold(const std::unordered_map<std::string, Xapian::docco
                              bool multi, unsigned limit) {
     std::unordered_map<std::string, std::map<std::string, Xapian::doccount>> counts;
     for (const auto& [value, n] : raw)
-        for_each_form(value, multi,
-                      [&](const std::string& form) { counts[casefold(form)][form] += n; });
+        for_each_form(
+            value, multi,
+            // An explicit capture: clang 14 (scripts/fuzz) cannot capture a binding.
+            [&counts, n = n](const std::string& form) { counts[casefold(form)][form] += n; });
     std::vector<FacetValue> out;
     for (const auto& [folded, forms] : counts) {
         FacetValue v;

@@ -114,6 +114,9 @@ void replace_c1_controls(std::string& text) {
 }
 
 void strip_controls_in_place(std::string& text) {
+    // Stray bytes first: removing a control between "\xC2" and "\x9B" would
+    // join them into a new C1 control (found by the query fuzz target).
+    repair_utf8(text);
     // Text without controls (nearly all of it) is only scanned.
     std::size_t i = 0;
     while (i < text.size() && !control_at(text, i))

@@ -37,6 +37,7 @@ void replace_c1_controls(std::string& text);
 // `text` without C0 controls (but tab and newline), DEL and C1 controls
 // (U+0080-U+009F): what a feed or a server sends must never drive the
 // operator's terminal (ESC sequences) nor make XML output ill-formed.
+// Invalid UTF-8 becomes U+FFFD first, so that what is left is valid.
 std::string strip_controls(std::string_view text);
 void strip_controls_in_place(std::string& text); // the same, without a copy when clean
 // The same, for one-line text from a server (headers, URLs, messages): tabs

@@ -1,8 +1,9 @@
 // libFuzzer target for the feed parser: any bytes either parse into a feed or
 // raise InputError; nothing else (crash, hang, sanitizer report) is allowed.
-// Built by scripts/fuzz with clang; without MORGUE_FUZZ the same file builds
-// a replayer (feed_parser_replay FILE...) that runs saved inputs in ctest.
+// Built by scripts/fuzz with clang; without MORGUE_FUZZ, with fuzz_replay.cpp,
+// a replayer (feed_parser_replay FILE|DIR...) that runs saved inputs in ctest.
 #include "feed_parser.hpp"
+#include "fuzz_target.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/schema.hpp"
@@ -38,18 +39,3 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     run(data, size);
     return 0;
 }
-
-#ifndef MORGUE_FUZZ
-#include <fstream>
-#include <iostream>
-#include <iterator>
-
-int main(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        std::ifstream in(argv[i], std::ios::binary);
-        std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        run(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
-    }
-    std::cout << argc - 1 << " inputs replayed\n";
-}
-#endif

@@ -22,3 +22,10 @@ TEST(HtmlText, PlainTextPassesThrough) {
     EXPECT_EQ(html_to_text("just words, AT&T"), "just words, AT&T");
     EXPECT_EQ(html_to_text(""), "");
 }
+
+TEST(HtmlText, UndefinedC1ControlLeavesNoStraySpace) {
+    // Found by the html_text fuzz target: U+008D (undefined in windows-1252)
+    // was dropped after the spaces around it had been collapsed.
+    EXPECT_EQ(html_to_text("ee\t\xc2\x8d"), "ee");
+    EXPECT_EQ(html_to_text("a \xc2\x8d b"), "a b");
+}

@@ -47,7 +47,9 @@ TEST(Text, StripControlsKeepsTabsNewlinesAndText) {
                              "2J \xC2\xA0z"),
               "xy2J \xC2\xA0z"); // C1 out, NBSP kept
     EXPECT_EQ(strip_controls("蔡英文 café"), "蔡英文 café");
-    EXPECT_EQ(strip_controls("\xC2"), "\xC2"); // a lone lead byte is not a control
+    EXPECT_EQ(strip_controls("\xC2"), "\uFFFD"); // a lone lead byte is not a control
+    // Removing \x01 must not join \xC2 and \x9C into a C1 control (fuzz finding).
+    EXPECT_EQ(strip_controls("a\xC2\x01\x9C"), "a\uFFFD\uFFFD");
     std::string s = "clean text";
     strip_controls_in_place(s);
     EXPECT_EQ(s, "clean text");
