@@ -195,6 +195,9 @@ std::string html_to_text(std::string_view html_in) {
         }
         start = end + 1;
     }
+    // gumbo writes some out-of-range character references (&#x8aaaaaaaaa5;)
+    // as a stray byte, not U+FFFD (found by the html_text fuzz target).
+    repair_utf8(out);
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "html_text.hpp"
+#include "morgue/text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -28,4 +29,10 @@ TEST(HtmlText, UndefinedC1ControlLeavesNoStraySpace) {
     // was dropped after the spaces around it had been collapsed.
     EXPECT_EQ(html_to_text("ee\t\xc2\x8d"), "ee");
     EXPECT_EQ(html_to_text("a \xc2\x8d b"), "a b");
+}
+
+TEST(HtmlText, OutOfRangeCharacterReferenceGivesValidUtf8) {
+    // Found by the html_text fuzz target: gumbo wrote this as the byte 0xA5.
+    std::string text = html_to_text("<p>&#x8aaaaaaaaaaaaaaaaaaaaa5;</p>");
+    EXPECT_EQ(repair_utf8(text), 0u) << text;
 }
