@@ -1,6 +1,7 @@
 #include "child_process.hpp"
 
 #include "morgue/errors.hpp"
+#include "termination.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -35,14 +36,17 @@ Child start_child(const std::function<std::string()>& work) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(exit_database); // it died before prctl()
     std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
+    send_termination_to(fds[1]);
     int code = exit_ok;
+    std::string message;
     try {
-        std::string result = work();
-        if (::write(fds[1], result.data(), result.size()) < 0) code = exit_database;
+        message = "R" + work();
     } catch (const std::exception& e) {
-        fmt::print(stderr, "morgue-indexer: {}\n", e.what());
+        // The parent reports it, in its one line about what failed.
+        message = std::string("E") + e.what();
         code = exit_database;
     }
+    if (::write(fds[1], message.data(), message.size()) < 0) code = exit_database;
     std::fflush(stdout);
     std::fflush(stderr);
     _exit(code);
@@ -62,9 +66,12 @@ std::string finish_child(const Child& child) {
     }
     if (WIFSIGNALED(status))
         throw DatabaseError(fmt::format("the writer died ({})", strsignal(WTERMSIG(status))));
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw DatabaseError("the new generation could not be written");
-    return result;
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && result.starts_with('R');
+    if (!ok && result.starts_with('E'))
+        throw DatabaseError(fmt::format("the new generation could not be written: {}",
+                                        std::string_view(result).substr(1)));
+    if (!ok) throw DatabaseError("the new generation could not be written");
+    return result.substr(1);
 }
 
 } // namespace morgue

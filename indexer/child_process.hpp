@@ -17,13 +17,14 @@ struct Child {
 };
 
 // Forks a child that runs `work` and sends back the string it returns; an
-// exception ends the child with its message on stderr.  Its stdout is line
+// exception ends the child and its message is sent back instead, for the
+// parent's one-line report.  Its stdout is line
 // buffered, so that lines from children running at once do not interleave.
 // A child is killed if the parent dies first.
 Child start_child(const std::function<std::string()>& work);
 
 // Waits for the child; returns its result, or throws DatabaseError saying
-// how it ended (died from a signal, or failed).
+// how it ended (died from a signal, or failed, with the child's message).
 std::string finish_child(const Child& child);
 
 } // namespace morgue

@@ -13,6 +13,7 @@
 #include "morgue/schema.hpp"
 #include "morgue/text.hpp"
 #include "parse.hpp"
+#include "termination.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -438,37 +439,10 @@ int run_parse(const Options& o) {
     return morgue::parse_files(o.files, options, stdout) ? morgue::exit_partial : morgue::exit_ok;
 }
 
-// Xapian 1.4 can throw from a destructor while a failed write unwinds
-// (a full disk inside commit_transaction), which calls std::terminate: say
-// what failed, in one line, and exit as any database error does, not with
-// abort()'s core dump.  Committed data is safe: Xapian commits atomically.
-[[noreturn]] void on_terminate() {
-    int last_errno = errno;
-    // Thrown during unwinding, the exception is not available: the failed
-    // system call that started it (EFBIG, ENOSPC) is the best account.
-    std::string what = last_errno
-                           ? fmt::format("database error: a failed write ended the writer (last "
-                                         "system error: {})",
-                                         std::strerror(last_errno))
-                           : std::string("internal error");
-    try {
-        if (auto e = std::current_exception()) std::rethrow_exception(e);
-    } catch (const Xapian::Error& e) {
-        what = "database error: " + e.get_description();
-    } catch (const std::exception& e) {
-        what = std::string("internal error: ") + e.what();
-    } catch (...) {
-    }
-    std::fflush(stdout);
-    fmt::print(stderr, "{}: {}\n", prog, what);
-    std::fflush(stderr);
-    _exit(morgue::exit_database);
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
-    std::set_terminate(on_terminate);
+    morgue::handle_termination(prog);
     CLI::App app{"morgue-indexer: indexes RSS and Atom feeds into a Morgue search database.\n"
                  "Exit codes: 0 all inputs indexed, 1 some inputs failed (the rest are indexed),\n"
                  "2 usage error, 3 database error or damage, 4 another run holds the lock.",

@@ -6,7 +6,9 @@
 #include "morgue/name_groups.hpp"
 #include "morgue/text.hpp"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <thread>
@@ -99,6 +101,13 @@ Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
                     schema.name, diff));
         }
     } catch (const Xapian::Error& e) {
+        // Xapian does not say why it could not create a file (a full or
+        // failing disk): the failed call's errno, still set, does.
+        int error = errno;
+        if (std::string_view(e.get_type()) == "DatabaseCreateError" && !e.get_error_string() &&
+            error)
+            throw DatabaseError(
+                fmt::format("{}: {} ({})", path, e.get_description(), std::strerror(error)));
         rethrow_xapian(path, e);
     }
     tg_.set_stemmer(Xapian::Stem(schema_.language));

@@ -48,8 +48,10 @@ std::string staging_path(const std::string& db_path);
 
 // Makes `staged` the database at `db_path`, atomically, then deletes the
 // previous generation; with no database there yet, moves `staged` into
-// place.  `staged` must be beside_database(db_path, ...).  `held` is
-// released once the exchange is made, before the old generation goes.
+// place.  `staged` is synced to disk first; when that fails it is removed,
+// the live database is left as it was, and DatabaseError is thrown.  `staged` must be
+// beside_database(db_path, ...).  `held` is released once the exchange is made, before the old
+// generation goes.
 void switch_generation(const std::string& db_path, const std::string& staged,
                        WriterLock* held = nullptr);
 

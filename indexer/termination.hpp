@@ -1,0 +1,23 @@
+// When std::terminate ends morgue-indexer.  Xapian 1.4 can throw from a
+// destructor while a failed write unwinds (a full disk, an I/O error inside
+// commit_transaction), which calls std::terminate: the handler says what
+// failed, in one line, and exits as any database error does (exit 3), not
+// with abort()'s core dump.  Committed data is safe: Xapian commits atomically.
+#pragma once
+
+#include <string>
+
+namespace morgue {
+
+// Installs the handler; the line goes to stderr, prefixed "PROG: ".
+void handle_termination(const char* prog);
+
+// In a forked writer (child_process.hpp): from now on the line goes to the
+// parent through `fd`, as "E" and the message, for its one-line report.
+void send_termination_to(int fd);
+
+// The account the handler gives: the exception, when there is one, and the
+// last failed system call's error (`last_errno`), which started it.
+std::string termination_message(int last_errno);
+
+} // namespace morgue
