@@ -7,6 +7,7 @@
 #include "synonyms.hpp"
 
 #include <fmt/format.h>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -79,13 +80,6 @@ std::vector<Token> tokens_of(std::string_view text) {
     return out;
 }
 
-unsigned wildcard_count(std::string_view q) {
-    unsigned n = 0;
-    for (const auto& t : tokens_of(q))
-        n += t.text.size() > 1 && t.text.back() == '*' && t.text.find('"') == std::string::npos;
-    return n;
-}
-
 bool is_binary(const std::string& t) {
     return t == "AND" || t == "OR" || t == "XOR" || t == "NEAR";
 }
@@ -119,6 +113,52 @@ std::string only_excluded(std::string_view q) {
         words += (words.empty() ? "" : " OR ") + t.text.substr(1);
     }
     return words;
+}
+
+bool is_operator(const std::string& t) {
+    return is_binary(t) || t == "NOT" || t == "ADJ" || t.starts_with("NEAR/") ||
+           t.starts_with("ADJ/");
+}
+
+bool is_wildcard(const std::string& t) {
+    return t.size() > 1 && t.back() == '*' && t.find('"') == std::string::npos;
+}
+
+unsigned wildcard_count(std::string_view q) {
+    unsigned n = 0;
+    for (const auto& t : tokens_of(q))
+        n += is_wildcard(t.text);
+    return n;
+}
+
+// A wildcard repeated among the words of one group ("a* a* a*") adds
+// nothing to the match, but each copy is expanded on its own (a scan of the
+// vocabulary) at every pass, before Xapian's time limit starts: the copies
+// are dropped.  Only in groups without operators, where every word is one
+// more condition and dropping a copy cannot change what matches.
+std::string without_repeated_wildcards(const std::string& q) {
+    auto tokens = tokens_of(q);
+    std::vector<std::size_t> group(tokens.size()); // index of the '(' that opened it, or npos
+    std::set<std::size_t> with_operators;
+    std::vector<std::size_t> open{std::string::npos};
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& t = tokens[i].text;
+        if (t == ")" && open.size() > 1) open.pop_back();
+        group[i] = open.back();
+        if (t == "(") open.push_back(i);
+        if (is_operator(t)) with_operators.insert(group[i]);
+    }
+    std::set<std::pair<std::size_t, std::string>> seen;
+    std::string out;
+    std::size_t copied = 0; // q[0, copied) is handled
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (!is_wildcard(t.text) || with_operators.contains(group[i])) continue;
+        if (seen.insert({group[i], t.text}).second) continue;
+        out.append(q, copied, t.column - 1 - copied);
+        copied = t.column - 1 + t.text.size();
+    }
+    return copied ? out + q.substr(copied) : q;
 }
 
 } // namespace
@@ -249,6 +289,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     std::string q = collapse_spaces(text);
     if (q.empty()) return Xapian::Query::MatchAll;
     check_query_syntax(q);
+    q = collapse_spaces(without_repeated_wildcards(q));
     corrected_ = suggest_correction(db_, q);
     if (std::string excluded = only_excluded(q); !excluded.empty())
         return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,

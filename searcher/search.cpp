@@ -164,7 +164,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.corrected_query = builder.corrected();
     if (r.corrected_query.empty() && r.total <= few_results && !req.similar)
         r.corrected_query = suggest_correction(db.db, collapse_spaces(req.query), true);
-    if (req.collapse) {
+    if (req.collapse && !deadline.passed()) {
         // Xapian's uncollapsed estimate is loose; count the matches again
         // without folding (as exactly as `total` is counted).
         Xapian::Enquire all(db.db);
@@ -175,7 +175,9 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     }
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
-    if (!req.facets.empty()) {
+    // Once the time is up no pass starts: opening a query's posting lists
+    // (expanding its wildcards) comes before Xapian's time limit applies.
+    if (!req.facets.empty() && !deadline.passed()) {
         FacetCounts counts = count_facets(db.db, db.schema, query, req.filters, req.facets,
                                           req.facet_limit, req.facet_method, deadline.left());
         r.facets = std::move(counts.facets);

@@ -370,3 +370,28 @@ TEST(Search, FacetsMakeTheTotalExact) {
     EXPECT_EQ(r.total, 1080u);
     EXPECT_EQ(years, r.total);
 }
+
+// A wildcard repeated among plain words is expanded once, not once a copy:
+// "a* a* … a*" (64 times) scanned the vocabulary 64 times at every pass.
+TEST_F(SearchTest, RepeatedWildcardsAreExpandedOnce) {
+    ReadDatabase db = open_for_reading(path);
+    auto wildcards = [&](const std::string& q) {
+        QueryBuilder builder(db);
+        std::string d = builder.parse(q).get_description();
+        std::size_t n = 0;
+        for (std::size_t at = d.find("WILDCARD"); at != std::string::npos;
+             at = d.find("WILDCARD", at + 1))
+            ++n;
+        return n;
+    };
+    std::string many;
+    for (int i = 0; i < 64; ++i)
+        many += "an* ";
+    EXPECT_EQ(wildcards(many), wildcards("an*"));
+    EXPECT_EQ(wildcards("an* an* title:an* title:an*"), wildcards("an* title:an*"));
+    EXPECT_EQ(ids(many), ids("an*"));
+    // Where operators join the words, a copy may matter: kept.
+    // (an* OR tsai) AND an* is an*: without the copy it would find Tsai too.
+    EXPECT_EQ(ids("(an* OR tsai) an*"), ids("an*"));
+    EXPECT_EQ(ids("an* OR tsai an*"), ids("an* OR (tsai AND an*)"));
+}
