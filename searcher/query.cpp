@@ -24,6 +24,13 @@ constexpr unsigned query_flags =
 // share, at least one, of its most frequent terms), so that 64 × k* costs
 // about what one k* does; a wildcard never expands to the whole vocabulary.
 constexpr Xapian::termcount max_expanded_terms = 500;
+// Finding a wildcard's commonest words means reading every word it could
+// be.  A query of several wildcards that would read more than this many
+// (a* b* c* …: the whole vocabulary, again at every pass, before Xapian's
+// time limit applies) has them take their first words in alphabetical order
+// instead, which reads no more words than it keeps.  One wildcard alone
+// always gets its commonest words: one scan, as any engine would make.
+constexpr Xapian::termcount max_scanned_terms = 20000;
 
 // columnist:"Catherine Thorbecke" is the exact value (a boolean term);
 // columnist:thorbecke, which matches no whole value, matches the words.
@@ -259,6 +266,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
     for (const Field& f : rdb.schema.fields) {
         if (f.kind == FieldKind::text && !f.prefix.empty()) {
             qp_.add_prefix(f.name, f.prefix);
+            text_prefixes_[f.name] = f.prefix;
         } else if (f.kind == FieldKind::keyword) {
             qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb, f))->release());
         } else if (f.kind == FieldKind::date) {
@@ -297,11 +305,42 @@ Xapian::Query QueryBuilder::parse(std::string_view text) {
     return parse_checked(q);
 }
 
+// The terms each wildcard of `q` ranges over, as the QueryParser forms them:
+// the field's prefix and the word, lower-cased.
+std::set<std::string> QueryBuilder::wildcard_stems(std::string_view q) const {
+    std::set<std::string> out;
+    for (const auto& t : tokens_of(q)) {
+        if (!is_wildcard(t.text)) continue;
+        std::string word = t.text.substr(0, t.text.size() - 1);
+        if (word[0] == '+' || word[0] == '-') word.erase(0, 1);
+        std::string prefix;
+        if (auto colon = word.find(':'); colon != std::string::npos) {
+            auto field = text_prefixes_.find(word.substr(0, colon));
+            if (field != text_prefixes_.end()) prefix = field->second;
+            word.erase(0, colon + 1);
+        }
+        out.insert(prefix + Xapian::Unicode::tolower(word));
+    }
+    return out;
+}
+
+bool QueryBuilder::wildcards_scan_too_much(std::string_view q) const {
+    std::set<std::string> stems = wildcard_stems(q);
+    if (stems.size() < 2) return false;
+    Xapian::termcount budget = max_scanned_terms;
+    for (const std::string& stem : stems)
+        for (auto t = db_.allterms_begin(stem); t != db_.allterms_end(stem); ++t)
+            if (--budget == 0) return true;
+    return false;
+}
+
 Xapian::Query QueryBuilder::parse_checked(std::string q) {
     try {
         Xapian::termcount share = max_expanded_terms / std::max(1U, wildcard_count(q));
         qp_.set_max_expansion(std::max<Xapian::termcount>(share, 1),
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+                              wildcards_scan_too_much(q)
+                                  ? Xapian::Query::WILDCARD_LIMIT_FIRST
+                                  : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         q = expand_synonyms(q, synonyms_);
         date_error_.clear();
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);

@@ -6,8 +6,10 @@
 #include "morgue/database.hpp"
 #include "morgue/name_groups.hpp"
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <xapian.h>
 
 namespace morgue {
@@ -27,10 +29,13 @@ class QueryBuilder {
 
   private:
     Xapian::Query parse_checked(std::string q);
+    std::set<std::string> wildcard_stems(std::string_view q) const;
+    bool wildcards_scan_too_much(std::string_view q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
 
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
+    std::unordered_map<std::string, std::string> text_prefixes_; // field name -> term prefix
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;

@@ -58,8 +58,10 @@ std::string replace_marks(std::string_view marked, std::string_view on, std::str
     return out;
 }
 
+// `highlight` false (the time is up): the article's opening, unmarked, since
+// marking words costs in proportion to the query's expanded terms.
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
-             const Highlight& hl, bool html) {
+             const Highlight& hl, bool html, bool highlight) {
     Hit h;
     h.rank = it.get_rank() + 1;
     h.duplicates = it.get_collapse_count();
@@ -76,12 +78,12 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
         return collapse_spaces(unescape_snippet(mset.snippet(
             from, snippet_bytes, stem, f, std::string(1, mark_on), std::string(1, mark_off), "…")));
     };
-    std::string marked = snippet(text, flags);
+    std::string marked = highlight ? snippet(text, flags) : std::string();
     // No query word in the text (a columnist: or topic: search, say): the
     // article's opening says more than a chunk from its middle.
     if (marked.empty()) {
         std::string opening = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
-        marked = snippet(opening, 0);
+        if (highlight) marked = snippet(opening, 0);
         if (marked.find(mark_on) == std::string::npos) marked = opening; // as written, untrimmed
     }
     h.snippet = replace_marks(marked, hl.start, hl.end);
@@ -174,7 +176,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
     }
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        r.hits.push_back(make_hit(mset, it, builder.stemmer(), hl, req.html_snippets));
+        r.hits.push_back(
+            make_hit(mset, it, builder.stemmer(), hl, req.html_snippets, !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {

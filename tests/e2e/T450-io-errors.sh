@@ -33,6 +33,7 @@ faulted() {
     MORGUE_FAULT_PATH="$W/db:$W/db.new" MORGUE_FAULT_AT=$n MORGUE_FAULT_ERRNO=$errno \
         MORGUE_FAULT_STICKY=$sticky MORGUE_FAULT_COUNTER=$TMP/counter MORGUE_FAULT_LOG=$TMP/faults \
         ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+        LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}print_suppressions=0" \
         LD_PRELOAD="$MORGUE_IO_FAULT" "$MORGUE_INDEXER" --db "$W/db" -q "$@" >"$TMP/out" 2>"$TMP/err"
     status=$?
     read -r calls failed < <(od -An -t d8 "$TMP/counter")

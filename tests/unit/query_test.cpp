@@ -322,6 +322,41 @@ TEST(QueryCost, WildcardsShareOneBudget) {
     EXPECT_LE(shared, 500u);
 }
 
+// Several wildcards that would read more of the vocabulary than the bound
+// (20,000 words) take their first words instead of their commonest: the
+// reading is what costs, before the time limit applies.  One alone does not.
+TEST(QueryCost, ManyWildcardsReadNoMoreThanTheyKeep) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        Article a;
+        a.id = a.url = "https://example.com/vocabulary";
+        a.title = "vocabulary";
+        for (int i = 0; i < 21000; ++i)
+            a.body += fmt::format("b{:05} ", i);
+        a.date = 1760000000;
+        w.upsert(a);
+        for (int i = 0; i < 10; ++i) { // "bzz", last of the b-words, is the commonest
+            Article b;
+            b.id = b.url = fmt::format("https://example.com/{}", i);
+            b.title = "cat";
+            b.body = "bzz cat";
+            b.date = 1760000000;
+            w.upsert(b);
+        }
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(path);
+    auto count = [&](const std::string& q) {
+        SearchRequest req{q, 0, 0};
+        req.count_only = true;
+        return search(db, req, {}).total;
+    };
+    EXPECT_EQ(count("b* cat"), 10u); // one wildcard: its commonest words, bzz among them
+    EXPECT_EQ(count("b* ca*"), 0u);  // two, reading 21,011 words: b00000, b00001, …
+}
+
 // With facets, every match is counted anyway: the total is that count, so
 // "about 1,000" never stands beside year counts that add up to 1,080.
 TEST(Search, FacetsMakeTheTotalExact) {
