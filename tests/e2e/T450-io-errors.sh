@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# I/O errors beside the full disk of T410: EIO or ENOSPC at the Nth write or
+# I/O errors beside the full disk of T410: EIO and ENOSPC at the Nth write or
 # sync to the archive's files (tests/faults/io_fault.c, preloaded), during
-# import, compact and rebuild, for a sample of N spread over every call the
-# run makes (MORGUE_FAULT_SAMPLE=all: every N).  Afterwards the archive is
-# the old state or the new one, whole, and passes check; a failed run says
-# why in one line and exits 3; a run on a dead disk (every call from the Nth
-# on failing) never reports success; no half-built generation is left.
+# import, compact and rebuild, for every N up to the calls the run makes (a
+# sample of 100 spread over them when there are more; MORGUE_FAULT_SAMPLE=all:
+# every N), each N once with EIO and once with ENOSPC from then on.
+# Afterwards the archive is the old state or the new one, whole, and passes
+# check; a failed run says why in one line and exits 3; a run on a full disk
+# (every call from the Nth on failing) never reports success; no half-built
+# generation is left.
 . "$(dirname "$0")/lib.sh"
 : "${MORGUE_IO_FAULT:?}"
 sample=${MORGUE_FAULT_SAMPLE:-100}
@@ -53,17 +55,17 @@ for op in "import $TMP/batch.rss" compact rebuild; do
         mapfile -t ns < <(python3 -c "n,t=$sample,$total; print('\n'.join(str(1+i*(t-1)//(n-1)) for i in range(n)))")
     fi
     outcomes=""
-    for i in "${!ns[@]}"; do
-        n=${ns[i]}
-        errno=$( ((i % 2)) && echo ENOSPC || echo EIO)
-        sticky=$( ((i % 4 == 3)) && echo 1 || echo 0)
+    # At every N both: EIO once (a transient fault) and ENOSPC from then on
+    # (a full disk stays full).
+    for fault in "${ns[@]/%/ EIO 0}" "${ns[@]/%/ ENOSPC 1}"; do
+        read -r n errno sticky <<<"$fault"
         faulted "$n" "$errno" "$sticky" "${args[@]}"
         what="${args[0]}, $errno at call $n of $total$( ((sticky)) && echo ' and after')"
         [[ -s $TMP/faults ]] && what="$what ($(head -1 "$TMP/faults" | cut -d' ' -f2-))"
         op_status=$status
         if [[ $status == 0 ]]; then
             outcomes+="ok "
-            expect_eq 0 "$sticky" "$what: a dead disk reported as success"
+            expect_eq 0 "$sticky" "$what: a full disk reported as success"
         else
             outcomes+="$status "
             expect_eq 3 "$status" "$what: exit 3"
@@ -81,6 +83,6 @@ for op in "import $TMP/batch.rss" compact rebuild; do
         [[ $op_status == 0 && $now != "$new" ]] && fail "$what: exit 0 but the old state"
         expect_eq "" "$(ls -d "$W/db.new" 2>/dev/null)" "$what: no half-built generation left"
     done
-    echo "${args[0]}: $total calls, ${#ns[@]} faults: $(tr ' ' '\n' <<<"$outcomes" | sort | uniq -c | tr -s ' \n' ' ')"
+    echo "${args[0]}: $total calls, $((2 * ${#ns[@]})) faults: $(tr ' ' '\n' <<<"$outcomes" | sort | uniq -c | tr -s ' \n' ' ')"
 done
 finish
