@@ -252,6 +252,7 @@ void set_pages(Dict& d, const PageContext& c, const SearchResult& r) {
 
 void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
     set_correction(d, c, r, r.hits.empty() ? "NONE" : "CORRECTION");
+    if (!r.query_note.empty()) d.AddSectionDictionary("NOTE")->SetValue("TEXT", r.query_note);
     set_selected(d, c);
     if (r.hits.empty()) {
         Dict* empty = d.AddSectionDictionary("EMPTY");

@@ -34,7 +34,10 @@ Query language:
                    dated in that period (UTC; a bound covers its whole day, month or year)
   Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
   a word found nowhere gets a "did you mean" suggestion.
-Exit codes: 0 ok (also when nothing matched), 2 usage or query error, 3 database error.)";
+  A query that is not valid syntax is searched as its words, with a note
+  (--strict: an error instead).
+Exit codes: 0 ok (also when nothing matched), 2 usage error, a query over
+  the limits (or malformed, with --strict), 3 database error.)";
 
 struct Options {
     std::string db_path;
@@ -106,6 +109,8 @@ int main(int argc, char** argv) {
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(CLI::Range(0.0, 3600.0));
+    app.add_flag("--strict", o.request.strict,
+                 "refuse a query that is not valid syntax (exit 2) instead of searching its words");
     app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
     app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");

@@ -43,6 +43,7 @@ std::string format_json(const SearchResult& r) {
                                                       : nlohmann::ordered_json(r.corrected_query)},
         {"elapsed_ms", std::round(r.elapsed_ms * 1000) / 1000}};
     if (r.time_limit_reached) j["time_limit_reached"] = true; // only then: the usual shape stays
+    if (!r.query_note.empty()) j["query_note"] = r.query_note;
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -49,6 +49,7 @@ std::string format_count(const SearchResult& r) {
 
 std::string format_text(const SearchResult& r) {
     std::string out;
+    if (!r.query_note.empty()) out += fmt::format("note: {}\n", r.query_note);
     if (!r.corrected_query.empty()) out += fmt::format("did you mean: {}\n", r.corrected_query);
     if (r.hits.empty()) {
         out +=

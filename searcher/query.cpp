@@ -212,12 +212,16 @@ std::string suggest_correction(const Xapian::Database& db, std::string_view quer
     return changed ? out : std::string();
 }
 
-void check_query_syntax(std::string_view text) {
+void check_query_limits(std::string_view text) {
     if (text.size() > max_query_bytes)
         throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
-    auto tokens = tokens_of(text);
-    if (tokens.size() > max_query_words)
+    if (tokens_of(text).size() > max_query_words)
         throw UsageError(fmt::format("query: more than {} words", max_query_words));
+}
+
+void check_query_syntax(std::string_view text, const std::set<std::string>* fields) {
+    check_query_limits(text);
+    auto tokens = tokens_of(text);
     std::vector<std::size_t> open;
     // `operand` is true when the previous token can end an expression.
     bool operand = false;
@@ -240,7 +244,8 @@ void check_query_syntax(std::string_view text) {
             operand = false;
             last_op = t.text, last_op_column = t.column;
         } else {
-            if (t.text.back() == ':' && t.text.find('"') == std::string::npos)
+            bool field = !fields || fields->contains(t.text.substr(0, t.text.size() - 1));
+            if (t.text.back() == ':' && t.text.find('"') == std::string::npos && field)
                 syntax_error(t.column, fmt::format("{} needs a value", t.text));
             operand = true;
         }
@@ -267,13 +272,16 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
         if (f.kind == FieldKind::text && !f.prefix.empty()) {
             qp_.add_prefix(f.name, f.prefix);
             text_prefixes_[f.name] = f.prefix;
+            field_names_.insert(f.name);
         } else if (f.kind == FieldKind::keyword) {
             qp_.add_boolean_prefix(f.name, (new KeywordProcessor(rdb, f))->release());
+            field_names_.insert(f.name);
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
             qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot, &date_error_))->release());
             qp_.add_boolean_prefix("date",
                                    (new DateFieldProcessor(*f.slot, &date_error_))->release());
+            field_names_.insert({"year", "date"});
         }
     }
 }
@@ -293,16 +301,49 @@ bool QueryBuilder::conflates(const Xapian::Query& stemmed, const Xapian::Query& 
     return frequency(exact) < 0.9 * frequency(stemmed);
 }
 
-Xapian::Query QueryBuilder::parse(std::string_view text) {
+Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     std::string q = collapse_spaces(text);
+    note_.clear();
     if (q.empty()) return Xapian::Query::MatchAll;
-    check_query_syntax(q);
-    q = collapse_spaces(without_repeated_wildcards(q));
-    corrected_ = suggest_correction(db_, q);
-    if (std::string excluded = only_excluded(q); !excluded.empty())
-        return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                             parse_checked(excluded));
-    return parse_checked(q);
+    check_query_limits(q);
+    try {
+        check_query_syntax(q, &field_names_);
+        q = collapse_spaces(without_repeated_wildcards(q));
+        corrected_ = suggest_correction(db_, q);
+        if (std::string excluded = only_excluded(q); !excluded.empty())
+            return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                 parse_checked(excluded));
+        return parse_checked(q);
+    } catch (const UsageError& e) {
+        if (strict) throw;
+        // What Omega does: the reader's text is searched, its syntax ignored.
+        std::string_view why = e.what();
+        if (why.starts_with("query: ")) why.remove_prefix(7);
+        note_ = fmt::format("searched as plain words ({})", why);
+        corrected_ = suggest_correction(db_, q);
+        return parse_words(q);
+    }
+}
+
+// The words of `q` and nothing else: no operators, phrases, fields, ranges
+// or wildcards, all of them required, as any text would be searched.
+Xapian::Query QueryBuilder::parse_words(const std::string& q) {
+    Xapian::QueryParser words;
+    words.set_database(db_);
+    words.set_stemmer(stemmer_);
+    words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    words.set_default_op(Xapian::Query::OP_AND);
+    // Operators in capitals were meant as operators, not as words to find.
+    std::string text;
+    for (const auto& t : tokens_of(q))
+        if (!is_operator(t.text)) text += t.text + ' ';
+    try {
+        Xapian::Query query = words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+        // No word at all ("(", "OR"): what an empty query finds, every article.
+        return query.empty() ? Xapian::Query::MatchAll : query;
+    } catch (const Xapian::QueryParserError&) {
+        return Xapian::Query::MatchAll;
+    }
 }
 
 // The terms each wildcard of `q` ranges over, as the QueryParser forms them:

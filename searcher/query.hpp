@@ -19,9 +19,13 @@ namespace morgue {
 class QueryBuilder {
   public:
     explicit QueryBuilder(const ReadDatabase& db);
-    // Throws UsageError ("query: ...") for malformed queries.  An empty query
-    // matches every document; one of -words only, every document without them.
-    Xapian::Query parse(std::string_view text);
+    // An empty query matches every document; one of -words only, every
+    // document without them.  A query that is not valid syntax (a stray "(",
+    // a dangling OR, a bad date) is searched as plain words, and note() says
+    // what was ignored; with `strict`, it throws UsageError ("query: ...")
+    // instead.  Over-long queries throw either way.
+    Xapian::Query parse(std::string_view text, bool strict = false);
+    const std::string& note() const { return note_; }
     const Xapian::Stem& stemmer() const { return stemmer_; }
     // The query with unknown words replaced by the likeliest known ones, from
     // the spelling data the indexer collects; empty when nothing was changed.
@@ -29,6 +33,7 @@ class QueryBuilder {
 
   private:
     Xapian::Query parse_checked(std::string q);
+    Xapian::Query parse_words(const std::string& q);
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
@@ -39,7 +44,9 @@ class QueryBuilder {
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;
-    std::string date_error_; // set by the date processors during a parse
+    std::string note_;                  // what a lenient parse ignored
+    std::set<std::string> field_names_; // "Meyers:" is a word, "title:" a field
+    std::string date_error_;            // set by the date processors during a parse
 };
 
 // `query` with each unknown word (no document has it) replaced by the closest
@@ -55,7 +62,9 @@ constexpr std::size_t max_query_words = 64;
 
 // Throws UsageError naming the column of the first problem: unbalanced
 // parentheses, a boolean operator without an operand, an empty field value,
-// or a query over the limits above.
-void check_query_syntax(std::string_view text);
+// or a query over the limits above.  With `fields`, a "name:" that names
+// none of them is a word, not an empty field.
+void check_query_syntax(std::string_view text, const std::set<std::string>* fields = nullptr);
+void check_query_limits(std::string_view text);
 
 } // namespace morgue

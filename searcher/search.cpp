@@ -117,7 +117,7 @@ class Deadline {
 Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, QueryBuilder& builder) {
     Xapian::Query query = req.similar
                               ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
-                              : builder.parse(req.query);
+                              : builder.parse(req.query, req.strict);
     if (req.since.empty() && req.until.empty()) return query;
     try {
         return Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -164,6 +164,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.offset = req.offset;
     r.limit = limit;
     r.corrected_query = builder.corrected();
+    r.query_note = builder.note();
     if (r.corrected_query.empty() && r.total <= few_results && !req.similar)
         r.corrected_query = suggest_correction(db.db, collapse_spaces(req.query), true);
     if (req.collapse && !deadline.passed()) {

@@ -30,6 +30,7 @@ struct SearchRequest {
     bool count_only = false;    // totals only, counted exactly
     double time_limit = 0;      // seconds; 0: none (see Enquire::set_time_limit)
     bool html_snippets = false; // also fill Hit::snippet_html
+    bool strict = false;        // malformed syntax is a UsageError, not plain words
 };
 
 // How matched words are marked in snippets.
@@ -56,6 +57,7 @@ struct SearchResult {
     std::vector<Hit> hits = {};
     std::vector<Facet> facets = {};
     std::string corrected_query = {}; // "did you mean", when a word was unknown
+    std::string query_note = {};      // what of the query's syntax was ignored, if any
     double elapsed_ms = 0;
     Xapian::doccount collapsed = 0;  // copies folded away in all (--collapse; estimated)
     bool time_limit_reached = false; // counts and results are what was found in time

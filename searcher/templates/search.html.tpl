@@ -25,7 +25,7 @@ button { font: 15px system-ui, sans-serif; padding: .45em 1em; border: 0; border
 .layout { display: flex; flex-wrap: wrap; gap: 2em; padding: 1em; }
 main { flex: 1 1 32em; min-width: 0; max-width: 46em; }
 aside { flex: 0 1 15em; font: 15px/1.4 system-ui, sans-serif; }
-.summary, .selected, .pages, .meta, .topics, .correction, .feeds, footer { font: 15px/1.4 system-ui, sans-serif; }
+.summary, .selected, .pages, .meta, .topics, .correction, .note, .feeds, footer { font: 15px/1.4 system-ui, sans-serif; }
 .summary { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5em; color: var(--muted); }
 .summary p { margin: 0; }
 .hits { list-style: none; padding: 0; }
@@ -68,6 +68,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
 <main id="results" tabindex="-1">
   {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
   {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
+  {{#NOTE}}<p class="note" role="status">Your query was {{TEXT}}.</p>{{/NOTE}}
   {{#SELECTED}}
   <div class="selected" aria-label="Selected filters">
     {{#FILTER}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}

@@ -69,12 +69,30 @@ run searcher --db "$DB" nosuchwordanywhere
 expect_status 0 "no results is not an error"
 expect_eq 'no results for "nosuchwordanywhere"' "$(cat "$TMP/out")" "no-results message"
 
-# Errors: one line, documented exit codes.
+# Whatever a reader types searches: malformed syntax as plain words, with a
+# note; --strict keeps the error for scripts.
 run searcher --db "$DB" '(anime OR japan'
-expect_status 2 "malformed query"
+expect_status 0 "malformed query: searched"
+expect_file_contains "$TMP/out" "note: searched as plain words (column 1: '(' is never closed)" "what was ignored"
+expect_eq "$(titles "$DB" 'anime japan')" "$(titles "$DB" '(anime OR japan')" "malformed query: its words"
+run searcher --db "$DB" --json 'anime AND'
+expect_status 0 "dangling operator: searched"
+expect_eq "searched as plain words (column 7: AND needs something after it)" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["query_note"])' "$TMP/out")" "json query_note"
+run searcher --db "$DB" --json anime
+expect_file_lacks "$TMP/out" "query_note" "no note for a valid query"
+run searcher --db "$DB" --strict '(anime OR japan'
+expect_status 2 "--strict: malformed query"
 expect_eq "morgue-searcher: query: column 1: '(' is never closed" "$(cat "$TMP/err")" "malformed query message"
-run searcher --db "$DB" 'anime AND'
-expect_status 2 "dangling operator"
+run searcher --db "$DB" --strict 'anime AND'
+expect_status 2 "--strict: dangling operator"
+# A pasted headline, colon and all: "Meyers:" is no field of Morgue's.
+headline="Seth Meyers: Donald Trump Needs To Start A New Charity" # found first: T300
+run searcher --db "$DB" --json --strict "$headline"
+expect_status 0 "an unknown field prefix is a word, even with --strict"
+expect_file_lacks "$TMP/out" "query_note" "nothing was ignored"
+
+# Errors: one line, documented exit codes.
 run searcher --db "$TMP/missing" anime
 expect_status 3 "missing database"
 expect_eq "morgue-searcher: $TMP/missing: no such database" "$(cat "$TMP/err")" "missing database message"

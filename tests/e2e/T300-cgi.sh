@@ -119,9 +119,20 @@ for bad in 'page=0' 'page=abc' 'page=101' 'sort=bogus' 'format=xml'; do
 done
 cgi "q=$(printf 'w%.0s+' $(seq 70))"
 expect_eq 400 "$status" "too many words"
-cgi 'q=date:2025-13..2026&format=json'
-expect_eq 400 "$status" "bad date range"
-expect_file_contains "$TMP/body" '"error":' "json error object"
+# A query that is not valid syntax is searched as words, never a 400.
+cgi 'q=date:2025-13..2026+trump&format=json'
+expect_eq 200 "$status" "bad date range: searched"
+expect_file_contains "$TMP/body" '"query_note": "searched as plain words' "json: what was ignored"
+cgi 'q=%28trump+OR'
+expect_eq 200 "$status" "stray parenthesis: searched"
+expect_file_contains "$TMP/body" '<p class="note" role="status">Your query was searched as plain words (' "the page says what was ignored"
+cgi 'q=Seth+Meyers%3A+Donald+Trump+Needs+To+Start+A+New+Charity'
+expect_eq 200 "$status" "a pasted headline"
+expect_file_lacks "$TMP/body" 'class="note"' "a pasted headline is valid: Meyers: is a word"
+cgi 'q=Seth+Meyers%3A+Donald+Trump+Needs+To+Start+A+New+Charity&format=json'
+expect_eq "Seth Meyers: Donald Trump Needs To Start A New Charity" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["title"])' "$TMP/body")" \
+    "a pasted headline finds its article first"
 cgi 'q=zzzyqqx'
 expect_eq 200 "$status" "no match is not an error"
 expect_file_contains "$TMP/body" 'No articles match <q>zzzyqqx</q>' "empty result page"

@@ -136,7 +136,24 @@ TEST_F(SearchTest, PagesAndLimits) {
     EXPECT_EQ(r.hits.size(), 2u);
     EXPECT_EQ(r.hits[0].rank, 3u);
     EXPECT_THROW(search(db, {"x", 0, max_limit + 1}, {}), UsageError);
-    EXPECT_THROW(search(db, {"(x", 0, 10}, {}), UsageError);
+    SearchRequest strict{"(x", 0, 10};
+    strict.strict = true;
+    EXPECT_THROW(search(db, strict, {}), UsageError);
+}
+
+// Malformed syntax is searched as the words it holds, with a note; a
+// "name:" that is no field of Morgue's is a word.
+TEST_F(SearchTest, MalformedQueriesSearchTheirWords) {
+    ReadDatabase db = open_for_reading(path);
+    SearchResult r = search(db, {"(anime OR japan", 0, 10}, {});
+    EXPECT_EQ(r.query_note, "searched as plain words (column 1: '(' is never closed)");
+    EXPECT_EQ(ids("(anime OR japan"), ids("anime japan"));
+    EXPECT_EQ(ids("japan AND"), ids("japan"));
+    EXPECT_EQ(search(db, {"(", 0, 10}, {}).total, 4u); // no word: every article
+    SearchResult headline = search(db, {"Tsai: abroad", 0, 10}, {});
+    EXPECT_EQ(headline.query_note, "");
+    EXPECT_EQ(ids("Tsai: abroad"), std::vector<std::string>{"3"});
+    EXPECT_EQ(search(db, {"anime", 0, 10}, {}).query_note, "");
 }
 
 TEST(DateRange, PeriodsInUtc) {
@@ -173,8 +190,14 @@ TEST(DateRange, BoundariesAreInclusiveToTheSecond) {
     EXPECT_EQ(count("date:2025-11-30..2025-12-01"), 3u);
     EXPECT_EQ(count("date:2025"), 3u);
     EXPECT_EQ(count("edge date:2024"), 0u);
-    EXPECT_THROW(search(db, {"date:2025-12..2025-11", 0, 10}, {}), UsageError);
-    EXPECT_THROW(search(db, {"date:soon", 0, 10}, {}), UsageError);
+    auto strict = [&](const std::string& q) {
+        SearchRequest req{q, 0, 10};
+        req.strict = true;
+        return search(db, req, {});
+    };
+    EXPECT_THROW(strict("date:2025-12..2025-11"), UsageError);
+    EXPECT_THROW(strict("date:soon"), UsageError);
+    EXPECT_NE(search(db, {"date:soon", 0, 10}, {}).query_note, ""); // searched as words
 }
 
 TEST(Snippets, HtmlIsEscapedPlainIsNot) {
