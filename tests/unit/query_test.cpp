@@ -23,6 +23,23 @@ std::string syntax_error(std::string_view q) {
     return "ok";
 }
 
+// An article filed under https://example.com/ID, dated like the others.
+Article article(const std::string& id, std::string title, std::string body) {
+    Article a;
+    a.id = a.url = "https://example.com/" + id;
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.date = 1760000000;
+    return a;
+}
+
+// The exact number of matches for `q`.
+Xapian::doccount count_matches(ReadDatabase& db, const std::string& q) {
+    SearchRequest req{q, 0, 0};
+    req.count_only = true;
+    return search(db, req, {}).total;
+}
+
 struct SearchTest : testing::Test {
     TempDir tmp;
     std::string path = tmp / "db";
@@ -205,10 +222,9 @@ TEST(Snippets, HtmlIsEscapedPlainIsNot) {
     std::string path = tmp / "db";
     {
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
-        Article a;
-        a.id = a.url = "https://example.com/x";
-        a.title = "Escapes";
-        a.body = a.summary = "Tom & Jerry wrote <script>alert(\"x\")</script> about harbours.";
+        Article a = article("x", "Escapes",
+                            "Tom & Jerry wrote <script>alert(\"x\")</script> about harbours.");
+        a.summary = a.body;
         w.upsert(a);
         w.commit();
     }
@@ -330,11 +346,7 @@ TEST(QueryCost, WildcardsShareOneBudget) {
         w.commit();
     }
     ReadDatabase db = open_for_reading(path);
-    auto count = [&](const std::string& q) {
-        SearchRequest req{q, 0, 0};
-        req.count_only = true;
-        return search(db, req, {}).total;
-    };
+    auto count = [&](const std::string& q) { return count_matches(db, q); };
     EXPECT_EQ(count("aa*"), 40u); // alone, a wildcard may use the whole budget
     std::string ored;
     for (char c = 'a'; c <= 'z'; ++c)
@@ -353,29 +365,16 @@ TEST(QueryCost, ManyWildcardsReadNoMoreThanTheyKeep) {
     std::string path = tmp / "db";
     {
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
-        Article a;
-        a.id = a.url = "https://example.com/vocabulary";
-        a.title = "vocabulary";
+        std::string vocabulary;
         for (int i = 0; i < 21000; ++i)
-            a.body += fmt::format("b{:05} ", i);
-        a.date = 1760000000;
-        w.upsert(a);
-        for (int i = 0; i < 10; ++i) { // "bzz", last of the b-words, is the commonest
-            Article b;
-            b.id = b.url = fmt::format("https://example.com/{}", i);
-            b.title = "cat";
-            b.body = "bzz cat";
-            b.date = 1760000000;
-            w.upsert(b);
-        }
+            vocabulary += fmt::format("b{:05} ", i);
+        w.upsert(article("vocabulary", "vocabulary", vocabulary));
+        for (int i = 0; i < 10; ++i) // "bzz", last of the b-words, is the commonest
+            w.upsert(article(std::to_string(i), "cat", "bzz cat"));
         w.commit();
     }
     ReadDatabase db = open_for_reading(path);
-    auto count = [&](const std::string& q) {
-        SearchRequest req{q, 0, 0};
-        req.count_only = true;
-        return search(db, req, {}).total;
-    };
+    auto count = [&](const std::string& q) { return count_matches(db, q); };
     EXPECT_EQ(count("b* cat"), 10u); // one wildcard: its commonest words, bzz among them
     EXPECT_EQ(count("b* ca*"), 0u);  // two, reading 21,011 words: b00000, b00001, …
 }
