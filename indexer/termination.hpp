@@ -5,8 +5,6 @@
 // with abort()'s core dump.  Committed data is safe: Xapian commits atomically.
 #pragma once
 
-#include <string>
-
 namespace morgue {
 
 // Installs the handler; the line goes to stderr, prefixed "PROG: ".
@@ -15,9 +13,5 @@ void handle_termination(const char* prog);
 // In a forked writer (child_process.hpp): from now on the line goes to the
 // parent through `fd`, as "E" and the message, for its one-line report.
 void send_termination_to(int fd);
-
-// The account the handler gives: the exception, when there is one, and the
-// last failed system call's error (`last_errno`), which started it.
-std::string termination_message(int last_errno);
 
 } // namespace morgue

@@ -282,10 +282,9 @@ TEST(Spelling, RareWordsWithFewResults) {
     {
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
         for (int i = 0; i < 30; ++i) {
-            Article a;
-            a.id = a.url = "https://example.com/" + std::to_string(i);
             // One article has the typo "goverment"; thirty have "government".
-            a.title = i == 0 ? "The goverment budget" : "The government budget";
+            Article a = article(std::to_string(i),
+                                i == 0 ? "The goverment budget" : "The government budget", "");
             a.date = 1760000000 + i;
             w.upsert(a);
         }
@@ -387,10 +386,9 @@ TEST(Search, FacetsMakeTheTotalExact) {
     {
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
         for (int i = 0; i < 1400; ++i) {
-            Article a;
-            a.id = a.url = fmt::format("https://example.com/{}", i);
-            a.title = fmt::format("report {} {}", i % 10 ? "harbour" : "harvest", i);
-            a.body = fmt::format("story{}", i % 10 && i % 7 ? " quay" : "");
+            Article a = article(std::to_string(i),
+                                fmt::format("report {} {}", i % 10 ? "harbour" : "harvest", i),
+                                fmt::format("story{}", i % 10 && i % 7 ? " quay" : ""));
             a.date = 1500000000 + i * 86400 * 3;
             w.upsert(a);
             if (i % 200 == 199) w.checkpoint();
