@@ -253,6 +253,15 @@ void set_pages(Dict& d, const PageContext& c, const SearchResult& r) {
 void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
     set_correction(d, c, r, r.hits.empty() ? "NONE" : "CORRECTION");
     if (!r.query_note.empty()) d.AddSectionDictionary("NOTE")->SetValue("TEXT", r.query_note);
+    if (r.relaxed) {
+        Dict* relaxed = d.AddSectionDictionary("RELAXED");
+        if (r.all_words == 0)
+            relaxed->ShowSection("NONE");
+        else
+            relaxed->AddSectionDictionary("FEW")->SetValue(
+                "HAVE", fmt::format("{} {}", thousands(r.all_words),
+                                    r.all_words == 1 ? "article has" : "articles have"));
+    }
     set_selected(d, c);
     if (r.hits.empty()) {
         Dict* empty = d.AddSectionDictionary("EMPTY");

@@ -72,7 +72,7 @@ Params parse_query_string(std::string_view qs) {
         std::string name = unescape(std::string(pair.substr(0, eq)));
         std::string value =
             eq == std::string_view::npos ? "" : unescape(std::string(pair.substr(eq + 1)));
-        if (value.size() > max_value_bytes)
+        if (value.size() > max_value_bytes && name != "q") // a query may be a pasted paragraph
             throw HttpError(400, fmt::format("{} is longer than {} bytes", name, max_value_bytes));
         out.emplace_back(std::move(name), std::move(value));
     }

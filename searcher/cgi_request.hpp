@@ -20,8 +20,8 @@ struct HttpError : std::runtime_error {
     int status;
 };
 
-// Caps on what a request may carry (the query itself is capped by the
-// query parser: bytes and words).
+// Caps on what a request may carry; `q` is bounded by the query string
+// alone (see max_query_bytes).
 constexpr std::size_t max_query_string = 8192;
 constexpr std::size_t max_parameters = 64;
 constexpr std::size_t max_value_bytes = 1024;

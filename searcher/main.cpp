@@ -22,7 +22,9 @@ constexpr const char* prog = "morgue-searcher";
 
 constexpr const char* query_help = R"(
 Query language:
-  words            all must match (English stemming: "taxes" finds "tax")
+  words            all must match (English stemming: "taxes" finds "tax"); when fewer
+                   than a page of articles have them all, any of them, more first
+                   (--strict: never); loose stopwords ("what", "the") are left out
   "a phrase"       the words in this order
   a OR b, a AND b, a NOT b, (a OR b) c     boolean operators (upper case)
   +word, -word     must / must not match (put -- before a query starting with -)
@@ -34,10 +36,10 @@ Query language:
                    dated in that period (UTC; a bound covers its whole day, month or year)
   Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
   a word found nowhere gets a "did you mean" suggestion.
-  A query that is not valid syntax is searched as its words, with a note
-  (--strict: an error instead).
-Exit codes: 0 ok (also when nothing matched), 2 usage error, a query over
-  the limits (or malformed, with --strict), 3 database error.)";
+  A query that is not valid syntax is searched as its words, with a note; one
+  over 8192 bytes, as its first words, with a note (--strict: errors instead).
+Exit codes: 0 ok (also when nothing matched), 2 usage error (a malformed or
+  over-long query with --strict), 3 database error.)";
 
 struct Options {
     std::string db_path;
@@ -110,7 +112,8 @@ int main(int argc, char** argv) {
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(CLI::Range(0.0, 3600.0));
     app.add_flag("--strict", o.request.strict,
-                 "refuse a query that is not valid syntax (exit 2) instead of searching its words");
+                 "take the query exactly as written: invalid syntax or over 8192 bytes is "
+                 "exit 2, and all words stay required");
     app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
     app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");

@@ -44,6 +44,10 @@ std::string format_json(const SearchResult& r) {
         {"elapsed_ms", std::round(r.elapsed_ms * 1000) / 1000}};
     if (r.time_limit_reached) j["time_limit_reached"] = true; // only then: the usual shape stays
     if (!r.query_note.empty()) j["query_note"] = r.query_note;
+    if (r.relaxed) { // only then, as above
+        j["relaxed"] = true;
+        j["all_words_total"] = r.all_words;
+    }
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";

@@ -41,6 +41,13 @@ void append_facets(std::string& out, const std::vector<Facet>& facets) {
     }
 }
 
+std::string relaxed_note(const SearchResult& r) {
+    std::string have = r.all_words == 0   ? "no article has"
+                       : r.all_words == 1 ? "only 1 article has"
+                                          : fmt::format("only {} articles have", r.all_words);
+    return have + " all of the words: showing articles with any of them, more of them first";
+}
+
 } // namespace
 
 std::string format_count(const SearchResult& r) {
@@ -51,6 +58,7 @@ std::string format_text(const SearchResult& r) {
     std::string out;
     if (!r.query_note.empty()) out += fmt::format("note: {}\n", r.query_note);
     if (!r.corrected_query.empty()) out += fmt::format("did you mean: {}\n", r.corrected_query);
+    if (r.relaxed) out += fmt::format("note: {}\n", relaxed_note(r));
     if (r.hits.empty()) {
         out +=
             r.total == 0 ? fmt::format("no results for \"{}\"\n", r.query)

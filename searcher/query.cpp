@@ -32,6 +32,12 @@ constexpr Xapian::termcount max_expanded_terms = 500;
 // always gets its commonest words: one scan, as any engine would make.
 constexpr Xapian::termcount max_scanned_terms = 20000;
 
+// The bonus for a word as typed over the other words of its stem, as a
+// share of its weight: enough to put "anime" above "animal" among articles
+// that match about as well, not so much that an inflection ("heated" for
+// "heat") counts for much less than the word typed (see bench/RESULTS.md).
+constexpr double exact_form_weight = 0.5;
+
 // columnist:"Catherine Thorbecke" is the exact value (a boolean term);
 // columnist:thorbecke, which matches no whole value, matches the words.
 class KeywordProcessor : public Xapian::FieldProcessor {
@@ -96,6 +102,10 @@ bool is_binary(const std::string& t) {
 }
 
 constexpr Xapian::doccount rare_word_freq = 2, rare_word_ratio = 10;
+// A spelling lookup reads the spelling data for every word it might be, and
+// comes before the time limit: a pasted paragraph of names gets
+// suggestions for its first few unknown words, not a lookup for each.
+constexpr unsigned max_spelling_lookups = 8;
 
 // Unknown words are corrected; field values, operators and words in scripts
 // without spelling data (CJK) are left as they are.
@@ -173,6 +183,7 @@ std::string without_repeated_wildcards(const std::string& q) {
 std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too) {
     std::string out;
     bool changed = false;
+    unsigned lookups = 0;
     std::size_t i = 0;
     while (i < query.size()) {
         auto c = static_cast<unsigned char>(query[i]);
@@ -194,7 +205,8 @@ std::string suggest_correction(const Xapian::Database& db, std::string_view quer
         // A rare word (a typo that happens to be indexed) is replaced only by
         // a far commoner one: "anme" by "anime", not "exchange" by "change".
         bool candidate = freq == 0 || (rare_too && freq <= rare_word_freq);
-        if (!field && !after_field && !op && correctable(word) && candidate) {
+        if (!field && !after_field && !op && correctable(word) && candidate &&
+            lookups++ < max_spelling_lookups) {
             std::string suggestion = db.get_spelling_suggestion(folded);
             if (freq && db.get_termfreq(suggestion) < rare_word_ratio * freq) suggestion.clear();
             if (!suggestion.empty()) {
@@ -212,15 +224,21 @@ std::string suggest_correction(const Xapian::Database& db, std::string_view quer
     return changed ? out : std::string();
 }
 
-void check_query_limits(std::string_view text) {
-    if (text.size() > max_query_bytes)
-        throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
-    if (tokens_of(text).size() > max_query_words)
-        throw UsageError(fmt::format("query: more than {} words", max_query_words));
+std::pair<std::string, std::size_t> within_query_bytes(std::string_view text) {
+    std::string_view kept = text;
+    if (text.size() > max_query_bytes) {
+        std::size_t cut = text.rfind(' ', max_query_bytes);
+        if (cut == std::string_view::npos || cut == 0) { // one huge word: a character boundary
+            cut = max_query_bytes;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut;
+        }
+        kept = text.substr(0, cut);
+    }
+    return {std::string(kept), split_words(kept).size()};
 }
 
 void check_query_syntax(std::string_view text, const std::set<std::string>* fields) {
-    check_query_limits(text);
     auto tokens = tokens_of(text);
     std::vector<std::size_t> open;
     // `operand` is true when the previous token can end an expression.
@@ -257,7 +275,8 @@ void check_query_syntax(std::string_view text, const std::set<std::string>* fiel
         syntax_error(last_op_column, fmt::format("{} needs something after it", last_op));
 }
 
-QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.schema.language) {
+QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
+    : db_(rdb.db), stopper_(rdb.schema.language), stemmer_(rdb.schema.language) {
     // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
     try {
         synonyms_ = parse_name_groups(rdb.db.get_metadata(synonyms_metadata_key), "synonyms");
@@ -265,6 +284,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb) : db_(rdb.db), stemmer_(rdb.
         synonyms_.clear();
     }
     qp_.set_database(rdb.db);
+    qp_.set_stopper(&stopper_);
     qp_.set_stemmer(stemmer_);
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp_.set_default_op(Xapian::Query::OP_AND);
@@ -301,11 +321,37 @@ bool QueryBuilder::conflates(const Xapian::Query& stemmed, const Xapian::Query& 
     return frequency(exact) < 0.9 * frequency(stemmed);
 }
 
+void QueryBuilder::add_note(std::string note) {
+    note_ += (note_.empty() ? "" : "; ") + note;
+}
+
+unsigned QueryBuilder::count_topic_words(std::string_view q) const {
+    unsigned n = 0;
+    for (const auto& t : tokens_of(q)) {
+        std::string word = t.text;
+        if (word.starts_with('+')) word.erase(0, 1);
+        if (word.empty() || word[0] == '-' || word == "(" || word == ")" || is_operator(word) ||
+            is_wildcard(word) || word.find(':') != std::string::npos)
+            continue;
+        n += word.starts_with('"') || !stopper_(Xapian::Unicode::tolower(word));
+    }
+    return n;
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     std::string q = collapse_spaces(text);
     note_.clear();
+    parsed_ = Parsed::none;
+    topic_words_ = 0;
     if (q.empty()) return Xapian::Query::MatchAll;
-    check_query_limits(q);
+    stopper_.set_query(q);
+    if (q.size() > max_query_bytes) {
+        if (strict) throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
+        auto [kept, words] = within_query_bytes(q);
+        q = std::move(kept);
+        add_note(fmt::format("searched as its first {} words (the limit is {} bytes)", words,
+                             max_query_bytes));
+    }
     try {
         check_query_syntax(q, &field_names_);
         q = collapse_spaces(without_repeated_wildcards(q));
@@ -313,26 +359,52 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
         if (std::string excluded = only_excluded(q); !excluded.empty())
             return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                                  parse_checked(excluded));
-        return parse_checked(q);
+        parsed_query_ = parse_checked(q);
+        parsed_ = Parsed::checked;
     } catch (const UsageError& e) {
         if (strict) throw;
         // What Omega does: the reader's text is searched, its syntax ignored.
         std::string_view why = e.what();
         if (why.starts_with("query: ")) why.remove_prefix(7);
-        note_ = fmt::format("searched as plain words ({})", why);
+        add_note(fmt::format("searched as plain words ({})", why));
         corrected_ = suggest_correction(db_, q);
-        return parse_words(q);
+        parsed_query_ = parse_words(q);
+        parsed_ = parsed_query_.get_type() == Xapian::Query::LEAF_MATCH_ALL ? Parsed::none
+                                                                            : Parsed::words;
+    }
+    parsed_text_ = q;
+    topic_words_ = count_topic_words(q);
+    return parsed_query_;
+}
+
+Xapian::Query QueryBuilder::parse_again(Op op) {
+    return parsed_ == Parsed::words ? parse_words(parsed_text_, op)
+                                    : parse_checked(parsed_text_, op);
+}
+
+Xapian::Query QueryBuilder::relaxed() {
+    if (parsed_ == Parsed::none) return {};
+    try {
+        Xapian::Query any = parse_again(Xapian::Query::OP_OR);
+        if (any.get_description() == parsed_query_.get_description()) return {};
+        auto terms = std::distance(any.get_unique_terms_begin(), any.get_unique_terms_end());
+        if (static_cast<Xapian::termcount>(terms) > max_relaxed_terms)
+            any = parse_again(Xapian::Query::OP_ELITE_SET);
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any, parsed_query_);
+    } catch (const UsageError&) { // parsed as AND, so never; but never fail a search for it
+        return {};
     }
 }
 
 // The words of `q` and nothing else: no operators, phrases, fields, ranges
-// or wildcards, all of them required, as any text would be searched.
-Xapian::Query QueryBuilder::parse_words(const std::string& q) {
+// or wildcards, all of them required (`op`), as any text would be searched.
+Xapian::Query QueryBuilder::parse_words(const std::string& q, Op op) {
     Xapian::QueryParser words;
     words.set_database(db_);
+    words.set_stopper(&stopper_);
     words.set_stemmer(stemmer_);
     words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    words.set_default_op(Xapian::Query::OP_AND);
+    words.set_default_op(op);
     // Operators in capitals were meant as operators, not as words to find.
     std::string text;
     for (const auto& t : tokens_of(q))
@@ -375,7 +447,15 @@ bool QueryBuilder::wildcards_scan_too_much(std::string_view q) const {
     return false;
 }
 
-Xapian::Query QueryBuilder::parse_checked(std::string q) {
+Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
+    struct Defaults { // restored whatever happens: each parse starts from AND, stemmed
+        Xapian::QueryParser& qp;
+        ~Defaults() {
+            qp.set_default_op(Xapian::Query::OP_AND);
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        }
+    } restore{qp_};
+    qp_.set_default_op(op);
     try {
         Xapian::termcount share = max_expanded_terms / std::max(1U, wildcard_count(q));
         qp_.set_max_expansion(std::max<Xapian::termcount>(share, 1),
@@ -390,8 +470,8 @@ Xapian::Query QueryBuilder::parse_checked(std::string q) {
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         Xapian::Query exact = qp_.parse_query(q, query_flags);
-        qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         if (!conflates(stemmed, exact)) return stemmed;
+        exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight);
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError(fmt::format("query: {}", e.get_msg()));

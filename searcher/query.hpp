@@ -5,6 +5,7 @@
 
 #include "morgue/database.hpp"
 #include "morgue/name_groups.hpp"
+#include "stopwords.hpp"
 
 #include <set>
 #include <string>
@@ -19,21 +20,37 @@ namespace morgue {
 class QueryBuilder {
   public:
     explicit QueryBuilder(const ReadDatabase& db);
+    QueryBuilder(const QueryBuilder&) = delete; // the parser points at stopper_
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
     // An empty query matches every document; one of -words only, every
     // document without them.  A query that is not valid syntax (a stray "(",
     // a dangling OR, a bad date) is searched as plain words, and note() says
     // what was ignored; with `strict`, it throws UsageError ("query: ...")
-    // instead.  Over-long queries throw either way.
+    // instead.  So is a query over max_query_bytes: searched as its words
+    // up to the bound, with a note, or with `strict` an error.
     Xapian::Query parse(std::string_view text, bool strict = false);
+    // The last parse() with its words joined by OR instead of AND (explicit
+    // operators, phrases, fields and -words keep their meaning), ranked
+    // with a bonus for having all of them; over max_relaxed_terms terms, an
+    // elite set of the words that weigh most.  Empty when that would change
+    // nothing (one word, operators only, an empty or -words-only query).
+    Xapian::Query relaxed();
     const std::string& note() const { return note_; }
+    // The loose words of the last parse() that say what it is about: no
+    // operators, fields, wildcards, -words or stopwords; a phrase is one.
+    unsigned topic_words() const { return topic_words_; }
     const Xapian::Stem& stemmer() const { return stemmer_; }
     // The query with unknown words replaced by the likeliest known ones, from
     // the spelling data the indexer collects; empty when nothing was changed.
     const std::string& corrected() const { return corrected_; }
 
   private:
-    Xapian::Query parse_checked(std::string q);
-    Xapian::Query parse_words(const std::string& q);
+    using Op = Xapian::Query::op;
+    Xapian::Query parse_checked(std::string q, Op op = Xapian::Query::OP_AND);
+    Xapian::Query parse_words(const std::string& q, Op op = Xapian::Query::OP_AND);
+    Xapian::Query parse_again(Op op);
+    void add_note(std::string note);
+    unsigned count_topic_words(std::string_view q) const;
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
@@ -41,10 +58,15 @@ class QueryBuilder {
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
     std::unordered_map<std::string, std::string> text_prefixes_; // field name -> term prefix
+    QueryStopper stopper_;
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;
-    std::string note_;                  // what a lenient parse ignored
+    std::string note_; // what a lenient parse ignored
+    enum class Parsed { none, checked, words } parsed_ = Parsed::none;
+    std::string parsed_text_; // what parse() gave parse_checked or parse_words
+    Xapian::Query parsed_query_;
+    unsigned topic_words_ = 0;
     std::set<std::string> field_names_; // "Meyers:" is a word, "title:" a field
     std::string date_error_;            // set by the date processors during a parse
 };
@@ -56,15 +78,22 @@ class QueryBuilder {
 std::string suggest_correction(const Xapian::Database& db, std::string_view query,
                                bool rare_too = false);
 
-// Limits that keep a query cheap: its length in bytes and its number of words.
-constexpr std::size_t max_query_bytes = 1024;
-constexpr std::size_t max_query_words = 64;
+// The longest query searched whole: what the page's query string can carry
+// (a pasted paragraph of 1,000 words is about 6 KB).  Its cost is bounded by
+// the time limit, and by searching the many-words fallback as an elite set.
+constexpr std::size_t max_query_bytes = 8192;
+// An OR of more words than this is searched as an elite set (the words
+// that weigh most), which costs what a short query does.
+constexpr Xapian::termcount max_relaxed_terms = 64;
 
 // Throws UsageError naming the column of the first problem: unbalanced
-// parentheses, a boolean operator without an operand, an empty field value,
-// or a query over the limits above.  With `fields`, a "name:" that names
-// none of them is a word, not an empty field.
+// parentheses, a boolean operator without an operand, or an empty field
+// value.  With `fields`, a "name:" that names none of them is a word, not an
+// empty field.
 void check_query_syntax(std::string_view text, const std::set<std::string>* fields = nullptr);
-void check_query_limits(std::string_view text);
+
+// `text` cut after its last whole word within max_query_bytes (unchanged when
+// it fits), and how many words were kept.
+std::pair<std::string, std::size_t> within_query_bytes(std::string_view text);
 
 } // namespace morgue

@@ -4,6 +4,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "query.hpp"
+#include "ranking.hpp"
 #include "recency.hpp"
 #include "similar.hpp"
 
@@ -60,7 +61,7 @@ std::string replace_marks(std::string_view marked, std::string_view on, std::str
 
 // `highlight` false (the time is up): the article's opening, unmarked, since
 // marking words costs in proportion to the query's expanded terms.
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
+Hit make_hit(const Xapian::MSet& words, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
              const Highlight& hl, bool html, bool highlight) {
     Hit h;
     h.rank = it.get_rank() + 1;
@@ -75,7 +76,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Xap
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     auto snippet = [&](const std::string& from, unsigned f) {
-        return collapse_spaces(unescape_snippet(mset.snippet(
+        return collapse_spaces(unescape_snippet(words.snippet(
             from, snippet_bytes, stem, f, std::string(1, mark_on), std::string(1, mark_off), "…")));
     };
     std::string marked = highlight ? snippet(text, flags) : std::string();
@@ -113,11 +114,8 @@ class Deadline {
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// The user's query with --since/--until applied (the base facets count over).
-Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, QueryBuilder& builder) {
-    Xapian::Query query = req.similar
-                              ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
-                              : builder.parse(req.query, req.strict);
+// `query` with --since/--until applied (the base facets count over).
+Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
     if (req.since.empty() && req.until.empty()) return query;
     try {
         return Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -127,12 +125,37 @@ Xapian::Query base_query(const ReadDatabase& db, const SearchRequest& req, Query
     }
 }
 
-SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
-    Deadline deadline(req.time_limit);
-    QueryBuilder builder(db);
-    Xapian::Query query = base_query(db, req, builder);
+// Counting this many matches beyond the page makes `total` exact for all
+// but large result sets, for little cost; --count counts them all.
+Xapian::doccount matches_to_check(const ReadDatabase& db, const SearchRequest& req) {
+    return req.count_only ? db.db.get_doccount() : req.offset + req.limit + exact_count_margin;
+}
+
+struct Ranked {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    Xapian::MSet words; // of the query without feedback's words: snippets mark only the reader's
+};
+
+// An MSet to make snippets with: of `query`, but no match of its own.
+Xapian::MSet for_snippets(const ReadDatabase& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db.db);
+    enquire.set_query(query);
+    return enquire.get_mset(0, 0);
+}
+
+// The page of `query` (the base query: filters are added here) as asked;
+// with `feedback`, reordered by the words of its first results.
+Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Query& query,
+            bool feedback, const Deadline& deadline) {
+    Xapian::Enquire enquire(db.db);
+    set_ranking(enquire);
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
+    Xapian::Query words = filtered;
+    if (feedback && req.sort == Sort::relevance) {
+        deadline.apply(enquire);
+        filtered = with_feedback(enquire, filtered);
+    }
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {
         // Scale the boost to this query's best relevance score.
@@ -151,12 +174,42 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
                                                  req.sort == Sort::date);
     deadline.apply(enquire);
     if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
-    // Counting this many matches beyond the page makes `total` exact for all
-    // but large result sets, for little cost; --count counts them all.
-    Xapian::doccount check =
-        req.count_only ? db.db.get_doccount() : req.offset + req.limit + exact_count_margin;
+    Xapian::MSet mset =
+        enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_check(db, req));
+    Xapian::MSet plain = words.get_description() == filtered.get_description() || mset.empty()
+                             ? mset
+                             : for_snippets(db, words);
+    return {std::move(enquire), std::move(mset), std::move(plain)};
+}
+
+// Whether a query finding `mset` should be searched again relaxed: a reader
+// who asks a question in twenty words means "about this", not "every one of
+// these words".  Sorted by date, any-word matches would come by date, not
+// by how many of the words they have: no relaxing then.
+bool should_relax(const SearchRequest& req, const Xapian::MSet& mset) {
+    return !req.strict && !req.similar && !req.count_only && req.limit > 0 &&
+           req.sort == Sort::relevance && mset.get_matches_lower_bound() < req.limit;
+}
+
+SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
+    Deadline deadline(req.time_limit);
+    QueryBuilder builder(db);
+    Xapian::Query query =
+        with_dates(db, req,
+                   req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
+                               : builder.parse(req.query, req.strict));
+    bool feedback = !req.similar && !req.count_only && builder.topic_words() >= feedback_min_words;
+    Ranked ranked = rank(db, req, query, feedback, deadline);
+    Xapian::doccount all_words = ranked.mset.get_matches_estimated();
+    bool relaxed = false;
+    if (should_relax(req, ranked.mset) && !deadline.passed())
+        if (Xapian::Query any = builder.relaxed(); !any.empty()) {
+            query = with_dates(db, req, any);
+            ranked = rank(db, req, query, feedback, deadline);
+            relaxed = true;
+        }
+    const Xapian::MSet& mset = ranked.mset;
     unsigned limit = req.count_only ? 0 : req.limit;
-    Xapian::MSet mset = enquire.get_mset(req.offset, limit, check);
     SearchResult r;
     r.query = req.similar ? fmt::format("similar to {}", req.similar) : req.query;
     r.total = mset.get_matches_estimated();
@@ -165,20 +218,23 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.limit = limit;
     r.corrected_query = builder.corrected();
     r.query_note = builder.note();
-    if (r.corrected_query.empty() && r.total <= few_results && !req.similar)
+    r.relaxed = relaxed;
+    r.all_words = relaxed ? all_words : 0;
+    if (r.corrected_query.empty() && all_words <= few_results && !req.similar)
         r.corrected_query = suggest_correction(db.db, collapse_spaces(req.query), true);
     if (req.collapse && !deadline.passed()) {
         // Xapian's uncollapsed estimate is loose; count the matches again
         // without folding (as exactly as `total` is counted).
         Xapian::Enquire all(db.db);
-        all.set_query(enquire.get_query());
+        all.set_query(ranked.enquire.get_query());
         deadline.apply(all);
-        Xapian::doccount uncollapsed = all.get_mset(0, 0, check).get_matches_estimated();
+        Xapian::doccount uncollapsed =
+            all.get_mset(0, 0, matches_to_check(db, req)).get_matches_estimated();
         r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
     }
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        r.hits.push_back(
-            make_hit(mset, it, builder.stemmer(), hl, req.html_snippets, !deadline.passed()));
+        r.hits.push_back(make_hit(ranked.words, it, builder.stemmer(), hl, req.html_snippets,
+                                  !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {

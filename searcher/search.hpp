@@ -30,7 +30,8 @@ struct SearchRequest {
     bool count_only = false;    // totals only, counted exactly
     double time_limit = 0;      // seconds; 0: none (see Enquire::set_time_limit)
     bool html_snippets = false; // also fill Hit::snippet_html
-    bool strict = false;        // malformed syntax is a UsageError, not plain words
+    bool strict = false;        // malformed syntax is a UsageError, not plain words, and
+                                // a query means exactly what it says: never relaxed
 };
 
 // How matched words are marked in snippets.
@@ -61,12 +62,18 @@ struct SearchResult {
     double elapsed_ms = 0;
     Xapian::doccount collapsed = 0;  // copies folded away in all (--collapse; estimated)
     bool time_limit_reached = false; // counts and results are what was found in time
+    // Fewer than a page of articles had all of the words (all_words of them):
+    // the results are articles with any of them, those with all ranked first.
+    bool relaxed = false;
+    Xapian::doccount all_words = 0;
 };
 
 constexpr unsigned max_limit = 1000;
 
-// Throws UsageError for a malformed query, DatabaseError when the database
-// fails.  Retries when the database is modified underneath.
+// Throws UsageError for a malformed query (with `strict`), DatabaseError when
+// the database fails.  Retries when the database is modified underneath.
+// A relevance-ranked query whose words (joined by AND) find fewer than
+// `limit` articles is relaxed (see QueryBuilder::relaxed), unless `strict`.
 SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highlight& highlight);
 
 } // namespace morgue

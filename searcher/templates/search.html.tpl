@@ -57,7 +57,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   <form role="search" method="get" action="{{FORM_ACTION}}">
     <label for="q">Search the archive</label>
     <div class="box">
-      <input id="q" name="q" type="search" value="{{QUERY}}" maxlength="1024" autocomplete="off"
+      <input id="q" name="q" type="search" value="{{QUERY}}" autocomplete="off"
              placeholder="words, &quot;a phrase&quot;, columnist:name, date:2024..2025">
       {{#KEEP}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP}}
       <button type="submit">Search</button>
@@ -69,6 +69,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
   {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
   {{#NOTE}}<p class="note" role="status">Your query was {{TEXT}}.</p>{{/NOTE}}
+  {{#RELAXED}}<p class="note" role="status">{{#NONE}}No article has{{/NONE}}{{#FEW}}Only {{HAVE}}{{/FEW}} all of your words: showing articles with any of them, those with more of them first.</p>{{/RELAXED}}
   {{#SELECTED}}
   <div class="selected" aria-label="Selected filters">
     {{#FILTER}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}

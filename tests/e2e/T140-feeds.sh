@@ -11,7 +11,7 @@ expect_status 0 "import of the awkward feeds"
 # windows-1252 and Big5 text is searchable.
 expect_eq "“Smart quotes” don’t break the café review" "$(titles "$DB" crème brûlée)" "windows-1252 accents"
 expect_eq "“Smart quotes” don’t break the café review" "$(titles "$DB" '"naïve price"')" "windows-1252 phrase"
-expect_eq "蔡英文的歐洲之行" "$(titles "$DB" 蔡英文 title:歐洲)" "declared Big5"
+expect_eq "蔡英文的歐洲之行" "$(titles "$DB" --strict 蔡英文 title:歐洲)" "declared Big5"
 expect_eq "無宣告編碼的社論：釣魚台" "$(titles "$DB" 釣魚台)" "undeclared Big5, detected"
 expect_file_contains "$TMP/err" "big5-undeclared.rss: warning: no charset declared and not UTF-8; read as big5 (guessed)" \
     "detection is reported"

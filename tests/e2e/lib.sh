@@ -69,6 +69,9 @@ expect_golden() {
     fi
 }
 
+# json_field FILE EXPR: a Python expression over the JSON object d in FILE.
+json_field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
+
 # "total" of the searcher's JSON on stdin.
 json_total() { python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 

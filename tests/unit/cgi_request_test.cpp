@@ -70,9 +70,17 @@ TEST(CgiRequest, DefaultsAndSortNames) {
     EXPECT_TRUE(page_request({{"columnist", " "}}).search.filters.empty());
 }
 
+TEST(CgiRequest, AQueryMayBeAPastedParagraph) {
+    std::string paragraph = "word"; // 1,000 words
+    for (int i = 1; i < 1000; ++i)
+        paragraph += "+word";
+    EXPECT_EQ(page_request(parse_query_string("q=" + paragraph)).search.query.size(),
+              paragraph.size());
+}
+
 TEST(CgiRequest, RejectsWhatItCannotServe) {
     EXPECT_EQ(status_of(std::string(max_query_string + 1, 'a')), 414);
-    EXPECT_EQ(status_of("q=" + std::string(max_value_bytes + 1, 'a')), 400);
+    EXPECT_EQ(status_of("topic=" + std::string(max_value_bytes + 1, 'a')), 400);
     std::string many;
     for (std::size_t i = 0; i <= max_parameters; ++i)
         many += "a=1&";

@@ -1,0 +1,45 @@
+#include "ranking.hpp"
+
+#include <vector>
+
+namespace morgue {
+
+namespace {
+
+constexpr Xapian::doccount feedback_documents = 5;
+constexpr Xapian::termcount feedback_terms = 20;
+constexpr double feedback_weight = 0.6; // of the expansion's BM25 weight
+
+// Stemmed words of the text only ("Zheat"): field terms, filters and
+// Morgue's own terms say nothing about the topic, and the unstemmed form of
+// a word would count it twice.
+class StemmedWords : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        return term.size() > 1 && term[0] == 'Z';
+    }
+};
+
+} // namespace
+
+void set_ranking(Xapian::Enquire& enquire) {
+    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+}
+
+Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query) {
+    enquire.set_query(query);
+    Xapian::MSet top = enquire.get_mset(0, feedback_documents);
+    if (top.empty()) return query;
+    Xapian::RSet relevant;
+    for (auto it = top.begin(); it != top.end(); ++it)
+        relevant.add_document(*it);
+    StemmedWords words;
+    Xapian::ESet eset = enquire.get_eset(feedback_terms, relevant, &words);
+    if (eset.empty()) return query;
+    std::vector<Xapian::Query> terms(eset.begin(), eset.end());
+    Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, feedback_weight));
+}
+
+} // namespace morgue
