@@ -180,7 +180,8 @@ std::string without_repeated_wildcards(const std::string& q) {
 
 } // namespace
 
-std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too) {
+std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too,
+                               const Xapian::Stopper* stopwords) {
     std::string out;
     bool changed = false;
     unsigned lookups = 0;
@@ -205,6 +206,8 @@ std::string suggest_correction(const Xapian::Database& db, std::string_view quer
         // A rare word (a typo that happens to be indexed) is replaced only by
         // a far commoner one: "anme" by "anime", not "exchange" by "change".
         bool candidate = freq == 0 || (rare_too && freq <= rare_word_freq);
+        // A stopword is left out of the search: "did" is never "said".
+        if (stopwords && (*stopwords)(folded)) candidate = false;
         if (!field && !after_field && !op && correctable(word) && candidate &&
             lookups++ < max_spelling_lookups) {
             std::string suggestion = db.get_spelling_suggestion(folded);
@@ -355,7 +358,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     try {
         check_query_syntax(q, &field_names_);
         q = collapse_spaces(without_repeated_wildcards(q));
-        corrected_ = suggest_correction(db_, q);
+        corrected_ = suggest_correction(db_, q, false, &stopper_);
         if (std::string excluded = only_excluded(q); !excluded.empty())
             return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                                  parse_checked(excluded));
@@ -367,7 +370,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
         std::string_view why = e.what();
         if (why.starts_with("query: ")) why.remove_prefix(7);
         add_note(fmt::format("searched as plain words ({})", why));
-        corrected_ = suggest_correction(db_, q);
+        corrected_ = suggest_correction(db_, q, false, &stopper_);
         parsed_query_ = parse_words(q);
         parsed_ = parsed_query_.get_type() == Xapian::Query::LEAF_MATCH_ALL ? Parsed::none
                                                                             : Parsed::words;

@@ -40,6 +40,7 @@ class QueryBuilder {
     // operators, fields, wildcards, -words or stopwords; a phrase is one.
     unsigned topic_words() const { return topic_words_; }
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    const Xapian::Stopper& stopper() const { return stopper_; }
     // The query with unknown words replaced by the likeliest known ones, from
     // the spelling data the indexer collects; empty when nothing was changed.
     const std::string& corrected() const { return corrected_; }
@@ -74,9 +75,10 @@ class QueryBuilder {
 // `query` with each unknown word (no document has it) replaced by the closest
 // word in the database's spelling data; with `rare_too` (for queries with few
 // results), also each very rare word that has a far commoner neighbour.
-// Empty when nothing was replaced.
+// Stopwords (the query leaves them out) are kept as typed.  Empty when
+// nothing was replaced.
 std::string suggest_correction(const Xapian::Database& db, std::string_view query,
-                               bool rare_too = false);
+                               bool rare_too = false, const Xapian::Stopper* stopwords = nullptr);
 
 // The longest query searched whole: what the page's query string can carry
 // (a pasted paragraph of 1,000 words is about 6 KB).  Its cost is bounded by

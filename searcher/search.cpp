@@ -221,7 +221,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.relaxed = relaxed;
     r.all_words = relaxed ? all_words : 0;
     if (r.corrected_query.empty() && all_words <= few_results && !req.similar)
-        r.corrected_query = suggest_correction(db.db, collapse_spaces(req.query), true);
+        r.corrected_query =
+            suggest_correction(db.db, collapse_spaces(req.query), true, &builder.stopper());
     if (req.collapse && !deadline.passed()) {
         // Xapian's uncollapsed estimate is loose; count the matches again
         // without folding (as exactly as `total` is counted).
