@@ -154,14 +154,14 @@ void set_sort(Dict& d, const PageContext& c) {
     }
 }
 
-void set_snippet(Dict& hit, const std::string& snippet) {
-    // page_highlight's markers split the snippet into plain and marked runs.
+// page_highlight's markers split a snippet or title into plain and marked runs.
+void set_marked(Dict& hit, const char* section, const std::string& snippet) {
     bool marked = false;
     std::size_t start = 0;
     while (start <= snippet.size()) {
         std::size_t end = std::min(snippet.find_first_of("\x01\x02", start), snippet.size());
         if (end > start) {
-            Dict* part = hit.AddSectionDictionary("PART");
+            Dict* part = hit.AddSectionDictionary(section);
             part->AddSectionDictionary(marked ? "MARK" : "PLAIN")
                 ->SetValue("TEXT", snippet.substr(start, end - start));
         }
@@ -175,9 +175,8 @@ void set_snippet(Dict& hit, const std::string& snippet) {
 void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     const StoredArticle& a = h.article;
     Dict* hit = d.AddSectionDictionary("HIT");
-    std::string title = a.title.empty() ? "(untitled)" : a.title;
     Dict* head = hit->AddSectionDictionary(a.url.empty() ? "UNLINKED" : "LINKED");
-    head->SetValue("TITLE", title);
+    set_marked(*head, "TITLE", h.title.empty() ? "(untitled)" : h.title);
     head->SetValue("URL", a.url);
     if (!a.date.empty()) {
         Dict* date = hit->AddSectionDictionary("DATE");
@@ -195,7 +194,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
         dup->SetIntValue("N", h.duplicates);
         dup->SetValue("NOUN", h.duplicates == 1 ? "copy" : "copies");
     }
-    set_snippet(*hit, h.snippet);
+    set_marked(*hit, "PART", h.snippet);
     if (!a.topics.empty()) {
         Dict* topics = hit->AddSectionDictionary("TOPICS");
         for (const auto& t : a.topics) {

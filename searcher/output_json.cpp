@@ -14,6 +14,7 @@ std::string format_json(const SearchResult& r) {
                            {"score", h.score},
                            {"percent", h.percent},
                            {"title", a.title},
+                           {"title_html", h.title_html},
                            {"url", a.url},
                            {"columnist", a.columnists},
                            {"topic", a.topics},

@@ -24,7 +24,7 @@ void append_hit(std::string& out, const Hit& h) {
         byline +=
             fmt::format("  (+{} cop{} folded)", h.duplicates, h.duplicates == 1 ? "y" : "ies");
     fmt::format_to(std::back_inserter(out), "{:>3}. {}\n     {}\n", h.rank,
-                   h.article.title.empty() ? "(untitled)" : h.article.title, byline);
+                   h.title.empty() ? "(untitled)" : h.title, byline);
     if (!h.article.url.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.article.url);
     if (!h.snippet.empty()) fmt::format_to(std::back_inserter(out), "     {}\n", h.snippet);
 }

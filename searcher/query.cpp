@@ -6,6 +6,7 @@
 #include "morgue/text.hpp"
 #include "synonyms.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <set>
 #include <unordered_map>
@@ -324,6 +325,22 @@ bool QueryBuilder::conflates(const Xapian::Query& stemmed, const Xapian::Query& 
     return frequency(exact) < 0.9 * frequency(stemmed);
 }
 
+void QueryBuilder::record_typed(const Xapian::Query& exact) {
+    std::set<std::string> terms;
+    for (auto t = exact.get_unique_terms_begin(); t != exact.get_unique_terms_end(); ++t) {
+        std::string term = *t;
+        std::size_t word = 0;
+        while (word < term.size() && term[word] >= 'A' && term[word] <= 'Z')
+            ++word;
+        std::string prefix = term.substr(0, word);
+        bool text =
+            prefix.empty() || std::any_of(text_prefixes_.begin(), text_prefixes_.end(),
+                                          [&](const auto& f) { return f.second == prefix; });
+        if (text && word < term.size()) terms.insert(term.substr(word));
+    }
+    typed_terms_.assign(terms.begin(), terms.end());
+}
+
 void QueryBuilder::add_note(std::string note) {
     note_ += (note_.empty() ? "" : "; ") + note;
 }
@@ -346,6 +363,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     note_.clear();
     parsed_ = Parsed::none;
     topic_words_ = 0;
+    typed_terms_.clear();
     if (q.empty()) return Xapian::Query::MatchAll;
     stopper_.set_query(q);
     if (q.size() > max_query_bytes) {
@@ -414,6 +432,8 @@ Xapian::Query QueryBuilder::parse_words(const std::string& q, Op op) {
         if (!is_operator(t.text)) text += t.text + ' ';
     try {
         Xapian::Query query = words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+        words.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+        record_typed(words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM));
         // No word at all ("(", "OR"): what an empty query finds, every article.
         return query.empty() ? Xapian::Query::MatchAll : query;
     } catch (const Xapian::QueryParserError&) {
@@ -473,6 +493,7 @@ Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         Xapian::Query exact = qp_.parse_query(q, query_flags);
+        if (op == Xapian::Query::OP_AND) record_typed(exact);
         if (!conflates(stemmed, exact)) return stemmed;
         exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight);
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);

@@ -40,6 +40,10 @@ class QueryBuilder {
     // operators, fields, wildcards, -words or stopwords; a phrase is one.
     unsigned topic_words() const { return topic_words_; }
     const Xapian::Stem& stemmer() const { return stemmer_; }
+    // The words of the last parse() as typed, unstemmed and without field
+    // prefixes (title:anime is "anime"), synonyms and wildcards expanded:
+    // what highlighting marks.
+    const std::vector<std::string>& typed_terms() const { return typed_terms_; }
     const Xapian::Stopper& stopper() const { return stopper_; }
     // The query with unknown words replaced by the likeliest known ones, from
     // the spelling data the indexer collects; empty when nothing was changed.
@@ -51,6 +55,7 @@ class QueryBuilder {
     Xapian::Query parse_words(const std::string& q, Op op = Xapian::Query::OP_AND);
     Xapian::Query parse_again(Op op);
     void add_note(std::string note);
+    void record_typed(const Xapian::Query& exact);
     unsigned count_topic_words(std::string_view q) const;
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
@@ -68,6 +73,7 @@ class QueryBuilder {
     std::string parsed_text_; // what parse() gave parse_checked or parse_words
     Xapian::Query parsed_query_;
     unsigned topic_words_ = 0;
+    std::vector<std::string> typed_terms_;
     std::set<std::string> field_names_; // "Meyers:" is a word, "title:" a field
     std::string date_error_;            // set by the date processors during a parse
 };

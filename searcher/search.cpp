@@ -1,6 +1,7 @@
 #include "search.hpp"
 
 #include "date_range.hpp"
+#include "highlight.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "query.hpp"
@@ -20,75 +21,52 @@ constexpr int modified_retries = 3;
 constexpr Xapian::doccount exact_count_margin = 1000;
 constexpr Xapian::doccount few_results = 2; // below this, rare words get a suggestion too
 
-// MSet::snippet() escapes its text for HTML; Morgue escapes at each output
-// boundary itself, so undo Xapian's escaping here.
-std::string unescape_snippet(std::string_view s) {
-    static constexpr std::pair<std::string_view, char> entities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        bool replaced = false;
-        if (s[i] == '&')
-            for (auto [entity, c] : entities)
-                if (s.substr(i, entity.size()) == entity) {
-                    out += c;
-                    i += entity.size() - 1;
-                    replaced = true;
-                    break;
-                }
-        if (!replaced) out += s[i];
-    }
-    return out;
+// Text from a feed never has the private markers; remove them if it does.
+std::string without_marks(std::string text) {
+    if (text.find_first_of("\x01\x02") != std::string::npos)
+        std::erase_if(text, [](char c) { return c == mark_on || c == mark_off; });
+    return text;
 }
 
-// One snippet pass with private markers; the plain and the HTML snippet are
-// both made from it (a second pass over a long article doubled its cost).
-constexpr char mark_on = '\x01', mark_off = '\x02';
-
-std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off) {
-    std::string out;
-    out.reserve(marked.size());
-    for (char c : marked)
-        if (c == mark_on)
-            out += on;
-        else if (c == mark_off)
-            out += off;
-        else
-            out += c;
-    return out;
+// The title with the query's words marked (as stored when none is in it).
+std::string marked_title(Highlighter& words, const Xapian::Document& doc,
+                         const std::string& title) {
+    std::string marked = words.mark(doc, title, title.size() + 1, Xapian::MSet::SNIPPET_CJK_NGRAM);
+    return marked.find(mark_on) == std::string::npos ? title : marked;
 }
 
 // `highlight` false (the time is up): the article's opening, unmarked, since
-// marking words costs in proportion to the query's expanded terms.
-Hit make_hit(const Xapian::MSet& words, const Xapian::MSetIterator& it, const Xapian::Stem& stem,
-             const Highlight& hl, bool html, bool highlight) {
+// marking words costs in proportion to the query's expanded terms.  One pass
+// with private markers makes both the plain and the HTML forms.
+Hit make_hit(Highlighter& words, const Xapian::MSetIterator& it, const Highlight& hl, bool html,
+             bool highlight) {
     Hit h;
     h.rank = it.get_rank() + 1;
     h.duplicates = it.get_collapse_count();
     h.docid = *it;
     h.score = it.get_weight();
     h.percent = it.get_percent();
-    h.article = read_stored(it.get_document());
-    std::string text = h.article.body.empty() ? h.article.summary : h.article.body;
-    if (text.find_first_of("\x01\x02") != std::string::npos) // never in feeds; never a marker
-        std::erase_if(text, [](char c) { return c == mark_on || c == mark_off; });
+    Xapian::Document doc = it.get_document();
+    h.article = read_stored(doc);
+    std::string text = without_marks(h.article.body.empty() ? h.article.summary : h.article.body);
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-    auto snippet = [&](const std::string& from, unsigned f) {
-        return collapse_spaces(unescape_snippet(words.snippet(
-            from, snippet_bytes, stem, f, std::string(1, mark_on), std::string(1, mark_off), "…")));
-    };
-    std::string marked = highlight ? snippet(text, flags) : std::string();
+    std::string marked = highlight ? words.mark(doc, text, snippet_bytes, flags) : std::string();
     // No query word in the text (a columnist: or topic: search, say): the
     // article's opening says more than a chunk from its middle.
     if (marked.empty()) {
         std::string opening = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
-        if (highlight) marked = snippet(opening, 0);
+        if (highlight) marked = words.mark(doc, opening, snippet_bytes, 0);
         if (marked.find(mark_on) == std::string::npos) marked = opening; // as written, untrimmed
     }
+    std::string title = without_marks(h.article.title);
+    if (highlight && !title.empty()) title = marked_title(words, doc, title);
     h.snippet = replace_marks(marked, hl.start, hl.end);
-    if (html) h.snippet_html = replace_marks(html_escape(marked), "<mark>", "</mark>");
+    h.title = replace_marks(title, hl.start, hl.end);
+    if (html) {
+        h.snippet_html = replace_marks(html_escape(marked), "<mark>", "</mark>");
+        h.title_html = replace_marks(html_escape(title), "<mark>", "</mark>");
+    }
     return h;
 }
 
@@ -134,15 +112,7 @@ Xapian::doccount matches_to_check(const ReadDatabase& db, const SearchRequest& r
 struct Ranked {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    Xapian::MSet words; // of the query without feedback's words: snippets mark only the reader's
 };
-
-// An MSet to make snippets with: of `query`, but no match of its own.
-Xapian::MSet for_snippets(const ReadDatabase& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db.db);
-    enquire.set_query(query);
-    return enquire.get_mset(0, 0);
-}
 
 // The page of `query` (the base query: filters are added here) as asked;
 // with `feedback`, reordered by the words of its first results.
@@ -151,7 +121,6 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     Xapian::Enquire enquire(db.db);
     set_ranking(enquire);
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
-    Xapian::Query words = filtered;
     if (feedback && req.sort == Sort::relevance) {
         deadline.apply(enquire);
         filtered = with_feedback(enquire, filtered);
@@ -176,10 +145,7 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
     Xapian::MSet mset =
         enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_check(db, req));
-    Xapian::MSet plain = words.get_description() == filtered.get_description() || mset.empty()
-                             ? mset
-                             : for_snippets(db, words);
-    return {std::move(enquire), std::move(mset), std::move(plain)};
+    return {std::move(enquire), std::move(mset)};
 }
 
 // Whether a query finding `mset` should be searched again relaxed: a reader
@@ -233,9 +199,12 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
             all.get_mset(0, 0, matches_to_check(db, req)).get_matches_estimated();
         r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
     }
+    // Feedback's words are not the reader's: marked are the typed terms (a
+    // --similar search has none, and no feedback: its own terms).
+    Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
+                      builder.stemmer(), mset);
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        r.hits.push_back(make_hit(ranked.words, it, builder.stemmer(), hl, req.html_snippets,
-                                  !deadline.passed()));
+        r.hits.push_back(make_hit(words, it, hl, req.html_snippets, !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {

@@ -48,6 +48,8 @@ struct Hit {
     StoredArticle article;
     std::string snippet;      // one line, plain text plus the highlight markers
     std::string snippet_html; // the same, HTML-escaped, matches in <mark> (when asked for)
+    std::string title;        // article.title with the highlight markers
+    std::string title_html;   // the same, HTML-escaped, matches in <mark> (when asked for)
 };
 
 struct SearchResult {

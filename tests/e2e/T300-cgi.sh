@@ -122,7 +122,7 @@ done
 cgi "q=$(printf 'teigen+word%d+' $(seq 500))"
 expect_eq 200 "$status" "a 1,000-word query"
 expect_file_contains "$TMP/body" 'No article has all of your words: showing articles with any of them' "the page says the query was relaxed"
-expect_file_contains "$TMP/body" 'Chrissy Teigen Officiates' "and finds what its words find"
+expect_file_contains "$TMP/body" '<mark>Teigen</mark> Officiates' "and finds what its words find"
 # A query that is not valid syntax is searched as words, never a 400.
 cgi 'q=date:2025-13..2026+trump&format=json'
 expect_eq 200 "$status" "bad date range: searched"
@@ -187,7 +187,7 @@ for qs in 'q=budget' 'q=budget&format=atom' 'q=budget&format=json' 'q='; do
     [[ $qs == *json* ]] || no_markup "indexed payloads, $qs"
 done
 cgi 'q=budget'
-expect_file_contains "$TMP/body" 'Budget &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;' "title escaped"
+expect_file_contains "$TMP/body" '<mark>Budget</mark> &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;' "title escaped, its query word marked"
 expect_file_contains "$TMP/body" 'Eve &lt;img src=x onerror=alert(&quot;author&quot;)&gt;' "columnist escaped"
 expect_file_contains "$TMP/body" '&quot;&gt;&lt;svg onload=alert(&quot;topic&quot;)&gt;' "topic escaped"
 cgi 'q=budget&format=atom'

@@ -54,7 +54,7 @@ expect_eq 200 "$code" "hostile parameters"
 expect_file_lacks "$TMP/body" "<script" "no script element"
 expect_file_lacks "$TMP/body" "<img" "no img element"
 get "$BASE/search?q=budget"
-expect_file_contains "$TMP/body" 'Budget &lt;script&gt;' "indexed payloads arrive escaped"
+expect_file_contains "$TMP/body" 'Budget</mark> &lt;script&gt;' "indexed payloads arrive escaped"
 expect_file_lacks "$TMP/body" "<script" "no script element from the index"
 
 # The database disappears: 503 for the reader, the detail in the server's log.

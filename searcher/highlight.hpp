@@ -1,0 +1,45 @@
+// Marking a query's words in a hit's snippet and title.  A word is marked in
+// the forms that matched: where the article has the word as typed ("anime",
+// "taxes"), that form and its inflections ("tax"), not the other words of
+// its stem ("Animal"); where it matched only through the stem, the stem's.
+#pragma once
+
+#include "search.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+namespace morgue {
+
+class Highlighter {
+  public:
+    // `typed`: the query's terms as typed (QueryBuilder::typed_terms());
+    // empty (a --similar search, a filter only): `words` marks what it has.
+    Highlighter(const Xapian::Database& db, std::vector<std::string> typed, Xapian::Stem stem,
+                Xapian::MSet words);
+
+    // `text` cut to about `bytes` around its best matches, the matches between
+    // `on` and `off`; empty when no word of the query is in it.  HTML-escaped
+    // text from Xapian is unescaped: outputs escape for themselves.
+    std::string mark(const Xapian::Document& doc, const std::string& text, std::size_t bytes,
+                     unsigned flags);
+
+  private:
+    const Xapian::MSet& words_for(const Xapian::Document& doc);
+
+    Xapian::Database db_;
+    std::vector<std::string> typed_;
+    Xapian::Stem stem_;
+    Xapian::MSet words_;
+    std::map<std::vector<std::string>, Xapian::MSet> by_terms_; // hits mostly share a choice
+};
+
+// Private markers that mark() puts around matches (never in stored text).
+constexpr char mark_on = '\x01', mark_off = '\x02';
+
+// `marked` with the markers replaced.
+std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off);
+
+} // namespace morgue

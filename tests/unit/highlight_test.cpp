@@ -1,0 +1,76 @@
+// Words typed exactly: ranked above other words of their stem, and marked
+// in the forms that matched, in snippets and titles.
+#include "morgue/database.hpp"
+#include "search.hpp"
+#include "test_db.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace morgue;
+
+namespace {
+
+struct ExactForms : testing::Test {
+    TempDir tmp;
+    std::string path = tmp / "db";
+
+    void SetUp() override {
+        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        // The English stemmer makes "anim" of anime and animal alike.
+        add(w, "shelter", "Animal shelter full", "The animal shelter takes in every animal.");
+        add(w, "zoo", "Zoo animals", "Animal keepers say the animals are calm.");
+        add(w, "anime", "Anime studios", "Anime studios hire animators for animal films.");
+        add(w, "budget", "Tax bill passes", "Taxes rise; the tax on fuel is taxed again.");
+        w.commit();
+    }
+
+    static void add(Writer& w, const std::string& id, std::string title, std::string body) {
+        Article a;
+        a.id = a.url = "https://example.com/" + id;
+        a.title = std::move(title);
+        a.body = a.summary = std::move(body);
+        a.date = 1760000000;
+        w.upsert(a);
+    }
+
+    SearchResult run(const std::string& q) {
+        ReadDatabase db = open_for_reading(path);
+        SearchRequest req{q, 0, 10};
+        req.html_snippets = true;
+        return search(db, req, {"[", "]"});
+    }
+};
+
+TEST_F(ExactForms, TheWordAsTypedRanksFirst) {
+    SearchResult r = run("anime");
+    ASSERT_EQ(r.hits.size(), 3u); // the stem still finds the animal articles
+    EXPECT_EQ(r.hits[0].article.url, "https://example.com/anime");
+}
+
+TEST_F(ExactForms, MarksTheFormsThatMatched) {
+    SearchResult r = run("anime");
+    // Where "anime" is, only it: not "animal" nor "animators" beside it.
+    EXPECT_EQ(r.hits[0].snippet, "[Anime] studios hire animators for animal films.");
+    EXPECT_EQ(r.hits[0].title, "[Anime] studios");
+    EXPECT_EQ(r.hits[0].title_html, "<mark>Anime</mark> studios");
+    // Where only the stem matched, the stem's forms.
+    for (std::size_t i : {1, 2})
+        EXPECT_TRUE(r.hits[i].title == "Zoo [animals]" ||
+                    r.hits[i].title == "[Animal] shelter full")
+            << r.hits[i].title;
+    // Inflections of the typed word are the same word: marked with it.
+    SearchResult taxes = run("taxes");
+    EXPECT_EQ(taxes.hits[0].snippet, "[Taxes] rise; the [tax] on fuel is [taxed] again.");
+    EXPECT_EQ(taxes.hits[0].title, "[Tax] bill passes");
+}
+
+TEST_F(ExactForms, TitlesWithoutTheWordsStayAsStored) {
+    SearchResult r = run("fuel");
+    ASSERT_EQ(r.hits.size(), 1u);
+    EXPECT_EQ(r.hits[0].title, "Tax bill passes");
+    EXPECT_EQ(r.hits[0].title_html, "Tax bill passes");
+    SearchResult field = run("title:studios");
+    EXPECT_EQ(field.hits[0].title, "Anime [studios]"); // a field's words are marked too
+}
+
+} // namespace
