@@ -102,24 +102,6 @@ bool is_binary(const std::string& t) {
     throw UsageError(fmt::format("query: column {}: {}", column, what));
 }
 
-constexpr Xapian::doccount rare_word_freq = 2, rare_word_ratio = 10;
-// A spelling lookup reads the spelling data for every word it might be, and
-// comes before the time limit: a pasted paragraph of names gets
-// suggestions for its first few unknown words, not a lookup for each.
-constexpr unsigned max_spelling_lookups = 8;
-
-// Unknown words are corrected; field values, operators and words in scripts
-// without spelling data (CJK) are left as they are.
-bool correctable(std::string_view word) {
-    if (word.size() < 3) return false;
-    bool letters = false;
-    for (unsigned char c : word) {
-        if (c >= 0xE0) return false; // three-byte UTF-8 and up: CJK and the like
-        letters = letters || std::isalpha(c) || c >= 0x80;
-    }
-    return letters;
-}
-
 // Xapian has nothing to subtract from in a query of -words only, and reads
 // them as words to find; a reader means "everything without them".  Returns
 // the words without their '-', joined with OR (empty: not such a query).
@@ -181,53 +163,6 @@ std::string without_repeated_wildcards(const std::string& q) {
 
 } // namespace
 
-std::string suggest_correction(const Xapian::Database& db, std::string_view query, bool rare_too,
-                               const Xapian::Stopper* stopwords) {
-    std::string out;
-    bool changed = false;
-    unsigned lookups = 0;
-    std::size_t i = 0;
-    while (i < query.size()) {
-        auto c = static_cast<unsigned char>(query[i]);
-        if (!(std::isalnum(c) || c >= 0x80)) {
-            out += query[i++];
-            continue;
-        }
-        std::size_t start = i;
-        while (i < query.size() &&
-               (std::isalnum(static_cast<unsigned char>(query[i])) ||
-                static_cast<unsigned char>(query[i]) >= 0x80 || query[i] == '\''))
-            ++i;
-        std::string word(query.substr(start, i - start));
-        bool field = i < query.size() && query[i] == ':';
-        bool after_field = start > 0 && query[start - 1] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR";
-        std::string folded = casefold(word);
-        Xapian::doccount freq = correctable(word) ? db.get_termfreq(folded) : 0;
-        // A rare word (a typo that happens to be indexed) is replaced only by
-        // a far commoner one: "anme" by "anime", not "exchange" by "change".
-        bool candidate = freq == 0 || (rare_too && freq <= rare_word_freq);
-        // A stopword is left out of the search: "did" is never "said".
-        if (stopwords && (*stopwords)(folded)) candidate = false;
-        if (!field && !after_field && !op && correctable(word) && candidate &&
-            lookups++ < max_spelling_lookups) {
-            std::string suggestion = db.get_spelling_suggestion(folded);
-            if (freq && db.get_termfreq(suggestion) < rare_word_ratio * freq) suggestion.clear();
-            if (!suggestion.empty()) {
-                // Keep an initial capital: "Montevido" -> "Montevideo".
-                if (std::isupper(static_cast<unsigned char>(word[0])))
-                    suggestion[0] =
-                        static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
-                out += suggestion;
-                changed = true;
-                continue;
-            }
-        }
-        out += word;
-    }
-    return changed ? out : std::string();
-}
-
 std::pair<std::string, std::size_t> within_query_bytes(std::string_view text) {
     std::string_view kept = text;
     if (text.size() > max_query_bytes) {
@@ -280,7 +215,8 @@ void check_query_syntax(std::string_view text, const std::set<std::string>* fiel
 }
 
 QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
-    : db_(rdb.db), stopper_(rdb.schema.language), stemmer_(rdb.schema.language) {
+    : db_(rdb.db), stopper_(rdb.schema.language), speller_(rdb.db, rdb.schema.language, &stopper_),
+      stemmer_(rdb.schema.language) {
     // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
     try {
         synonyms_ = parse_name_groups(rdb.db.get_metadata(synonyms_metadata_key), "synonyms");
@@ -376,7 +312,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     try {
         check_query_syntax(q, &field_names_);
         q = collapse_spaces(without_repeated_wildcards(q));
-        corrected_ = suggest_correction(db_, q, false, &stopper_);
+        corrected_ = speller_.correct(q, false);
         if (std::string excluded = only_excluded(q); !excluded.empty())
             return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
                                  parse_checked(excluded));
@@ -388,7 +324,7 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
         std::string_view why = e.what();
         if (why.starts_with("query: ")) why.remove_prefix(7);
         add_note(fmt::format("searched as plain words ({})", why));
-        corrected_ = suggest_correction(db_, q, false, &stopper_);
+        corrected_ = speller_.correct(q, false);
         parsed_query_ = parse_words(q);
         parsed_ = parsed_query_.get_type() == Xapian::Query::LEAF_MATCH_ALL ? Parsed::none
                                                                             : Parsed::words;

@@ -5,6 +5,7 @@
 
 #include "morgue/database.hpp"
 #include "morgue/name_groups.hpp"
+#include "spelling.hpp"
 #include "stopwords.hpp"
 
 #include <set>
@@ -48,6 +49,10 @@ class QueryBuilder {
     // The query with unknown words replaced by the likeliest known ones, from
     // the spelling data the indexer collects; empty when nothing was changed.
     const std::string& corrected() const { return corrected_; }
+    // Speller::correct on the archive, with this query's stopwords.
+    std::string suggest(std::string_view query, bool rare_too) {
+        return speller_.correct(query, rare_too);
+    }
 
   private:
     using Op = Xapian::Query::op;
@@ -65,6 +70,7 @@ class QueryBuilder {
     std::vector<NameGroup> synonyms_;
     std::unordered_map<std::string, std::string> text_prefixes_; // field name -> term prefix
     QueryStopper stopper_;
+    Speller speller_;
     Xapian::QueryParser qp_;
     Xapian::Stem stemmer_;
     std::string corrected_;
@@ -77,14 +83,6 @@ class QueryBuilder {
     std::set<std::string> field_names_; // "Meyers:" is a word, "title:" a field
     std::string date_error_;            // set by the date processors during a parse
 };
-
-// `query` with each unknown word (no document has it) replaced by the closest
-// word in the database's spelling data; with `rare_too` (for queries with few
-// results), also each very rare word that has a far commoner neighbour.
-// Stopwords (the query leaves them out) are kept as typed.  Empty when
-// nothing was replaced.
-std::string suggest_correction(const Xapian::Database& db, std::string_view query,
-                               bool rare_too = false, const Xapian::Stopper* stopwords = nullptr);
 
 // The longest query searched whole: what the page's query string can carry
 // (a pasted paragraph of 1,000 words is about 6 KB).  Its cost is bounded by

@@ -148,6 +148,17 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     return {std::move(enquire), std::move(mset)};
 }
 
+// Whether `corrected` (all its words, with the request's dates and filters)
+// finds at least `at_least` articles.
+bool finds_at_least(const ReadDatabase& db, const SearchRequest& req, const std::string& corrected,
+                    Xapian::doccount at_least) {
+    QueryBuilder builder(db);
+    Xapian::Enquire enquire(db.db);
+    enquire.set_query(with_filter(with_dates(db, req, builder.parse(corrected)),
+                                  filter_query(db.schema, req.filters)));
+    return enquire.get_mset(0, 0, at_least).get_matches_lower_bound() >= at_least;
+}
+
 // Whether a query finding `mset` should be searched again relaxed: a reader
 // who asks a question in twenty words means "about this", not "every one of
 // these words".  Sorted by date, any-word matches would come by date, not
@@ -187,8 +198,12 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     r.relaxed = relaxed;
     r.all_words = relaxed ? all_words : 0;
     if (r.corrected_query.empty() && all_words <= few_results && !req.similar)
-        r.corrected_query =
-            suggest_correction(db.db, collapse_spaces(req.query), true, &builder.stopper());
+        r.corrected_query = builder.suggest(collapse_spaces(req.query), true);
+    // A suggestion is offered only when it finds something, and no less than
+    // the query did.
+    if (!r.corrected_query.empty() &&
+        !finds_at_least(db, req, r.corrected_query, std::max<Xapian::doccount>(all_words, 1)))
+        r.corrected_query.clear();
     if (req.collapse && !deadline.passed()) {
         // Xapian's uncollapsed estimate is loose; count the matches again
         // without folding (as exactly as `total` is counted).
