@@ -2,7 +2,7 @@
 // in the forms that matched, in snippets and titles.
 #include "morgue/database.hpp"
 #include "search.hpp"
-#include "test_db.hpp"
+#include "small_archive.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,12 +10,9 @@ using namespace morgue;
 
 namespace {
 
-struct ExactForms : testing::Test {
-    TempDir tmp;
-    std::string path = tmp / "db";
-
+struct ExactForms : SmallArchive {
     void SetUp() override {
-        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        morgue::Writer w = writer();
         // The English stemmer makes "anim" of anime and animal alike.
         add(w, "shelter", "Animal shelter full", "The animal shelter takes in every animal.");
         add(w, "zoo", "Zoo animals", "Animal keepers say the animals are calm.");
@@ -24,20 +21,10 @@ struct ExactForms : testing::Test {
         w.commit();
     }
 
-    static void add(Writer& w, const std::string& id, std::string title, std::string body) {
-        Article a;
-        a.id = a.url = "https://example.com/" + id;
-        a.title = std::move(title);
-        a.body = a.summary = std::move(body);
-        a.date = 1760000000;
-        w.upsert(a);
-    }
-
     SearchResult run(const std::string& q) {
-        ReadDatabase db = open_for_reading(path);
         SearchRequest req{q, 0, 10};
         req.html_snippets = true;
-        return search(db, req, {"[", "]"});
+        return SmallArchive::run(req);
     }
 };
 

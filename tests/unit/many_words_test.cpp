@@ -6,8 +6,8 @@
 #include "morgue/text.hpp"
 #include "query.hpp"
 #include "search.hpp"
+#include "small_archive.hpp"
 #include "stopwords.hpp"
-#include "test_db.hpp"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -16,45 +16,19 @@ using namespace morgue;
 
 namespace {
 
-struct ManyWords : testing::Test {
-    TempDir tmp;
-    std::string path = tmp / "db";
-
+struct ManyWords : SmallArchive {
     void SetUp() override {
-        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        morgue::Writer w = writer();
         add(w, "budget", "Parliament passes the budget",
             "The finance minister's budget raises the tax on fuel and cuts spending on roads.",
-            "Economy");
+            {"Economy"});
         add(w, "rail", "Rail strike ends", "Train drivers return to work after the pay deal.",
-            "Transport");
+            {"Transport"});
         add(w, "fuel", "Fuel prices climb", "Drivers pay more at the pump as the fuel tax rises.",
-            "Economy");
+            {"Economy"});
         add(w, "roads", "Roads left to crumble", "Councils have no money to mend roads.",
-            "Transport");
+            {"Transport"});
         w.commit();
-    }
-
-    static void add(Writer& w, const std::string& id, std::string title, std::string body,
-                    std::string topic) {
-        Article a;
-        a.id = a.url = "https://example.com/" + id;
-        a.title = std::move(title);
-        a.body = a.summary = std::move(body);
-        a.topics = {std::move(topic)};
-        a.date = 1760000000;
-        w.upsert(a);
-    }
-
-    static std::vector<std::string> ids(const SearchResult& r) {
-        std::vector<std::string> out;
-        for (const Hit& h : r.hits)
-            out.push_back(h.article.url.substr(20));
-        return out;
-    }
-
-    SearchResult run(SearchRequest req) {
-        ReadDatabase db = open_for_reading(path);
-        return search(db, req, {"[", "]"});
     }
 };
 

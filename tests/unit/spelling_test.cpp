@@ -2,9 +2,9 @@
 // dictionary knows, and only when the suggestion finds something.
 #include "morgue/database.hpp"
 #include "search.hpp"
+#include "small_archive.hpp"
 #include "spelling.hpp"
 #include "stopwords.hpp"
-#include "test_db.hpp"
 
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -13,31 +13,16 @@ using namespace morgue;
 
 namespace {
 
-struct DidYouMean : testing::Test {
-    TempDir tmp;
-    std::string path = tmp / "db";
-
+struct DidYouMean : SmallArchive {
     void SetUp() override {
-        Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
+        morgue::Writer w = writer();
         add(w, "1", "Police budget", "The police budget and the Montevideo Convention.");
         add(w, "2", "Taiwan's envoy", "Taiwan's envoy met the police chief in Montevideo.");
         add(w, "3", "Police chief", "The police chief spoke.");
         w.commit();
     }
 
-    static void add(Writer& w, const std::string& id, std::string title, std::string body) {
-        Article a;
-        a.id = a.url = "https://example.com/" + id;
-        a.title = std::move(title);
-        a.body = a.summary = std::move(body);
-        a.date = 1760000000;
-        w.upsert(a);
-    }
-
-    std::string corrected(const std::string& q) {
-        ReadDatabase db = open_for_reading(path);
-        return search(db, {q, 0, 10}, {}).corrected_query;
-    }
+    std::string corrected(const std::string& q) { return run({q, 0, 10}).corrected_query; }
 };
 
 TEST_F(DidYouMean, MisspelledWordsGetTheArchivesWord) {
