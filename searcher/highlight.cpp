@@ -36,14 +36,11 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
     return t != doc.termlist_end() && *t == term;
 }
 
-// The stemmed term the QueryParser makes of a typed one: "Sanime" (title:)
-// is "ZSanim".  Terms with no letters to stem (CJK n-grams) stay as they are.
+// The stemmed term the QueryParser makes of a typed word ("anime" is
+// "Zanim").  Words with no letters to stem (CJK n-grams) stay as they are.
 std::string stemmed_term(const std::string& typed, const Xapian::Stem& stem) {
-    std::size_t word = 0;
-    while (word < typed.size() && typed[word] >= 'A' && typed[word] <= 'Z')
-        ++word;
-    if (word == typed.size() || static_cast<unsigned char>(typed[word]) >= 0xE0) return typed;
-    return "Z" + typed.substr(0, word) + stem(typed.substr(word));
+    if (static_cast<unsigned char>(typed[0]) >= 0xE0) return typed;
+    return "Z" + stem(typed);
 }
 
 // Endings that make an English word's inflections (tax, taxes, taxed,
