@@ -31,6 +31,7 @@ nlohmann::json article_json(const Article& a) {
             {"date_source", date_source_name(a.date_source)},
             {"feed", a.feed_title},
             {"feed_url", a.feed_url},
+            {"language", a.language},
             {"original", a.original}};
 }
 
@@ -50,6 +51,7 @@ Article json_article(const nlohmann::json& j) {
     a.feed_title = j.at("feed").get<std::string>();
     a.feed_url = j.at("feed_url").get<std::string>();
     a.original = j.at("original").get<std::string>();
+    a.language = j.value("language", ""); // exports from before languages have none
     if (a.id.empty()) throw std::invalid_argument("empty id");
     return a;
 }

@@ -115,12 +115,24 @@ void drop_duplicates(const std::vector<std::string>& shards, const std::string& 
     }
 }
 
+// Metadata the shards each have: the first shard's, but for the languages,
+// which are every shard's.
+class ShardMerger : public Xapian::Compactor {
+  public:
+    std::string resolve_duplicate_metadata(const std::string& key, size_t count,
+                                           const std::string tags[]) override {
+        if (key != languages_metadata_key) return tags[0];
+        return merge_language_lists({tags, tags + count});
+    }
+};
+
 // The shards merged into `staged`, marked as compacted (see nightly).
 void merge_shards(const std::vector<std::string>& shards, const std::string& staged) {
     Xapian::Database all;
     for (const auto& s : shards)
         all.add_database(Xapian::Database(s));
-    all.compact(staged, Xapian::Compactor::FULL);
+    ShardMerger merger;
+    all.compact(staged, Xapian::Compactor::FULL, 0, merger);
     mark_compacted(staged);
 }
 

@@ -1,6 +1,7 @@
 #include "feed_list.hpp"
 
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
 #include "morgue/text.hpp"
 #include "url.hpp"
 
@@ -29,26 +30,50 @@ std::size_t line_of(std::string_view text, std::ptrdiff_t offset) {
     return 1 + std::count(text.begin(), end, '\n');
 }
 
-void add(std::vector<std::string>& urls, std::string_view raw, std::string_view origin,
-         std::size_t line) {
+void add(std::vector<ListedFeed>& feeds, std::string_view raw, std::string language,
+         std::string_view origin, std::size_t line) {
     std::string url = normalise_feed_url(raw);
     if (url.empty()) throw UsageError(fmt::format("{}:{}: not a URL: \"{}\"", origin, line, raw));
-    if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+    auto same = [&](const ListedFeed& f) { return f.url == url; };
+    if (std::none_of(feeds.begin(), feeds.end(), same))
+        feeds.push_back({std::move(url), std::move(language)});
 }
 
-std::vector<std::string> parse_opml(std::string_view text, std::string_view origin) {
+std::vector<ListedFeed> parse_opml(std::string_view text, std::string_view origin) {
     pugi::xml_document doc;
     auto result = doc.load_buffer(text.data(), text.size());
     if (!result)
         throw UsageError(fmt::format("{}:{}: not well-formed OPML: {}", origin,
                                      line_of(text, result.offset), result.description()));
-    std::vector<std::string> urls;
+    std::vector<ListedFeed> feeds;
     for (auto node : doc.select_nodes("//outline[@xmlUrl]")) {
         auto outline = node.node();
-        add(urls, collapse_spaces(outline.attribute("xmlUrl").value()), origin,
-            line_of(text, outline.offset_debug()));
+        std::size_t line = line_of(text, outline.offset_debug());
+        std::string language;
+        if (auto a = outline.attribute("language"))
+            language = language_option(a.value(), fmt::format("{}:{}", origin, line));
+        add(feeds, collapse_spaces(outline.attribute("xmlUrl").value()), std::move(language),
+            origin, line);
     }
-    return urls;
+    return feeds;
+}
+
+// One line of a plain list: the URL, then name=value options.
+void add_line(std::vector<ListedFeed>& feeds, const std::string& entry, std::string_view origin,
+              std::size_t line) {
+    std::size_t space = std::min(entry.find(' '), entry.size());
+    std::string where = fmt::format("{}:{}", origin, line), language;
+    for (std::size_t start = space + 1; start < entry.size();) {
+        std::size_t end = std::min(entry.find(' ', start), entry.size());
+        std::string_view option = std::string_view(entry).substr(start, end - start);
+        start = end + 1;
+        if (option.starts_with("language="))
+            language = language_option(option.substr(9), where);
+        else
+            throw UsageError(
+                fmt::format("{}: unknown option \"{}\" (known: language=CODE)", where, option));
+    }
+    add(feeds, std::string_view(entry).substr(0, space), std::move(language), origin, line);
 }
 
 } // namespace
@@ -72,9 +97,18 @@ std::string normalise_feed_url(std::string_view text) {
     return url;
 }
 
-std::vector<std::string> parse_feed_list(std::string_view text, std::string_view origin) {
+std::string language_option(std::string_view value, std::string_view where) {
+    std::string code = language_code(value);
+    if (code.empty())
+        throw UsageError(fmt::format("{}: language \"{}\" is not a language tag (say de, "
+                                     "en-GB or German)",
+                                     where, value));
+    return code;
+}
+
+std::vector<ListedFeed> parse_feed_list(std::string_view text, std::string_view origin) {
     if (looks_like_opml(text)) return parse_opml(text, origin);
-    std::vector<std::string> urls;
+    std::vector<ListedFeed> feeds;
     std::size_t line = 0, start = 0;
     while (start < text.size()) {
         std::size_t end = std::min(text.find('\n', start), text.size());
@@ -82,12 +116,12 @@ std::vector<std::string> parse_feed_list(std::string_view text, std::string_view
         std::string entry = collapse_spaces(text.substr(start, end - start));
         start = end + 1;
         if (entry.empty() || entry.front() == '#') continue;
-        add(urls, entry, origin, line);
+        add_line(feeds, entry, origin, line);
     }
-    return urls;
+    return feeds;
 }
 
-std::vector<std::string> read_feed_list(const std::string& path) {
+std::vector<ListedFeed> read_feed_list(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw UsageError(fmt::format("{}: cannot read feed list: {}", path, std::strerror(errno)));

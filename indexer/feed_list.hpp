@@ -1,5 +1,7 @@
 // The list of feeds to fetch: a plain file (one URL per line, '#' comments,
-// blank lines) or OPML (<outline xmlUrl="...">), told apart by content.
+// blank lines) or OPML (<outline xmlUrl="...">), told apart by content.  A
+// line may carry options after its URL, `language=de`; OPML says the same
+// with the outline's `language` attribute (OPML 2.0's).
 #pragma once
 
 #include <string>
@@ -8,10 +10,20 @@
 
 namespace morgue {
 
+struct ListedFeed {
+    std::string url;      // normalised
+    std::string language; // an ISO 639 code for all its items, whatever the feed says; or empty
+};
+
 // Throws UsageError naming file:line for an entry that is not an http(s) URL,
-// e.g. `feeds.txt:3: not a URL: "htp:/x"`.
-std::vector<std::string> read_feed_list(const std::string& path);
-std::vector<std::string> parse_feed_list(std::string_view text, std::string_view origin);
+// e.g. `feeds.txt:3: not a URL: "htp:/x"`, or an option that is not known or
+// not valid.  A URL listed twice is fetched once (its first entry's options).
+std::vector<ListedFeed> read_feed_list(const std::string& path);
+std::vector<ListedFeed> parse_feed_list(std::string_view text, std::string_view origin);
+
+// The language code of `value` (language.hpp); throws UsageError prefixed
+// with `where` when it is no language tag.
+std::string language_option(std::string_view value, std::string_view where);
 
 // The URL normalised (scheme and host lower-cased, empty path made "/"), or
 // empty when `text` is not an absolute http or https URL.

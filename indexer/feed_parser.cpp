@@ -6,6 +6,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
 #include "morgue/text.hpp"
 #include "url.hpp"
 
@@ -195,6 +196,23 @@ std::string base_of(const pugi::xml_node& node, const std::string& document_url)
     return base;
 }
 
+// ---- Languages ------------------------------------------------------------------
+
+// The xml:lang in force at `node` (the nearest one up).
+std::string lang_in_force(const pugi::xml_node& node) {
+    for (auto up = node; up; up = up.parent())
+        if (auto a = up.attribute("xml:lang")) return collapse_spaces(a.value());
+    return {};
+}
+
+// What an item says of its own language, before the feed's.
+std::string item_language(const pugi::xml_node& item) {
+    std::string tag = collapse_spaces(text_of(child(item, Ns::dc, "language")));
+    for (auto node : {child(item, Ns::atom, "content"), item})
+        if (tag.empty()) tag = collapse_spaces(node.attribute("xml:lang").value());
+    return tag;
+}
+
 std::string link_in(const pugi::xml_node& node, std::string_view ref, const std::string& doc_url) {
     std::string r = collapse_spaces(ref);
     return r.empty() ? std::string() : resolve_url(base_of(node, doc_url), r);
@@ -316,7 +334,8 @@ std::string original_xml(const pugi::xml_node& item) {
     for (auto up = item.parent(); up; up = up.parent())
         for (auto a : up.attributes()) {
             std::string_view name = a.name();
-            bool carried = name == "xmlns" || name.starts_with("xmlns:") || name == "xml:base";
+            bool carried = name == "xmlns" || name.starts_with("xmlns:") || name == "xml:base" ||
+                           name == "xml:lang";
             if (carried && !copy.attribute(a.name())) copy.append_attribute(a.name()) = a.value();
         }
     std::ostringstream out;
@@ -440,6 +459,10 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
         feed.link = link_in(link, text_of(link), ctx.doc_url);
     if (feed.link.empty()) feed.link = atom_link(channel, ctx.doc_url, "alternate");
     feed.self_link = atom_link(channel, ctx.doc_url, "self");
+    feed.language = collapse_spaces(text_of(child(channel, Ns::rss, "language")));
+    if (feed.language.empty())
+        feed.language = collapse_spaces(text_of(child(channel, Ns::dc, "language")));
+    if (feed.language.empty()) feed.language = lang_in_force(channel);
     feed.authors = atom_authors(channel);
     for (auto c : channel.children())
         if (names_author(c) || is(c, Ns::rss, "managingEditor"))
@@ -458,6 +481,7 @@ void add_entries(Feed& feed, const std::vector<pugi::xml_node>& items, const Con
     for (const auto& item : items) {
         feed.entries.push_back(parse(item, ctx));
         feed.entries.back().article.original = original_xml(item);
+        feed.entries.back().article.language = item_language(item); // a tag, till resolve()
     }
 }
 
@@ -528,8 +552,24 @@ void resolve_date(FeedEntry& e, const Feed& feed, const FeedSource& source) {
             fmt::format("no publication date: using the {} date", date_source_name(a.date_source)));
 }
 
+std::string not_a_language(std::string_view tag) {
+    return fmt::format("language \"{}\" is not a language tag: indexed in the archive's language",
+                       tag);
+}
+
+// The item's language code: the override, the item's, the feed's.
+void resolve_language(FeedEntry& e, const Feed& feed, const FeedSource& source) {
+    Article& a = e.article;
+    std::string tag = std::move(a.language);
+    a.language = language_code(tag);
+    if (a.language.empty() && !tag.empty()) e.warnings.push_back(not_a_language(tag));
+    if (a.language.empty()) a.language = language_code(feed.language);
+    if (!source.language.empty()) a.language = source.language;
+}
+
 void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     Article& a = e.article;
+    resolve_language(e, feed, source);
     a.feed_title = feed.title;
     a.feed_url = !source.url.empty()       ? source.url
                  : !feed.self_link.empty() ? feed.self_link
@@ -574,7 +614,7 @@ void strip_feed_controls(Feed& feed) {
         for (auto& s : v)
             strip(s);
     };
-    strip(feed.title, feed.link, feed.self_link, feed.updated_text);
+    strip(feed.title, feed.link, feed.self_link, feed.updated_text, feed.language);
     strip_all(feed.authors);
     strip_all(feed.warnings);
     for (auto& e : feed.entries) {
@@ -611,6 +651,8 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     } catch (const InputError& e) {
         throw InputError(fmt::format("{}: {}", source.name, e.what()));
     }
+    if (!feed.language.empty() && language_code(feed.language).empty())
+        feed.warnings.push_back(not_a_language(feed.language));
     for (auto& e : feed.entries)
         resolve(e, feed, source);
     strip_feed_controls(feed);

@@ -30,6 +30,7 @@ struct Feed {
     std::string format; // rss090, rss091, rss092, rss093, rss094, rss20, rss10, rss, atom03, atom10
     std::string encoding; // what the bytes were read as
     std::string title, link, self_link;
+    std::string language; // the tag as declared: <language>, dc:language or xml:lang
     std::vector<std::string> authors;
     std::optional<std::time_t> updated;
     std::string updated_text;
@@ -43,10 +44,14 @@ struct FeedSource {
     std::string http_charset = {}; // from Content-Type, when fetched
     std::time_t received = 0;      // last-resort date for undated items
     std::string base_url = {};     // where the bytes came from after redirects, if not `url`
+    std::string language = {};     // a language code for every item, whatever the feed says
 };
 
 // Throws InputError naming source.name (and the line, for XML errors) when
-// the data is not a well-formed RSS or Atom feed.
+// the data is not a well-formed RSS or Atom feed.  An item's language is the
+// item's own (dc:language, xml:lang on it or its content), else the feed's
+// (<language>, dc:language, the xml:lang in force), as an ISO 639 code;
+// empty when neither says, or what they say is no language tag (a warning).
 Feed parse_feed(std::string_view data, const FeedSource& source);
 
 } // namespace morgue

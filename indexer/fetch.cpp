@@ -39,6 +39,11 @@ struct Run {
         if (!r.last_modified.empty()) s.last_modified = r.last_modified;
     }
 
+    std::string language_of(const std::string& url) const {
+        auto it = options.languages.find(url);
+        return it == options.languages.end() ? std::string() : it->second;
+    }
+
     void parse_and_index(FeedState& s, const FetchResponse& r) {
         std::string hash = hash_hex(r.body);
         if (hash == s.content_hash) {
@@ -51,7 +56,8 @@ struct Run {
                           .url = s.listed_url,
                           .http_charset = charset_of_content_type(r.content_type),
                           .received = now,
-                          .base_url = r.final_url};
+                          .base_url = r.final_url,
+                          .language = language_of(s.listed_url)};
         Feed feed;
         try {
             feed = parse_feed(r.body, source);

@@ -6,6 +6,7 @@
 #include "fetcher.hpp"
 #include "import.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct FetchFeedsOptions {
     FetchOptions http;
     TopicAliases topic_aliases;
     bool verbose = false; // item warnings too
+    // Listed URL -> the language code its items are filed under, whatever
+    // the feed says (feed_list.hpp's language=).
+    std::map<std::string, std::string> languages = {};
 };
 
 struct FetchSummary {

@@ -30,8 +30,9 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
     unsigned pending = 0;
     for (const auto& path : files) {
         try {
-            Feed feed = parse_feed(read_feed_file(path, options.max_bytes),
-                                   {.name = path, .received = std::time(nullptr)});
+            Feed feed = parse_feed(
+                read_feed_file(path, options.max_bytes),
+                {.name = path, .received = std::time(nullptr), .language = options.language});
             ArticleCounts c = index_feed(writer, feed, options.topic_aliases, path, log.problem);
             log.info(fmt::format("{}: {} article{}: {} new, {} updated, {} unchanged", path,
                                  c.total(), c.total() == 1 ? "" : "s", c.added, c.updated,

@@ -45,6 +45,7 @@ struct ImportOptions {
     // Commit after a file once this many articles are pending (0: never), so
     // that memory stays bounded; only for a new generation, which no searcher sees.
     unsigned checkpoint_every = 0;
+    std::string language = {}; // a language code for every item, whatever the feed says
 };
 
 // Upserts the entries of a parsed feed (topic aliases applied), passing each

@@ -52,6 +52,7 @@ struct Options {
     std::string content_type;
     std::string url;
     std::string feeds_file;
+    std::string language; // --language: a code for every feed without one of its own
     morgue::FetchOptions http;
     bool verbose = false;
     bool jsonl = false;
@@ -180,7 +181,7 @@ int run_import(const Options& o) {
     if (o.jsonl) return run_import_jsonl(o);
     morgue::RunLock lock(o.db_path);
     morgue::Schema schema = morgue::load_schema_file(o.schema_path);
-    morgue::ImportOptions options{o.max_bytes, topic_aliases(o)};
+    morgue::ImportOptions options{o.max_bytes, topic_aliases(o), 0, o.language};
     morgue::Log log{[&](std::string_view l) {
                         if (!o.quiet) say(stdout, l);
                     },
@@ -241,16 +242,23 @@ struct FetchRun {
 // Fetches and indexes the feeds, commits, prints the summary line (or the
 // JSON object, unless `quiet_json`: nightly prints its own).
 FetchRun fetch_run(const Options& o, bool quiet_json = false) {
+    morgue::FetchFeedsOptions options{o.http, topic_aliases(o), o.verbose};
     std::vector<std::string> urls;
-    if (!o.feeds_file.empty()) urls = morgue::read_feed_list(o.feeds_file);
+    if (!o.feeds_file.empty())
+        for (auto& feed : morgue::read_feed_list(o.feeds_file)) {
+            urls.push_back(feed.url);
+            if (!feed.language.empty()) options.languages[feed.url] = feed.language;
+        }
     for (const auto& arg : o.files) {
         std::string url = morgue::normalise_feed_url(arg);
         if (url.empty()) throw morgue::UsageError(fmt::format("not a URL: \"{}\"", arg));
         if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
     }
     if (urls.empty()) throw morgue::UsageError("fetch: no feeds: give URLs or --feeds FILE");
+    if (!o.language.empty())
+        for (const auto& url : urls)
+            options.languages.emplace(url, o.language); // a feed's own language= comes first
     morgue::Schema schema = morgue::load_schema_file(o.schema_path);
-    morgue::FetchFeedsOptions options{o.http, topic_aliases(o), o.verbose};
     options.http.max_bytes = o.max_bytes;
     options.http.user_agent =
         fmt::format("Morgue/{} (news archive indexer) libcurl/{}", MORGUE_VERSION,
@@ -435,7 +443,8 @@ int run_feeds(const Options& o) {
 }
 
 int run_parse(const Options& o) {
-    morgue::ParseOptions options{o.json, o.content_type, o.url, o.max_bytes, topic_aliases(o)};
+    morgue::ParseOptions options{o.json,      o.content_type,   o.url,
+                                 o.max_bytes, topic_aliases(o), o.language};
     return morgue::parse_files(o.files, options, stdout) ? morgue::exit_partial : morgue::exit_ok;
 }
 
@@ -474,8 +483,18 @@ int main(int argc, char** argv) {
                      "into a new or empty database: index on this many cores, in shards "
                      "merged at the end")
         ->check(CLI::Range(1U, 64U));
+    auto language_option = [&](CLI::App* c) {
+        c->add_option("--language", o.language,
+                      "file every item under this language (de, en-GB, German), whatever "
+                      "the feed says")
+            ->transform(
+                [](const std::string& v) { return morgue::language_option(v, "--language"); });
+    };
+    language_option(import);
     auto fetch_options = [&](CLI::App* c) {
-        c->add_option("--feeds", o.feeds_file, "file listing feed URLs (one per line, or OPML)");
+        language_option(c);
+        c->add_option("--feeds", o.feeds_file,
+                      "file listing feed URLs (one per line, or OPML; language=CODE after a URL)");
         c->add_option("--jobs", o.http.jobs, "transfers at once")
             ->capture_default_str()
             ->check(CLI::Range(1u, 256u));
@@ -522,6 +541,7 @@ int main(int argc, char** argv) {
     parse->add_option("--content-type", o.content_type,
                       "the Content-Type a server sent with the files (for its charset)");
     parse->add_option("--url", o.url, "the URL the files came from (base for relative links)");
+    language_option(parse);
 
     // Line-buffered even into a log file, so that cron logs and tests see each
     // file's line as it happens.

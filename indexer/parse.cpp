@@ -33,6 +33,7 @@ Json entry_json(const FeedEntry& e) {
             {"columnists", a.columnists},
             {"columnist_source", e.columnist_source},
             {"topics", a.topics},
+            {"language", a.language},
             {"categories", categories},
             {"published", optional_date(e.published)},
             {"published_text", e.published_text},
@@ -57,6 +58,7 @@ Json feed_json(const std::string& file, const Feed& f) {
             {"link", f.link},
             {"self_link", f.self_link},
             {"authors", f.authors},
+            {"language", f.language},
             {"updated", optional_date(f.updated)},
             {"updated_text", f.updated_text},
             {"warnings", f.warnings},
@@ -87,6 +89,7 @@ void print_text(std::FILE* out, const std::string& file, const Feed& f) {
                    f.link.empty() ? "-" : f.link);
     if (!f.self_link.empty()) fmt::format_to(to, "self: {}\n", f.self_link);
     if (!f.authors.empty()) fmt::format_to(to, "authors: {}\n", join(f.authors));
+    if (!f.language.empty()) fmt::format_to(to, "language: {}\n", f.language);
     fmt::format_to(to, "updated: {}\n", date_line(f.updated, f.updated_text));
     for (const auto& w : f.warnings)
         fmt::format_to(to, "warning: {}\n", w);
@@ -98,6 +101,7 @@ void print_text(std::FILE* out, const std::string& file, const Feed& f) {
         fmt::format_to(to, "    columnists: {}{}\n", join(a.columnists),
                        e.columnist_source.empty() ? "" : " (from " + e.columnist_source + ")");
         fmt::format_to(to, "    topics: {}\n", join(a.topics));
+        fmt::format_to(to, "    language: {}\n", a.language.empty() ? "-" : a.language);
         fmt::format_to(to, "    published: {}\n    updated: {}\n",
                        date_line(e.published, e.published_text),
                        date_line(e.updated, e.updated_text));
@@ -120,11 +124,12 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& file = files[i];
         try {
-            Feed feed = parse_feed(read_feed_file(file, options.max_bytes),
-                                   {.name = file,
-                                    .url = options.url,
-                                    .http_charset = charset,
-                                    .received = std::time(nullptr)});
+            Feed feed =
+                parse_feed(read_feed_file(file, options.max_bytes), {.name = file,
+                                                                     .url = options.url,
+                                                                     .http_charset = charset,
+                                                                     .received = std::time(nullptr),
+                                                                     .language = options.language});
             apply_topic_aliases(feed, options.topic_aliases);
             if (options.json)
                 fmt::print(out, "{}\n",

@@ -17,6 +17,7 @@ struct ParseOptions {
     std::string url;          // where the file was fetched from: the base for relative links
     std::size_t max_bytes = default_max_feed_bytes;
     TopicAliases topic_aliases;
+    std::string language = {}; // a language code for every item, whatever the feed says
 };
 
 // Prints each file to `out`, errors to stderr; returns how many files failed.

@@ -46,6 +46,8 @@ std::optional<Article> reparse(const Article& stored) {
         if (a.date_source == DateSource::received)
             a.date = stored.date, a.date_source = stored.date_source;
         if (a.columnists.empty()) a.columnists = stored.columnists;
+        // The feed's <language> or a feed list's language= is not in the item.
+        if (!stored.language.empty()) a.language = stored.language;
         a.feed_title = stored.feed_title;
         a.feed_url = stored.feed_url;
         return a;

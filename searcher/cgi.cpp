@@ -191,10 +191,10 @@ Response respond(const CgiConfig& config, const Params& params) {
             r.status = 304;
         } else {
             // A topic named by an alias is shown, linked and marked as the
-            // topic it is filed under.
+            // topic it is filed under (a language by its code, likewise).
             Params canonical = params;
             for (auto& [name, value] : canonical)
-                if (name == "topic") value = canonical_topic(db, value);
+                value = canonical_value(db, name, value);
             PageRequest filed = page_request(canonical);
             r = search_response({config, c.script_url, c.script_path, canonical, filed}, db);
         }

@@ -175,6 +175,10 @@ void set_marked(Dict& hit, const char* section, const std::string& snippet) {
 void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     const StoredArticle& a = h.article;
     Dict* hit = d.AddSectionDictionary("HIT");
+    // Read aloud (and hyphenated) in its own language, where that is not
+    // the page's own (its words are English: <html lang="en">).
+    if (!a.language.empty() && a.language != "en")
+        hit->SetValueAndShowSection("CODE", a.language, "LANG");
     Dict* head = hit->AddSectionDictionary(a.url.empty() ? "UNLINKED" : "LINKED");
     set_marked(*head, "TITLE", h.title.empty() ? "(untitled)" : h.title);
     head->SetValue("URL", a.url);

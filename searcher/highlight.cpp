@@ -76,19 +76,19 @@ void add_inflections(const Xapian::Document& doc, const std::string& typed,
 } // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
-                         Xapian::Stem stem, Xapian::MSet words)
-    : db_(db), typed_(std::move(typed)), stem_(std::move(stem)), words_(std::move(words)) {}
+                         const std::string& default_stemmer, Xapian::MSet words)
+    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_(std::move(words)) {}
 
-const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc) {
+const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc, const Xapian::Stem& stem) {
     if (typed_.empty()) return words_;
     std::vector<std::string> terms;
     for (const std::string& t : typed_) {
         if (!has_term(doc, t)) {
-            terms.push_back(stemmed_term(t, stem_));
+            terms.push_back(stemmed_term(t, stem));
             continue;
         }
         terms.push_back(t);
-        add_inflections(doc, t, stem_, terms);
+        add_inflections(doc, t, stem, terms);
     }
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -101,10 +101,11 @@ const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc) {
     return it->second;
 }
 
-std::string Highlighter::mark(const Xapian::Document& doc, const std::string& text,
-                              std::size_t bytes, unsigned flags) {
-    return collapse_spaces(unescape_snippet(words_for(doc).snippet(
-        text, bytes, stem_, flags, std::string(1, mark_on), std::string(1, mark_off), "…")));
+std::string Highlighter::mark(const Xapian::Document& doc, const StoredArticle& article,
+                              const std::string& text, std::size_t bytes, unsigned flags) {
+    const Xapian::Stem& stem = stemmers_.of(article.language);
+    return collapse_spaces(unescape_snippet(words_for(doc, stem).snippet(
+        text, bytes, stem, flags, std::string(1, mark_on), std::string(1, mark_off), "…")));
 }
 
 std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off) {

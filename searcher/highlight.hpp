@@ -4,6 +4,7 @@
 // its stem ("Animal"); where it matched only through the stem, the stem's.
 #pragma once
 
+#include "morgue/language.hpp"
 #include "search.hpp"
 
 #include <map>
@@ -17,21 +18,23 @@ class Highlighter {
   public:
     // `typed`: the query's terms as typed (QueryBuilder::typed_terms());
     // empty (a --similar search, a filter only): `words` marks what it has.
-    Highlighter(const Xapian::Database& db, std::vector<std::string> typed, Xapian::Stem stem,
-                Xapian::MSet words);
+    // `default_stemmer`: the schema's language, for articles without one.
+    Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
+                const std::string& default_stemmer, Xapian::MSet words);
 
-    // `text` cut to about `bytes` around its best matches, the matches between
-    // `on` and `off`; empty when no word of the query is in it.  HTML-escaped
-    // text from Xapian is unescaped: outputs escape for themselves.
-    std::string mark(const Xapian::Document& doc, const std::string& text, std::size_t bytes,
-                     unsigned flags);
+    // `text` of `article` cut to about `bytes` around its best matches, the
+    // matches between `on` and `off`; empty when no word of the query is in
+    // it.  Words are stemmed in the article's language, as it was indexed.
+    // HTML-escaped text from Xapian is unescaped: outputs escape for themselves.
+    std::string mark(const Xapian::Document& doc, const StoredArticle& article,
+                     const std::string& text, std::size_t bytes, unsigned flags);
 
   private:
-    const Xapian::MSet& words_for(const Xapian::Document& doc);
+    const Xapian::MSet& words_for(const Xapian::Document& doc, const Xapian::Stem& stem);
 
     Xapian::Database db_;
     std::vector<std::string> typed_;
-    Xapian::Stem stem_;
+    Stemmers stemmers_;
     Xapian::MSet words_;
     std::map<std::vector<std::string>, Xapian::MSet> by_terms_; // hits mostly share a choice
 };

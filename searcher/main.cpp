@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
     std::vector<std::string> filters;
     app.add_option("--facet", o.request.facets,
-                   "count matches by FIELD: columnist, topic, feed, year, month")
+                   "count matches by FIELD: columnist, topic, feed, language, year, month")
         ->delimiter(',')
         ->expected(1)
         ->allow_extra_args(false)

@@ -19,6 +19,7 @@ void text_child(pugi::xml_node parent, const char* name, const std::string& text
 void entry(pugi::xml_node feed, const Hit& h) {
     const StoredArticle& a = h.article;
     auto e = feed.append_child("entry");
+    if (!h.article.language.empty()) e.append_attribute("xml:lang") = h.article.language.c_str();
     // Atom ids are IRIs; Morgue's ids are URIs except for bare guids.
     text_child(e, "id", a.id.find(':') != std::string::npos ? a.id : "urn:morgue:" + a.id);
     text_child(e, "title", a.title.empty() ? "(untitled)" : a.title);

@@ -20,6 +20,7 @@ std::string format_json(const SearchResult& r) {
                            {"topic", a.topics},
                            {"date", a.date},
                            {"feed", a.feed},
+                           {"language", a.language},
                            {"duplicates", h.duplicates},
                            {"snippet", h.snippet},
                            {"snippet_html", h.snippet_html}});

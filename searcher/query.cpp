@@ -3,6 +3,7 @@
 #include "date_range.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
 #include "morgue/text.hpp"
 #include "synonyms.hpp"
 
@@ -50,6 +51,8 @@ class KeywordProcessor : public Xapian::FieldProcessor {
     Xapian::Query operator()(const std::string& value) override {
         std::string folded = collapse_spaces(casefold(value));
         if (auto it = aliases_.find(folded); it != aliases_.end()) folded = casefold(it->second);
+        if (std::string code = language_code(folded); field_.name == "language" && !code.empty())
+            folded = code; // language:German is language:de
         std::string exact = keyword_term(field_, folded);
         if (field_.text_prefix.empty() || db_.term_exists(exact)) return Xapian::Query(exact);
         Xapian::QueryParser words;
@@ -215,8 +218,15 @@ void check_query_syntax(std::string_view text, const std::set<std::string>* fiel
 }
 
 QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
-    : db_(rdb.db), stopper_(rdb.schema.language), speller_(rdb.db, rdb.schema.language, &stopper_),
+    : db_(rdb.db), stopper_(rdb.schema.language),
+      speller_(rdb.db, stemmers_of(rdb.schema.language, rdb.languages), &stopper_),
       stemmer_(rdb.schema.language) {
+    for (const std::string& name : stemmers_of(rdb.schema.language, rdb.languages)) {
+        QueryStopper* stopper = &stopper_;
+        if (name != rdb.schema.language)
+            stopper = other_stoppers_.emplace_back(std::make_unique<QueryStopper>(name)).get();
+        languages_.push_back({Xapian::Stem(name), stopper, name == "german" || name == "german2"});
+    }
     // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
     try {
         synonyms_ = parse_name_groups(rdb.db.get_metadata(synonyms_metadata_key), "synonyms");
@@ -302,6 +312,8 @@ Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
     typed_terms_.clear();
     if (q.empty()) return Xapian::Query::MatchAll;
     stopper_.set_query(q);
+    for (auto& other : other_stoppers_)
+        other->set_query(q);
     if (q.size() > max_query_bytes) {
         if (strict) throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
         auto [kept, words] = within_query_bytes(q);
@@ -353,6 +365,41 @@ Xapian::Query QueryBuilder::relaxed() {
     }
 }
 
+// `q` parsed by `qp` (set up for the schema's language, stemming some
+// words) in each of the archive's languages, each with its own stemmer and
+// stopwords.  QueryParser leaves a capitalised word unstemmed, taking it for
+// a name; in German every noun has a capital ("Regierung" must find
+// "Regierungen"), so a German parse stems every word too.
+Xapian::Query QueryBuilder::parse_in_languages(Xapian::QueryParser& qp, const std::string& q,
+                                               unsigned flags) {
+    if (languages_.size() == 1 && !languages_[0].stems_capitals) return qp.parse_query(q, flags);
+    struct Restore { // the schema's language again, whatever happens
+        QueryBuilder& b;
+        Xapian::QueryParser& qp;
+        ~Restore() {
+            qp.set_stemmer(b.stemmer_);
+            qp.set_stopper(&b.stopper_);
+            qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        }
+    } restore{*this, qp};
+    std::vector<Xapian::Query> parses;
+    std::set<std::string> seen;
+    auto add = [&](Xapian::Query parse) {
+        if (seen.insert(parse.get_description()).second) parses.push_back(std::move(parse));
+    };
+    for (const Language& language : languages_) {
+        qp.set_stemmer(language.stem);
+        qp.set_stopper(language.stopper);
+        add(qp.parse_query(q, flags));
+        if (!language.stems_capitals) continue;
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+        add(qp.parse_query(q, flags));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    }
+    if (parses.size() == 1) return parses[0];
+    return Xapian::Query(Xapian::Query::OP_MAX, parses.begin(), parses.end());
+}
+
 // The words of `q` and nothing else: no operators, phrases, fields, ranges
 // or wildcards, all of them required (`op`), as any text would be searched.
 Xapian::Query QueryBuilder::parse_words(const std::string& q, Op op) {
@@ -367,7 +414,7 @@ Xapian::Query QueryBuilder::parse_words(const std::string& q, Op op) {
     for (const auto& t : tokens_of(q))
         if (!is_operator(t.text)) text += t.text + ' ';
     try {
-        Xapian::Query query = words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+        Xapian::Query query = parse_in_languages(words, text, Xapian::QueryParser::FLAG_CJK_NGRAM);
         words.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         record_typed(words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM));
         // No word at all ("(", "OR"): what an empty query finds, every article.
@@ -423,7 +470,7 @@ Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
                                   : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         q = expand_synonyms(q, synonyms_);
         date_error_.clear();
-        Xapian::Query stemmed = qp_.parse_query(q, query_flags);
+        Xapian::Query stemmed = parse_in_languages(qp_, q, query_flags);
         if (!date_error_.empty()) throw UsageError("query: " + date_error_);
         // Stemming conflates "anime" with "animal"; documents with the words
         // exactly as typed rank above those that only share the stem.

@@ -8,6 +8,7 @@
 #include "spelling.hpp"
 #include "stopwords.hpp"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@ namespace morgue {
 
 // Field prefixes (title:, columnist:, topic:, feed:, year:) come from the
 // schema.  Keeps what the QueryParser needs alive for highlighting later.
+// The words of a query are stemmed in each language of the archive's
+// articles (each was indexed in its own): an article matches the query in
+// any of them, and ranks by the best (Xapian's OP_MAX).
 class QueryBuilder {
   public:
     explicit QueryBuilder(const ReadDatabase& db);
@@ -40,7 +44,6 @@ class QueryBuilder {
     // The loose words of the last parse() that say what it is about: no
     // operators, fields, wildcards, -words or stopwords; a phrase is one.
     unsigned topic_words() const { return topic_words_; }
-    const Xapian::Stem& stemmer() const { return stemmer_; }
     // The words of the last parse() as typed, unstemmed and without field
     // prefixes (title:anime is "anime"), synonyms and wildcards expanded:
     // what highlighting marks.
@@ -65,6 +68,7 @@ class QueryBuilder {
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
+    Xapian::Query parse_in_languages(Xapian::QueryParser& qp, const std::string& q, unsigned flags);
 
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
@@ -72,7 +76,14 @@ class QueryBuilder {
     QueryStopper stopper_;
     Speller speller_;
     Xapian::QueryParser qp_;
-    Xapian::Stem stemmer_;
+    Xapian::Stem stemmer_; // the schema's language
+    struct Language {
+        Xapian::Stem stem;
+        QueryStopper* stopper;
+        bool stems_capitals; // German: a noun has a capital, and is stemmed all the same
+    };
+    std::vector<Language> languages_; // of the archive's articles, the schema's first
+    std::vector<std::unique_ptr<QueryStopper>> other_stoppers_;
     std::string corrected_;
     std::string note_; // what a lenient parse ignored
     enum class Parsed { none, checked, words } parsed_ = Parsed::none;

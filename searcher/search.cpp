@@ -30,8 +30,9 @@ std::string without_marks(std::string text) {
 
 // The title with the query's words marked (as stored when none is in it).
 std::string marked_title(Highlighter& words, const Xapian::Document& doc,
-                         const std::string& title) {
-    std::string marked = words.mark(doc, title, title.size() + 1, Xapian::MSet::SNIPPET_CJK_NGRAM);
+                         const StoredArticle& article, const std::string& title) {
+    std::string marked =
+        words.mark(doc, article, title, title.size() + 1, Xapian::MSet::SNIPPET_CJK_NGRAM);
     return marked.find(mark_on) == std::string::npos ? title : marked;
 }
 
@@ -51,16 +52,17 @@ Hit make_hit(Highlighter& words, const Xapian::MSetIterator& it, const Highlight
     std::string text = without_marks(h.article.body.empty() ? h.article.summary : h.article.body);
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
-    std::string marked = highlight ? words.mark(doc, text, snippet_bytes, flags) : std::string();
+    std::string marked =
+        highlight ? words.mark(doc, h.article, text, snippet_bytes, flags) : std::string();
     // No query word in the text (a columnist: or topic: search, say): the
     // article's opening says more than a chunk from its middle.
     if (marked.empty()) {
         std::string opening = truncate_text(collapse_spaces(h.article.summary), snippet_bytes);
-        if (highlight) marked = words.mark(doc, opening, snippet_bytes, 0);
+        if (highlight) marked = words.mark(doc, h.article, opening, snippet_bytes, 0);
         if (marked.find(mark_on) == std::string::npos) marked = opening; // as written, untrimmed
     }
     std::string title = without_marks(h.article.title);
-    if (highlight && !title.empty()) title = marked_title(words, doc, title);
+    if (highlight && !title.empty()) title = marked_title(words, doc, h.article, title);
     h.snippet = replace_marks(marked, hl.start, hl.end);
     h.title = replace_marks(title, hl.start, hl.end);
     if (html) {
@@ -217,7 +219,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // Feedback's words are not the reader's: marked are the typed terms (a
     // --similar search has none, and no feedback: its own terms).
     Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
-                      builder.stemmer(), mset);
+                      db.schema.language, mset);
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(words, it, hl, req.html_snippets, !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists
@@ -241,14 +243,15 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
 } // namespace
 
 SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highlight& hl) {
-    // A topic filter by an alias means the topic it is filed under.
+    // A filter by a topic's alias or a language's name means the topic or
+    // the language code it is filed under.
     SearchRequest req = request;
     // Echoed by every output (an Atom title, the page's search box): a
     // control character pasted into the query must not make it ill-formed.
     req.query = one_line(req.query);
-    if (auto it = req.filters.find("topic"); it != req.filters.end())
-        for (auto& v : it->second)
-            v = canonical_topic(db, v);
+    for (auto& [field, values] : req.filters)
+        for (auto& v : values)
+            v = canonical_value(db, field, v);
     if (req.limit > max_limit)
         throw UsageError(fmt::format("--limit {} is more than {}", req.limit, max_limit));
     for (int attempt = 0;; ++attempt) {

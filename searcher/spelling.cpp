@@ -2,6 +2,7 @@
 
 #include "morgue/text.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <hunspell.hxx>
 #include <utility>
@@ -52,30 +53,54 @@ std::string with_case_of(const std::string& word, std::string suggestion) {
 
 } // namespace
 
-Speller::Speller(const Xapian::Database& db, std::string language, const Xapian::Stopper* stopwords)
-    : db_(db), language_(std::move(language)), stopwords_(stopwords) {}
+Speller::Speller(const Xapian::Database& db, std::vector<std::string> languages,
+                 const Xapian::Stopper* stopwords)
+    : db_(db), languages_(std::move(languages)), stopwords_(stopwords) {
+    for (const std::string& language : languages_) {
+        try {
+            if (Xapian::Stem stem(language); !stem.is_none()) stems_.push_back(stem);
+        } catch (const Xapian::InvalidArgumentError&) { // no stemmer: words as typed only
+        }
+    }
+}
+
+// Whether the query finds `folded` through its stem ("Regierung" finds
+// "Regierungen" in a German article).
+bool Speller::found_by_stem(const std::string& folded) const {
+    return std::any_of(stems_.begin(), stems_.end(),
+                       [&](const Xapian::Stem& s) { return db_.term_exists("Z" + s(folded)); });
+}
 
 Speller::~Speller() = default;
+
+namespace {
+
+// The first installed UTF-8 dictionary of `language`, or none.
+std::unique_ptr<Hunspell> dictionary_of(std::string_view language) {
+    for (auto [lang, name] : dictionaries) {
+        if (lang != language) continue;
+        std::string base = std::string(hunspell_dir) + "/" + std::string(name);
+        std::error_code ec;
+        if (!std::filesystem::exists(base + ".dic", ec)) continue;
+        auto d = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
+        if (d->get_dict_encoding() == "UTF-8") return d; // queries are UTF-8
+    }
+    return nullptr;
+}
+
+} // namespace
 
 bool Speller::in_dictionary(const std::string& word) {
     if (!loaded_) {
         loaded_ = true;
-        for (auto [language, name] : dictionaries) {
-            if (language != language_) continue;
-            std::string base = std::string(hunspell_dir) + "/" + std::string(name);
-            std::error_code ec;
-            if (!std::filesystem::exists(base + ".dic", ec)) continue;
-            auto d = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
-            if (d->get_dict_encoding() != "UTF-8") continue; // queries are UTF-8
-            dictionary_ = std::move(d);
-            break;
-        }
+        for (const std::string& language : languages_)
+            if (auto d = dictionary_of(language)) dictionaries_.push_back(std::move(d));
     }
-    if (!dictionary_) return false;
     // "seth" typed in lower case is still the name Seth.
     std::string capital = word;
     capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
-    return dictionary_->spell(word) || dictionary_->spell(capital);
+    return std::any_of(dictionaries_.begin(), dictionaries_.end(),
+                       [&](const auto& d) { return d->spell(word) || d->spell(capital); });
 }
 
 std::string Speller::correct(std::string_view query, bool rare_too) {
@@ -101,7 +126,8 @@ std::string Speller::correct(std::string_view query, bool rare_too) {
         Xapian::doccount freq = eligible ? db_.get_termfreq(folded) : 0;
         // A rare word (a typo that happens to be indexed) is replaced only by
         // a far commoner one: "anme" by "anime", not "exchange" by "change".
-        bool candidate = eligible && (freq == 0 || (rare_too && freq <= rare_word_freq));
+        bool candidate =
+            eligible && (freq == 0 ? !found_by_stem(folded) : rare_too && freq <= rare_word_freq);
         if (candidate && lookups < max_spelling_lookups) {
             ++lookups;
             std::string suggestion = db_.get_spelling_suggestion(folded);

@@ -1,9 +1,10 @@
 // "Did you mean": a query with its misspelled words replaced by the words
 // of the archive they were likely meant as, from the spelling data the
 // indexer collects.  A word is taken as misspelled only when the archive
-// does not have it (or, for a query that finds almost nothing, has it in at
-// most two articles) and the language's dictionary (hunspell, Debian's
-// hunspell-* packages) does not know it either: "taiwanese", "policy" and
+// does not have it, as typed or by its stem in one of the archive's
+// languages (or, for a query that finds almost nothing, has it in at most
+// two articles), and the languages' dictionaries (hunspell, Debian's
+// hunspell-* packages) do not know it either: "taiwanese", "policy" and
 // "Seth" are words, whether the archive has them or not.  The search then
 // offers the correction only if it finds something, and no less than the
 // query did.
@@ -12,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <xapian.h>
 
 class Hunspell;
@@ -20,9 +22,11 @@ namespace morgue {
 
 class Speller {
   public:
-    // `language`: a Xapian::Stem name; without an installed UTF-8 hunspell
-    // dictionary for it, only the archive says what a word is.
-    Speller(const Xapian::Database& db, std::string language, const Xapian::Stopper* stopwords);
+    // `languages`: the archive's, as Xapian::Stem names; a word any of
+    // their installed UTF-8 hunspell dictionaries knows is spelled right.
+    // Without one, only the archive says what a word is.
+    Speller(const Xapian::Database& db, std::vector<std::string> languages,
+            const Xapian::Stopper* stopwords);
     ~Speller();
     Speller(const Speller&) = delete;
     Speller& operator=(const Speller&) = delete;
@@ -37,9 +41,12 @@ class Speller {
     bool in_dictionary(const std::string& word);
 
     Xapian::Database db_;
-    std::string language_;
+    bool found_by_stem(const std::string& folded) const;
+
+    std::vector<std::string> languages_;
+    std::vector<Xapian::Stem> stems_;
     const Xapian::Stopper* stopwords_;
-    std::unique_ptr<Hunspell> dictionary_; // loaded at the first unknown word
+    std::vector<std::unique_ptr<Hunspell>> dictionaries_; // loaded at the first unknown word
     bool loaded_ = false;
 };
 

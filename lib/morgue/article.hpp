@@ -22,6 +22,9 @@ struct Article {
     std::vector<std::string> topics;     // display forms
     std::time_t date = 0;
     DateSource date_source = DateSource::published;
+    // The ISO 639 code (language.hpp) the feed declares for the item, or the
+    // feed list's override; empty: undeclared, the archive's default language.
+    std::string language;
     std::string feed_title;
     std::string feed_url;
     std::string original; // the item's XML exactly as the feed had it

@@ -6,6 +6,7 @@
 #include "morgue/name_groups.hpp"
 #include "morgue/text.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -54,9 +55,38 @@ std::unordered_map<std::string, std::string> stored_aliases(const Xapian::Databa
 
 } // namespace
 
-std::string canonical_topic(const ReadDatabase& db, const std::string& value) {
+std::string canonical_value(const ReadDatabase& db, std::string_view field,
+                            const std::string& value) {
+    if (field == "language") {
+        std::string code = language_code(value);
+        return code.empty() ? value : code;
+    }
+    if (field != "topic") return value;
     auto it = db.topic_aliases.find(casefold(collapse_spaces(value)));
     return it == db.topic_aliases.end() ? value : it->second;
+}
+
+std::vector<std::string> language_list(const std::string& value) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < value.size()) {
+        std::size_t end = std::min(value.find('\n', start), value.size());
+        if (std::string code = language_code(value.substr(start, end - start)); !code.empty())
+            if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string merge_language_lists(const std::vector<std::string>& values) {
+    std::vector<std::string> all;
+    for (const std::string& v : values)
+        for (std::string& code : language_list(v))
+            if (std::find(all.begin(), all.end(), code) == all.end()) all.push_back(code);
+    std::string out;
+    for (const std::string& code : all)
+        out += code + "\n";
+    return out;
 }
 
 ReadDatabase open_for_reading(const std::string& path) {
@@ -70,7 +100,8 @@ ReadDatabase open_for_reading(const std::string& path) {
         try {
             Xapian::Database db(path);
             Schema schema = stored_schema(db, path);
-            return {db, std::move(schema), stored_aliases(db)};
+            return {db, std::move(schema), stored_aliases(db),
+                    language_list(db.get_metadata(languages_metadata_key))};
         } catch (const Xapian::DatabaseError& e) {
             std::string_view type = e.get_type();
             bool racy = type == "DatabaseOpeningError" || type == "DatabaseCorruptError" ||
@@ -83,7 +114,8 @@ ReadDatabase open_for_reading(const std::string& path) {
     }
 }
 
-Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
+Writer::Writer(const std::string& path, const Schema& schema)
+    : path_(path), stemmers_(schema.language) {
     try {
         db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
         // Flushed transaction: no automatic commit happens until commit(),
@@ -110,7 +142,9 @@ Writer::Writer(const std::string& path, const Schema& schema) : path_(path) {
                 fmt::format("{}: {} ({})", path, e.get_description(), std::strerror(error)));
         rethrow_xapian(path, e);
     }
-    tg_.set_stemmer(Xapian::Stem(schema_.language));
+    stemmers_ = Stemmers(schema_.language);
+    default_language_ = code_of_stemmer(schema_.language);
+    languages_ = language_list(metadata(languages_metadata_key));
     tg_.set_database(*db_);
     tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
@@ -131,8 +165,24 @@ Writer::~Writer() {
     }
 }
 
+void Writer::note_language(const std::string& code) {
+    if (code.empty() || std::find(languages_.begin(), languages_.end(), code) != languages_.end())
+        return;
+    languages_.push_back(code);
+    std::string value;
+    for (const std::string& c : languages_)
+        value += c + "\n";
+    try {
+        db_->set_metadata(languages_metadata_key, value);
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
 Writer::Outcome Writer::upsert(Article article) {
     strip_controls(article); // a restored backup has not been through the parser
+    if (article.language.empty()) article.language = default_language_;
+    tg_.set_stemmer(stemmers_.of(article.language));
     try {
         std::string term = unique_term(schema_, article);
         Xapian::PostingIterator p = db_->postlist_begin(term);
@@ -152,6 +202,7 @@ Writer::Outcome Writer::upsert(Article article) {
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
             return Outcome::unchanged;
         db_->replace_document(term, doc);
+        note_language(article.language);
         return exists ? Outcome::updated : Outcome::added;
     } catch (const Xapian::Error& e) {
         rethrow_xapian(path_, e);
@@ -167,6 +218,11 @@ std::string Writer::metadata(const std::string& key) const {
 }
 
 void Writer::set_metadata(const std::string& key, const std::string& value) {
+    if (key == languages_metadata_key) { // a list that only grows (restore, rebuild)
+        for (const std::string& code : language_list(value))
+            note_language(code);
+        return;
+    }
     try {
         db_->set_metadata(key, value);
     } catch (const Xapian::Error& e) {

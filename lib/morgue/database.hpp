@@ -3,11 +3,14 @@
 #pragma once
 
 #include "morgue/article.hpp"
+#include "morgue/language.hpp"
 #include "morgue/schema.hpp"
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 #include <xapian.h>
 
 namespace morgue {
@@ -16,15 +19,27 @@ inline constexpr const char* schema_metadata_key = "morgue:schema";
 // The topic alias file the indexer applied, so that searches by an alias
 // ("tech") find the topic it was filed under ("Technology").
 inline constexpr const char* topic_aliases_metadata_key = "morgue:topic-aliases";
+// The languages of the archive's articles: ISO 639 codes, one per line (the
+// writer adds each new one), so that a query is stemmed in each of them.
+inline constexpr const char* languages_metadata_key = "morgue:languages";
 
 struct ReadDatabase {
     Xapian::Database db;
     Schema schema;
     std::unordered_map<std::string, std::string> topic_aliases = {}; // case-folded name -> topic
+    std::vector<std::string> languages = {}; // codes, as languages_metadata_key lists them
 };
 
-// The topic `value` is filed under: its alias's first name, or itself.
-std::string canonical_topic(const ReadDatabase& db, const std::string& value);
+// The codes in a languages_metadata_key value.
+std::vector<std::string> language_list(const std::string& value);
+// Each code of each list once, in the order first met: for shards merged.
+std::string merge_language_lists(const std::vector<std::string>& values);
+
+// The value a filter on `field` by `value` means: for a topic, the one it is
+// filed under (its alias's first name); for a language, its code ("German"
+// and "de-DE" are "de"); otherwise `value` itself.
+std::string canonical_value(const ReadDatabase& db, std::string_view field,
+                            const std::string& value);
 
 // Throws DatabaseError naming `path` when it is missing or not a Morgue database.
 ReadDatabase open_for_reading(const std::string& path);
@@ -43,7 +58,8 @@ class Writer {
     Writer& operator=(const Writer&) = delete;
 
     // Adds the article, replaces the stored one filed under the same unique
-    // term if it differs, or leaves it alone if not.
+    // term if it differs, or leaves it alone if not.  It is stemmed in its
+    // language (the schema's when it has none, and then filed under that).
     Outcome upsert(Article article);
     void commit();
     // Commits what is written so far and goes on in a new transaction: for
@@ -64,7 +80,11 @@ class Writer {
     std::unique_ptr<Xapian::WritableDatabase> db_;
     Schema schema_;
     Xapian::TermGenerator tg_;
+    Stemmers stemmers_;
+    std::string default_language_;       // the schema language's code
+    std::vector<std::string> languages_; // as stored under languages_metadata_key
     bool in_transaction_ = false;
+    void note_language(const std::string& code);
 };
 
 } // namespace morgue

@@ -71,7 +71,8 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
     nlohmann::json j = {{"id", a.id},
                         {"summary", a.summary},
                         {"date_source", date_source_name(a.date_source)},
-                        {"feed_url", a.feed_url}};
+                        {"feed_url", a.feed_url},
+                        {"language", a.language}};
     auto put = [&](const char* name, auto&& value) {
         if (const Field* f = schema.find(name); f && f->stored) j[name] = value;
     };
@@ -177,6 +178,9 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     index_keywords(doc, tg, schema.get("columnist"), a.columnists);
     index_keywords(doc, tg, schema.get("topic"), a.topics);
     index_keywords(doc, tg, schema.get("feed"), {a.feed_title});
+    // A schema from before languages has no such field; the writer stores
+    // the language all the same, for rebuild.
+    if (const Field* f = schema.find("language")) index_keywords(doc, tg, *f, {a.language});
     index_date(doc, schema.get("date"), a.date);
     doc.add_boolean_term(unique_term(schema, a));
 
@@ -190,7 +194,7 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
 
 void strip_controls(Article& a) {
     for (std::string* s :
-         {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url})
+         {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url, &a.language})
         strip_controls_in_place(*s);
     for (auto* list : {&a.columnists, &a.topics})
         for (auto& s : *list)
@@ -211,6 +215,7 @@ StoredArticle read_stored(const Xapian::Document& doc) {
     s.date_source = string_at(j, "date_source");
     s.feed = string_at(j, "feed");
     s.feed_url = string_at(j, "feed_url");
+    s.language = string_at(j, "language");
     s.columnists = strings_at(j, "columnist");
     s.topics = strings_at(j, "topic");
     return s;
@@ -225,7 +230,7 @@ Article stored_article(const Xapian::Document& doc) {
     Article a;
     a.id = s.id, a.url = s.url, a.title = s.title, a.body = s.body, a.summary = s.summary;
     a.columnists = s.columnists, a.topics = s.topics;
-    a.feed_title = s.feed, a.feed_url = s.feed_url;
+    a.feed_title = s.feed, a.feed_url = s.feed_url, a.language = s.language;
     a.original = original_item(doc);
     auto date = parse_date(s.date);
     if (!date)

@@ -47,7 +47,7 @@ Xapian::Document build_document(const Schema& schema, const Article& article,
 
 // The document data: what the searcher shows.
 struct StoredArticle {
-    std::string id, url, title, summary, body, date, date_source, feed, feed_url;
+    std::string id, url, title, summary, body, date, date_source, feed, feed_url, language;
     std::vector<std::string> columnists, topics;
 };
 

@@ -180,13 +180,51 @@ Schema load_schema_file(const std::string& path) {
     return parse_schema(text.str(), path);
 }
 
+namespace {
+
+std::vector<std::string_view> prefixes_of(const Field& f) {
+    std::vector<std::string_view> out;
+    for (const std::string* p :
+         {&f.prefix, &f.text_prefix, &f.year_prefix, &f.month_prefix, &f.day_prefix})
+        if (!p->empty()) out.push_back(*p);
+    return out;
+}
+
+std::vector<unsigned> slots_of(const Field& f) {
+    std::vector<unsigned> out;
+    for (const auto* slot : {&f.slot, &f.year_slot, &f.month_slot})
+        if (*slot) out.push_back(**slot);
+    return out;
+}
+
+// The field of `schema` whose prefixes or slots `f` would share.
+const Field* sharing_layout(const Schema& schema, const Field& f) {
+    for (const Field& other : schema.fields) {
+        for (unsigned slot : slots_of(f))
+            if (std::ranges::count(slots_of(other), slot)) return &other;
+        for (std::string_view prefix : prefixes_of(f))
+            if (std::ranges::count(prefixes_of(other), prefix)) return &other;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 std::string schema_difference(const Schema& stored, const Schema& wanted) {
     if (stored.language != wanted.language)
         return fmt::format("language {} differs from the database's {}", wanted.language,
                            stored.language);
     for (const Field& w : wanted.fields) {
         const Field* s = stored.find(w.name);
-        if (!s) return fmt::format("field {} is not in the database's schema", w.name);
+        if (!s) {
+            // A field added since the database was made (language) is left
+            // out of it until a rebuild, unless its terms or slot are taken.
+            if (const Field* taken = sharing_layout(stored, w))
+                return fmt::format("field {} is not in the database's schema, and its prefix "
+                                   "or slot is the database's field {}",
+                                   w.name, taken->name);
+            continue;
+        }
         auto same = [](const Field& a, const Field& b) {
             return a.kind == b.kind && a.prefix == b.prefix && a.text_prefix == b.text_prefix &&
                    a.slot == b.slot && a.multi == b.multi && a.year_prefix == b.year_prefix &&

@@ -48,7 +48,10 @@ Schema parse_schema(std::string_view xml, std::string_view origin);
 Schema load_schema_file(const std::string& path);
 
 // Empty when a database built with `stored` can take documents built with
-// `wanted`; otherwise a one-line description of the first difference.
+// `wanted`; otherwise a one-line description of the first difference.  A
+// field only `wanted` has, on prefixes and slots of its own, is no
+// difference: the database goes on without it (its own schema is the one
+// used) until it is rebuilt.
 std::string schema_difference(const Schema& stored, const Schema& wanted);
 
 std::string_view kind_name(FieldKind kind);

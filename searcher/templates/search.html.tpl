@@ -99,7 +99,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#HITS}}
   <ol class="hits" start="{{FIRST_RANK}}">
     {{#HIT}}
-    <li class="hit">
+    <li class="hit"{{#LANG}} lang="{{CODE}}"{{/LANG}}>
       <h2>{{#LINKED}}<a href="{{URL}}">{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}</a>{{/LINKED}}{{#UNLINKED}}{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}{{/UNLINKED}}</h2>
       <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#DUPLICATES}} · <span>{{N}} more {{NOUN}} of this story</span>{{/DUPLICATES}}</p>
       <p class="snippet">{{#PART}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/PART}}</p>

@@ -7,6 +7,13 @@ using namespace morgue;
 using V = std::vector<std::string>;
 
 namespace {
+V urls_of(const std::vector<ListedFeed>& feeds) {
+    V out;
+    for (const auto& f : feeds)
+        out.push_back(f.url + (f.language.empty() ? "" : " " + f.language));
+    return out;
+}
+
 std::string error_of(std::string_view text) {
     try {
         parse_feed_list(text, "feeds.txt");
@@ -18,20 +25,21 @@ std::string error_of(std::string_view text) {
 } // namespace
 
 TEST(FeedList, PlainListWithCommentsAndDuplicates) {
-    EXPECT_EQ(parse_feed_list("# feeds\n\nhttps://Example.COM/feed.xml\n  http://b.example/rss  \n"
-                              "https://example.com/feed.xml\n",
-                              "feeds.txt"),
+    EXPECT_EQ(urls_of(parse_feed_list(
+                  "# feeds\n\nhttps://Example.COM/feed.xml\n  http://b.example/rss  \n"
+                  "https://example.com/feed.xml\n",
+                  "feeds.txt")),
               (V{"https://example.com/feed.xml", "http://b.example/rss"}));
 }
 
 TEST(FeedList, Opml) {
-    EXPECT_EQ(parse_feed_list(
+    EXPECT_EQ(urls_of(parse_feed_list(
                   "<?xml version='1.0'?><opml version='2.0'><body>"
                   "<outline text='a'><outline xmlUrl='https://a.example/feed'/></outline>"
-                  "<outline xmlUrl='https://b.example/atom' type='rss'/><outline text='no url'/>"
-                  "</body></opml>",
-                  "list.opml"),
-              (V{"https://a.example/feed", "https://b.example/atom"}));
+                  "<outline xmlUrl='https://b.example/atom' type='rss' language='es-MX'/>"
+                  "<outline text='no url'/></body></opml>",
+                  "list.opml")),
+              (V{"https://a.example/feed", "https://b.example/atom es"}));
 }
 
 TEST(FeedList, BadEntriesNamedByLine) {
@@ -42,6 +50,21 @@ TEST(FeedList, BadEntriesNamedByLine) {
               "feeds.txt:2: not a URL: \"ftp://x/\"");
     EXPECT_EQ(error_of("<opml><body><outline"),
               "feeds.txt:1: not well-formed OPML: Error parsing start element tag");
+}
+
+TEST(FeedList, ALanguageForAFeedOverridesWhatItSays) {
+    EXPECT_EQ(urls_of(parse_feed_list("https://a.example/rss language=de-AT\n"
+                                      "https://b.example/rss   language=German\n"
+                                      "https://c.example/rss\n"
+                                      "https://a.example/rss language=fr\n",
+                                      "feeds.txt")),
+              (V{"https://a.example/rss de", "https://b.example/rss de", "https://c.example/rss"}));
+    EXPECT_EQ(error_of("https://ok.example/\nhttps://a.example/ language=1x\n"),
+              "feeds.txt:2: language \"1x\" is not a language tag (say de, en-GB or German)");
+    EXPECT_EQ(error_of("https://a.example/ lang=de\n"),
+              "feeds.txt:1: unknown option \"lang=de\" (known: language=CODE)");
+    EXPECT_EQ(error_of("<opml><body>\n<outline xmlUrl='https://x/' language=''/></body></opml>"),
+              "feeds.txt:2: language \"\" is not a language tag (say de, en-GB or German)");
 }
 
 TEST(FeedList, NormalisesUrls) {

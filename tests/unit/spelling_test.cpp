@@ -39,9 +39,9 @@ TEST_F(DidYouMean, WordsTheDictionaryKnowsAreNotCorrected) {
     EXPECT_EQ(corrected("seth"), ""); // a name, in lower case too
     ReadDatabase db = open_for_reading(path);
     QueryStopper stop("english");
-    Speller english(db.db, "english", &stop);
+    Speller english(db.db, {"english"}, &stop);
     EXPECT_EQ(english.correct("did polise", true), "did police"); // a stopword stays
-    Speller klingon(db.db, "klingon", nullptr); // no dictionary: the archive alone
+    Speller klingon(db.db, {"klingon"}, nullptr); // no dictionary: the archive alone
     EXPECT_EQ(klingon.correct("policy", false), "police");
 }
 
