@@ -97,12 +97,13 @@ std::string normalise_feed_url(std::string_view text) {
     return url;
 }
 
+std::string not_a_language_tag(std::string_view value) {
+    return fmt::format("language \"{}\" is not a language tag (say de, en-GB or German)", value);
+}
+
 std::string language_option(std::string_view value, std::string_view where) {
     std::string code = language_code(value);
-    if (code.empty())
-        throw UsageError(fmt::format("{}: language \"{}\" is not a language tag (say de, "
-                                     "en-GB or German)",
-                                     where, value));
+    if (code.empty()) throw UsageError(fmt::format("{}: {}", where, not_a_language_tag(value)));
     return code;
 }
 

@@ -22,8 +22,9 @@ std::vector<ListedFeed> read_feed_list(const std::string& path);
 std::vector<ListedFeed> parse_feed_list(std::string_view text, std::string_view origin);
 
 // The language code of `value` (language.hpp); throws UsageError prefixed
-// with `where` when it is no language tag.
+// with `where` when it is no language tag, saying not_a_language_tag().
 std::string language_option(std::string_view value, std::string_view where);
+std::string not_a_language_tag(std::string_view value);
 
 // The URL normalised (scheme and host lower-cased, empty path made "/"), or
 // empty when `text` is not an absolute http or https URL.

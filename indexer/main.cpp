@@ -7,6 +7,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/language.hpp"
 #include "morgue/main_guard.hpp"
 #include "morgue/name_groups.hpp"
 #include "morgue/run_lock.hpp"
@@ -364,7 +365,12 @@ int run_rebuild(const Options& o) {
         {morgue::topic_aliases_metadata_key,
          aliases.empty() ? "" : morgue::read_text_file(aliases, "topic aliases")}};
     if (!text.empty()) metadata["morgue:synonyms"] = text;
-    auto s = morgue::rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log);
+    std::map<std::string, std::string> languages; // the feed list's language=
+    if (!o.feeds_file.empty())
+        for (const auto& feed : morgue::read_feed_list(o.feeds_file))
+            if (!feed.language.empty()) languages[feed.url] = feed.language;
+    auto s =
+        morgue::rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log, languages);
     say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
                             "as stored); switched to the new generation",
                             s.documents, s.reparsed, s.kept));
@@ -487,8 +493,11 @@ int main(int argc, char** argv) {
         c->add_option("--language", o.language,
                       "file every item under this language (de, en-GB, German), whatever "
                       "the feed says")
-            ->transform(
-                [](const std::string& v) { return morgue::language_option(v, "--language"); });
+            ->transform([](const std::string& v) {
+                std::string code = morgue::language_code(v);
+                if (code.empty()) throw CLI::ValidationError(morgue::not_a_language_tag(v));
+                return code;
+            });
     };
     language_option(import);
     auto fetch_options = [&](CLI::App* c) {
@@ -525,6 +534,8 @@ int main(int argc, char** argv) {
     auto* rebuild = app.add_subcommand(
         "rebuild", "re-derive every article from its stored original item with the current "
                    "schema and parser, into a new generation; then switch to it");
+    rebuild->add_option("--feeds", o.feeds_file,
+                        "feed list whose language=CODE refiles those feeds' articles");
     auto* compact =
         app.add_subcommand("compact", "compact into a new generation; then switch to it");
     auto* check = app.add_subcommand("check", "check the database; exit 3 if it is damaged");

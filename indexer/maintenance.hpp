@@ -53,8 +53,11 @@ struct RebuildStats {
     unsigned documents = 0, reparsed = 0, kept = 0;
 };
 // `metadata` (synonyms, topic aliases: the files used now) replaces the copies.
+// `languages` (feed URL -> code, a feed list's language=) refiles the
+// articles of those feeds; the others keep the language they were filed under.
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
-                              const std::map<std::string, std::string>& metadata, const Log& log);
+                              const std::map<std::string, std::string>& metadata, const Log& log,
+                              const std::map<std::string, std::string>& languages = {});
 
 } // namespace morgue

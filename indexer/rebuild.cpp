@@ -60,7 +60,7 @@ std::optional<Article> reparse(const Article& stored) {
 void write_generation(const ReadDatabase& old, const std::string& staged, const Schema& schema,
                       const TopicAliases& aliases,
                       const std::map<std::string, std::string>& metadata, const Log& log,
-                      RebuildStats& s) {
+                      const std::map<std::string, std::string>& languages, RebuildStats& s) {
     Writer writer(staged, schema);
     // Feed states and the like come along; the schema is the new one.
     for (auto k = old.db.metadata_keys_begin("morgue:"); k != old.db.metadata_keys_end("morgue:");
@@ -70,6 +70,8 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
         writer.set_metadata(key, value);
     for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
         Article stored = stored_article(old.db.get_document(*it));
+        auto listed = languages.find(stored.feed_url);
+        if (listed != languages.end()) stored.language = listed->second;
         std::optional<Article> again = reparse(stored);
         if (again) {
             Feed one;
@@ -113,14 +115,15 @@ RebuildStats write_isolated(const std::function<void(RebuildStats&)>& write) {
 
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
-                              const std::map<std::string, std::string>& metadata, const Log& log) {
+                              const std::map<std::string, std::string>& metadata, const Log& log,
+                              const std::map<std::string, std::string>& languages) {
     WriterLock held(path); // no other writer's commit may land in the generation replaced
     ReadDatabase old = open_for_reading(path);
     std::string staged = staging_path(path);
     RebuildStats s;
     try {
         s = write_isolated([&](RebuildStats& counts) {
-            write_generation(old, staged, schema, aliases, metadata, log, counts);
+            write_generation(old, staged, schema, aliases, metadata, log, languages, counts);
         });
     } catch (const DatabaseError& e) {
         std::error_code ec;

@@ -144,6 +144,56 @@ TEST(FeedParser, InvalidUtf8IsRepairedWithAWarning) {
               std::vector<std::string>{"1 byte sequence not valid utf-8 replaced by U+FFFD"});
 }
 
+TEST(FeedParser, LanguageOfTheItemThenOfTheFeed) {
+    Feed rss = parse(R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+      <title>T</title><language>de-AT</language>
+      <item><guid>urn:1</guid><title>a</title></item>
+      <item><guid>urn:2</guid><title>b</title><dc:language>fr</dc:language></item>
+      <item xml:lang="es-MX"><guid>urn:3</guid><title>c</title></item>
+    </channel></rss>)");
+    EXPECT_EQ(rss.language, "de-AT");
+    ASSERT_EQ(rss.entries.size(), 3u);
+    EXPECT_EQ(rss.entries[0].article.language, "de");
+    EXPECT_EQ(rss.entries[1].article.language, "fr");
+    EXPECT_EQ(rss.entries[2].article.language, "es");
+
+    Feed atom = parse(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es"><title>T</title>
+      <entry><id>urn:1</id><title>a</title></entry>
+      <entry xml:lang="en"><id>urn:2</id><title>b</title></entry>
+      <entry><id>urn:3</id><title>c</title><content xml:lang="pt-BR">texto</content></entry>
+    </feed>)");
+    EXPECT_EQ(atom.language, "es");
+    EXPECT_EQ(atom.entries[0].article.language, "es");
+    EXPECT_EQ(atom.entries[1].article.language, "en");
+    EXPECT_EQ(atom.entries[2].article.language, "pt");
+    // The stored item carries the xml:lang in force, so that rebuild reads it again.
+    EXPECT_NE(atom.entries[0].article.original.find("xml:lang=\"es\""), std::string::npos);
+
+    Feed rdf = parse(R"(<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://x.example/"><title>T</title><dc:language>ja</dc:language></channel>
+      <item rdf:about="https://x.example/1"><title>a</title></item></rdf:RDF>)");
+    EXPECT_EQ(rdf.entries[0].article.language, "ja");
+}
+
+TEST(FeedParser, LanguageUndeclaredOverriddenOrNotATag) {
+    std::string xml = R"(<rss version="2.0"><channel><title>T</title>
+      <item><guid>urn:1</guid><title>a</title></item></channel></rss>)";
+    EXPECT_EQ(parse(xml).entries[0].article.language, ""); // the archive's default
+    Feed over = parse_feed(xml, {.name = "t.xml", .received = now, .language = "es"});
+    EXPECT_EQ(over.entries[0].article.language, "es");
+    Feed bad = parse(R"(<rss version="2.0"><channel><title>T</title><language>1337</language>
+      <item><guid>urn:1</guid><title>a</title></item></channel></rss>)");
+    EXPECT_EQ(bad.entries[0].article.language, "");
+    ASSERT_EQ(bad.warnings.size(), 1u);
+    EXPECT_EQ(bad.warnings[0],
+              "language \"1337\" is not a language tag: indexed in the archive's language");
+    Feed over_bad = parse_feed(R"(<rss version="2.0"><channel><title>T</title>
+      <language>de</language><item><guid>urn:1</guid><title>a</title></item></channel></rss>)",
+                               {.name = "t.xml", .received = now, .language = "it"});
+    EXPECT_EQ(over_bad.entries[0].article.language, "it");
+}
+
 TEST(FeedParser, ErrorsNameTheInput) {
     EXPECT_EQ(error_of("<rss>\n<channel>\n<item>\n</channel>"),
               "test.xml:4: not well-formed XML: Start-end tags mismatch");
