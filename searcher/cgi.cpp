@@ -3,6 +3,7 @@
 #include "cgi_config.hpp"
 #include "cgi_page.hpp"
 #include "cgi_request.hpp"
+#include "facets.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "output.hpp"
@@ -148,6 +149,14 @@ Response bad_request(const PageContext& c, const std::string& message) {
 Response search_response(const PageContext& c, ReadDatabase& db) {
     SearchRequest s = c.request.search;
     s.time_limit = c.config.time_limit / 2;
+    // A database made before a field (language) existed neither counts nor
+    // filters by it: the page asks for what this archive has.
+    std::vector<std::string> has = facet_fields(db.schema);
+    auto lacks = [&](const std::string& field) {
+        return std::find(has.begin(), has.end(), field) == has.end();
+    };
+    std::erase_if(s.facets, lacks);
+    std::erase_if(s.filters, [&](const auto& f) { return lacks(f.first); });
     SearchResult r;
     try {
         r = search(db, s, c.request.format == Format::html ? page_highlight : Highlight{});

@@ -1,6 +1,7 @@
 #include "cgi_page.hpp"
 
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -117,6 +118,11 @@ void set_correction(Dict& d, const PageContext& c, const SearchResult& r, const 
     fix->SetValue("URL", link_to(c.script_path, with_value(c.params, "q", r.corrected_query)));
 }
 
+// A value as a reader reads it: a language by its name ("German"), not its code.
+std::string shown_value(const std::string& field, const std::string& value) {
+    return field == "language" ? language_name(value) : value;
+}
+
 void set_selected(Dict& d, const PageContext& c) {
     const SearchRequest& s = c.request.search;
     Dict* selected = nullptr;
@@ -124,7 +130,7 @@ void set_selected(Dict& d, const PageContext& c) {
         if (!selected) selected = d.AddSectionDictionary("SELECTED");
         Dict* f = selected->AddSectionDictionary("FILTER");
         f->SetValue("FIELD", field);
-        f->SetValue("VALUE", value);
+        f->SetValue("VALUE", shown_value(field, value));
         f->SetValue("URL", link_to(c.script_path, after));
     };
     for (const auto& field : page_filter_fields) {
@@ -211,10 +217,13 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
 
 void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
     static const std::map<std::string, std::string> labels = {
-        {"columnist", "Columnist"}, {"topic", "Topic"}, {"year", "Year"}};
+        {"columnist", "Columnist"}, {"topic", "Topic"}, {"language", "Language"}, {"year", "Year"}};
     Dict* facets = nullptr;
     for (Facet f : r.facets) {
-        if (f.values.empty()) continue;
+        bool chosen_any = c.request.search.filters.contains(f.field);
+        // An archive in one language has nothing to choose between.
+        if (f.values.empty() || (f.field == "language" && f.values.size() < 2 && !chosen_any))
+            continue;
         if (f.field == "year") // years read best in order
             std::sort(f.values.begin(), f.values.end(),
                       [](const auto& a, const auto& b) { return a.value > b.value; });
@@ -228,7 +237,7 @@ void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
                       std::any_of(chosen->second.begin(), chosen->second.end(),
                                   [&](const std::string& s) { return same_value(s, v.value); });
             Dict* value = facet->AddSectionDictionary("VALUE");
-            value->SetValue("NAME", v.value);
+            value->SetValue("NAME", shown_value(f.field, v.value));
             value->SetValue("COUNT", thousands(v.count));
             value->SetValue("URL", link_to(c.script_path, toggled(c.params, f.field, v.value)));
             value->SetValue("PRESSED", on ? "true" : "false");

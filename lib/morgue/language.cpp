@@ -29,6 +29,13 @@ constexpr Known known[] = {
     {"ta", "tamil", "tam", ""},       {"tr", "turkish", "tur", ""},
 };
 
+// Languages without a Snowball stemmer that news archives hold.
+constexpr std::pair<std::string_view, std::string_view> other_names[] = {
+    {"zh", "Chinese"}, {"ja", "Japanese"}, {"ko", "Korean"},     {"pl", "Polish"},
+    {"cs", "Czech"},   {"el", "Greek"},    {"uk", "Ukrainian"},  {"he", "Hebrew"},
+    {"hi", "Hindi"},   {"fa", "Persian"},  {"vi", "Vietnamese"}, {"th", "Thai"},
+};
+
 bool ascii_letters(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
@@ -43,6 +50,8 @@ std::string language_code(std::string_view tag) {
         if (primary == k.stemmer || primary == k.code3 ||
             (!k.code3b.empty() && primary == k.code3b))
             return std::string(k.code);
+    for (auto [code, name] : other_names)
+        if (primary == ascii_lower(name)) return std::string(code);
     if (primary.size() < 2 || primary.size() > 3 || !ascii_letters(primary)) return {};
     return primary;
 }
@@ -51,6 +60,18 @@ std::string stemmer_name(std::string_view code) {
     for (const Known& k : known)
         if (code == k.code) return std::string(k.stemmer);
     return "none";
+}
+
+std::string language_name(std::string_view code) {
+    for (const Known& k : known)
+        if (code == k.code) {
+            std::string name(k.stemmer);
+            name[0] = static_cast<char>(name[0] - 'a' + 'A');
+            return name;
+        }
+    for (auto [c, name] : other_names)
+        if (code == c) return std::string(name);
+    return std::string(code);
 }
 
 std::string code_of_stemmer(std::string_view stemmer) {

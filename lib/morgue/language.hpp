@@ -26,6 +26,10 @@ std::string stemmer_name(std::string_view code);
 // names that are no language ("porter").
 std::string code_of_stemmer(std::string_view stemmer);
 
+// The language's English name for showing ("de" -> "German"); the code
+// itself for a language Morgue has no name for.
+std::string language_name(std::string_view code);
+
 // The stemmer names of the codes in `codes`, `default_stemmer` first, each once.
 std::vector<std::string> stemmers_of(const std::string& default_stemmer,
                                      const std::vector<std::string>& codes);

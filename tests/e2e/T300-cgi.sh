@@ -89,7 +89,7 @@ expect_file_contains "$TMP/body" '<strong aria-current="true">oldest</strong>' "
 cgi 'q=trump&format=json&year=2020'
 expect_eq application/json "$(header Content-Type)" "json type"
 expect_eq "$(searcher --db "$DB" --count --filter year:2020 trump)" "$(json_total <"$TMP/body")" "json total = CLI count"
-expect_eq "columnist topic year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
+expect_eq "columnist topic language year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
 cgi 'q=trump&format=atom'
 expect_eq "application/atom+xml; charset=utf-8" "$(header Content-Type)" "atom type"
 expect_eq "10 http://127.0.0.1:8080/search?q=trump&format=atom http://127.0.0.1:8080/search?q=trump" \
@@ -204,4 +204,25 @@ cgi 'q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E'
 expect_file_contains "$TMP/body" 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' "the query is escaped in the search box"
 cgi 'q=caf%E9%FF'
 expect_eq 200 "$status" "invalid UTF-8 in the query"
+# An archive in several languages: a Language facet by name, each hit in its
+# own language (lang=), a language filter; one in one language shows no facet.
+WORLD=$TMP/world
+indexer --db "$WORLD" --quiet import "$DATA/languages/tagesblatt-de.rss" "$DATA/languages/diario-es.atom" \
+    "$DATA/taipei-times-editorials.rss"
+cgi 'q=Regierung' MORGUE_DB="$WORLD"
+expect_eq 200 "$status" "a German query"
+expect_file_contains "$TMP/body" '<li class="hit" lang="de">' "the hit in its own language"
+cgi 'q=' MORGUE_DB="$WORLD"
+expect_file_contains "$TMP/body" ">Language<" "a language facet"
+expect_file_contains "$TMP/body" ">German<" "languages by name"
+cgi 'q=&language=de' MORGUE_DB="$WORLD"
+expect_file_contains "$TMP/body" ">3 articles <" "filtered by language"
+cgi 'q=trump'
+expect_file_lacks "$TMP/body" ">Language<" "one language: no facet"
+# A database from before languages: the page neither counts nor filters by them.
+grep -v 'name="language"' "$MORGUE_SOURCE_DIR/schemas/news.xml" >"$TMP/old-news.xml"
+indexer --db "$TMP/old" --quiet --schema "$TMP/old-news.xml" import "$DATA/taipei-times-editorials.rss"
+cgi 'q=taiwan&language=de' MORGUE_DB="$TMP/old"
+expect_eq 200 "$status" "an old database: a language filter is not an error"
+expect_file_contains "$TMP/body" "taiwan" "and the search is answered"
 finish

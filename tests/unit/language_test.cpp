@@ -15,6 +15,7 @@ TEST(Language, CodesFromWhatFeedsWrite) {
     EXPECT_EQ(language_code("ger"), "de"); // ISO 639-2, bibliographic
     EXPECT_EQ(language_code("spa"), "es");
     EXPECT_EQ(language_code("fil"), "fil");
+    EXPECT_EQ(language_code("Chinese"), "zh");
     for (const char* bad : {"", "x", "x-klingon", "1x", "deutsch-ish", "en2"})
         EXPECT_EQ(language_code(bad), "") << bad;
 }
@@ -32,6 +33,13 @@ TEST(Language, StemmersForCodes) {
          {"ar", "hy", "eu", "ca", "da", "nl", "en", "fi", "fr", "de", "hu", "id", "ga", "it",
           "lt", "ne", "no", "nb", "nn", "pt", "ro", "ru", "es", "sv", "ta", "tr", "zh"})
         EXPECT_NO_THROW(Xapian::Stem{stemmer_name(code)}) << code;
+}
+
+TEST(Language, NamesForShowing) {
+    EXPECT_EQ(language_name("de"), "German");
+    EXPECT_EQ(language_name("nb"), "Norwegian");
+    EXPECT_EQ(language_name("zh"), "Chinese");
+    EXPECT_EQ(language_name("fil"), "fil");
 }
 
 TEST(Language, StemmersStemInTheirLanguage) {
