@@ -221,11 +221,22 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
     : db_(rdb.db), stopper_(rdb.schema.language),
       speller_(rdb.db, stemmers_of(rdb.schema.language, rdb.languages), &stopper_),
       stemmer_(rdb.schema.language) {
+    const Field* language_field = rdb.schema.find("language");
     for (const std::string& name : stemmers_of(rdb.schema.language, rdb.languages)) {
-        QueryStopper* stopper = &stopper_;
-        if (name != rdb.schema.language)
-            stopper = other_stoppers_.emplace_back(std::make_unique<QueryStopper>(name)).get();
-        languages_.push_back({Xapian::Stem(name), stopper, name == "german" || name == "german2"});
+        bool german = name == "german" || name == "german2";
+        if (name == rdb.schema.language) {
+            languages_.push_back({Xapian::Stem(name), &stopper_, german, {}});
+            continue;
+        }
+        // Without the field (a database from before it) the articles of a
+        // language cannot be told apart: the reading applies to all.
+        std::vector<Xapian::Query> codes;
+        for (const std::string& code : rdb.languages)
+            if (language_field && stemmer_name(code) == name)
+                codes.emplace_back(keyword_term(*language_field, code));
+        auto* stopper = other_stoppers_.emplace_back(std::make_unique<QueryStopper>(name)).get();
+        languages_.push_back({Xapian::Stem(name), stopper, german,
+                              Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end())});
     }
     // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
     try {
@@ -366,13 +377,15 @@ Xapian::Query QueryBuilder::relaxed() {
 }
 
 // `q` parsed by `qp` (set up for the schema's language, stemming some
-// words) in each of the archive's languages, each with its own stemmer and
-// stopwords.  QueryParser leaves a capitalised word unstemmed, taking it for
-// a name; in German every noun has a capital ("Regierung" must find
+// words, which gave `primary`) in each of the archive's languages, each with its own stemmer and
+// stopwords, and each other language's reading for its own articles only:
+// "the" is no German stopword, and an English article must not rank by
+// what a German reading of an English query matches in it.  QueryParser leaves a capitalised word
+// unstemmed, taking it for a name; in German every noun has a capital ("Regierung" must find
 // "Regierungen"), so a German parse stems every word too.
-Xapian::Query QueryBuilder::parse_in_languages(Xapian::QueryParser& qp, const std::string& q,
-                                               unsigned flags) {
-    if (languages_.size() == 1 && !languages_[0].stems_capitals) return qp.parse_query(q, flags);
+Xapian::Query QueryBuilder::in_every_language(Xapian::QueryParser& qp, const std::string& q,
+                                              unsigned flags, const Xapian::Query& primary) {
+    if (languages_.size() == 1 && !languages_[0].stems_capitals) return primary;
     struct Restore { // the schema's language again, whatever happens
         QueryBuilder& b;
         Xapian::QueryParser& qp;
@@ -383,18 +396,25 @@ Xapian::Query QueryBuilder::parse_in_languages(Xapian::QueryParser& qp, const st
         }
     } restore{*this, qp};
     std::vector<Xapian::Query> parses;
-    std::set<std::string> seen;
-    auto add = [&](Xapian::Query parse) {
-        if (seen.insert(parse.get_description()).second) parses.push_back(std::move(parse));
+    std::set<std::string> seen; // an unfiltered reading covers the same one filtered
+    auto add = [&](Xapian::Query parse, const Xapian::Query& only) {
+        std::string reading = parse.get_description();
+        std::string key = only.empty() ? reading : reading + " for " + only.get_description();
+        if (seen.contains(reading) || !seen.insert(key).second) return;
+        // Xapian 1.4 merges the terms of an OR straight under OP_MAX into the
+        // MAX (each term then weighs alone); scaling by 1 keeps the OR whole.
+        parses.emplace_back(
+            Xapian::Query::OP_SCALE_WEIGHT,
+            only.empty() ? parse : Xapian::Query(Xapian::Query::OP_FILTER, parse, only), 1.0);
     };
     for (const Language& language : languages_) {
         qp.set_stemmer(language.stem);
         qp.set_stopper(language.stopper);
-        add(qp.parse_query(q, flags));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        add(&language == &languages_[0] ? primary : qp.parse_query(q, flags), language.only);
         if (!language.stems_capitals) continue;
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-        add(qp.parse_query(q, flags));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        add(qp.parse_query(q, flags), language.only);
     }
     if (parses.size() == 1) return parses[0];
     return Xapian::Query(Xapian::Query::OP_MAX, parses.begin(), parses.end());
@@ -414,7 +434,8 @@ Xapian::Query QueryBuilder::parse_words(const std::string& q, Op op) {
     for (const auto& t : tokens_of(q))
         if (!is_operator(t.text)) text += t.text + ' ';
     try {
-        Xapian::Query query = parse_in_languages(words, text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+        auto flags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+        Xapian::Query query = in_every_language(words, text, flags, words.parse_query(text, flags));
         words.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         record_typed(words.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM));
         // No word at all ("(", "OR"): what an empty query finds, every article.
@@ -470,14 +491,16 @@ Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
                                   : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         q = expand_synonyms(q, synonyms_);
         date_error_.clear();
-        Xapian::Query stemmed = parse_in_languages(qp_, q, query_flags);
+        Xapian::Query stemmed = qp_.parse_query(q, query_flags);
         if (!date_error_.empty()) throw UsageError("query: " + date_error_);
         // Stemming conflates "anime" with "animal"; documents with the words
         // exactly as typed rank above those that only share the stem.
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
         Xapian::Query exact = qp_.parse_query(q, query_flags);
         if (op == Xapian::Query::OP_AND) record_typed(exact);
-        if (!conflates(stemmed, exact)) return stemmed;
+        bool boost = conflates(stemmed, exact); // as in an archive of the one language
+        stemmed = in_every_language(qp_, q, query_flags, stemmed);
+        if (!boost) return stemmed;
         exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight);
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
     } catch (const Xapian::QueryParserError& e) {

@@ -20,8 +20,10 @@ namespace morgue {
 // Field prefixes (title:, columnist:, topic:, feed:, year:) come from the
 // schema.  Keeps what the QueryParser needs alive for highlighting later.
 // The words of a query are stemmed in each language of the archive's
-// articles (each was indexed in its own): an article matches the query in
-// any of them, and ranks by the best (Xapian's OP_MAX).
+// articles (each was indexed in its own): an article matches the query as
+// read in the schema's language or in its own, and ranks by the better
+// (Xapian's OP_MAX), so that an English article ranks as in an English-only
+// archive.
 class QueryBuilder {
   public:
     explicit QueryBuilder(const ReadDatabase& db);
@@ -68,7 +70,8 @@ class QueryBuilder {
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
-    Xapian::Query parse_in_languages(Xapian::QueryParser& qp, const std::string& q, unsigned flags);
+    Xapian::Query in_every_language(Xapian::QueryParser& qp, const std::string& q, unsigned flags,
+                                    const Xapian::Query& primary);
 
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
@@ -81,6 +84,7 @@ class QueryBuilder {
         Xapian::Stem stem;
         QueryStopper* stopper;
         bool stems_capitals; // German: a noun has a capital, and is stemmed all the same
+        Xapian::Query only;  // its articles (language:CODE...); empty: every article
     };
     std::vector<Language> languages_; // of the archive's articles, the schema's first
     std::vector<std::unique_ptr<QueryStopper>> other_stoppers_;
