@@ -56,7 +56,11 @@ std::string with_case_of(const std::string& word, std::string suggestion) {
 Speller::Speller(const Xapian::Database& db, std::vector<std::string> languages,
                  const Xapian::Stopper* stopwords)
     : db_(db), languages_(std::move(languages)), stopwords_(stopwords) {
-    for (const std::string& language : languages_) {
+    // The first language's own words are the dictionary's to judge; for the
+    // others (whose dictionaries may not be installed) a stem in the archive
+    // says that the word is one.
+    for (std::size_t i = 1; i < languages_.size(); ++i) {
+        const std::string& language = languages_[i];
         try {
             if (Xapian::Stem stem(language); !stem.is_none()) stems_.push_back(stem);
         } catch (const Xapian::InvalidArgumentError&) { // no stemmer: words as typed only
@@ -64,8 +68,8 @@ Speller::Speller(const Xapian::Database& db, std::vector<std::string> languages,
     }
 }
 
-// Whether the query finds `folded` through its stem ("Regierung" finds
-// "Regierungen" in a German article).
+// Whether the query finds `folded` through its stem in one of the other
+// languages ("Regierung" finds "Regierungen" in a German article).
 bool Speller::found_by_stem(const std::string& folded) const {
     return std::any_of(stems_.begin(), stems_.end(),
                        [&](const Xapian::Stem& s) { return db_.term_exists("Z" + s(folded)); });

@@ -2,8 +2,8 @@
 // of the archive they were likely meant as, from the spelling data the
 // indexer collects.  A word is taken as misspelled only when the archive
 // does not have it, as typed or by its stem in one of the archive's
-// languages (or, for a query that finds almost nothing, has it in at most
-// two articles), and the languages' dictionaries (hunspell, Debian's
+// languages other than the first (or, for a query that finds almost
+// nothing, has it in at most two articles), and the languages' dictionaries (hunspell, Debian's
 // hunspell-* packages) do not know it either: "taiwanese", "policy" and
 // "Seth" are words, whether the archive has them or not.  The search then
 // offers the correction only if it finds something, and no less than the
@@ -22,8 +22,9 @@ namespace morgue {
 
 class Speller {
   public:
-    // `languages`: the archive's, as Xapian::Stem names; a word any of
-    // their installed UTF-8 hunspell dictionaries knows is spelled right.
+    // `languages`: the archive's, as Xapian::Stem names, the schema's first;
+    // a word any of their installed UTF-8 hunspell dictionaries knows is
+    // spelled right.
     // Without one, only the archive says what a word is.
     Speller(const Xapian::Database& db, std::vector<std::string> languages,
             const Xapian::Stopper* stopwords);

@@ -103,8 +103,16 @@ TEST_F(Languages, AWordFoundByItsStemIsNotCorrected) {
     QueryStopper stop("english");
     Speller english_only(db.db, {"english"}, &stop);
     EXPECT_EQ(english_only.correct("Regierung", true), "Regierungen");
-    Speller both(db.db, {"english", "german"}, &stop);
+    Speller both(db.db, {"english", "klingon", "german"}, &stop); // no stemmer: no harm
     EXPECT_EQ(both.correct("Regierung", true), "");
+    // No dictionary has "eleccion" (Spanish writes elección), but its Spanish
+    // stem finds "elecciones".
+    EXPECT_EQ(english_only.correct("eleccion", true), "elecciones");
+    Speller spanish(db.db, {"english", "spanish"}, &stop);
+    EXPECT_EQ(spanish.correct("eleccion", true), "");
+    // A word of the first language is its dictionary's to judge, stem or none:
+    // "governmen" (its stem "govern" is in the archive) is still corrected.
+    EXPECT_EQ(both.correct("governmen", false), "governments");
 }
 
 TEST_F(Languages, AnyLanguagesDictionaryKnowsItsWords) {
