@@ -539,7 +539,8 @@ int main(int argc, char** argv) {
     auto* compact =
         app.add_subcommand("compact", "compact into a new generation; then switch to it");
     auto* check = app.add_subcommand("check", "check the database; exit 3 if it is damaged");
-    auto* stats = app.add_subcommand("stats", "documents, dates, columnists, topics, size, feeds");
+    auto* stats =
+        app.add_subcommand("stats", "documents, dates, columnists, topics, languages, size, feeds");
     stats->add_flag("--json", o.json, "one JSON object");
     auto* exp = app.add_subcommand("export", "a full backup as JSON lines (see import --jsonl)");
     exp->add_flag("--jsonl", o.jsonl, "JSON lines (the one format)");

@@ -57,6 +57,8 @@ std::string database_stats(const std::string& path, bool json) {
     std::string last = bound(db.get_value_upper_bound(date_slot));
     auto columnists = top_values(db, rd.schema.get("columnist"), 10);
     auto topics = top_values(db, rd.schema.get("topic"), 10);
+    const Field* language = rd.schema.find("language"); // not in databases from before it
+    auto languages = language ? top_values(db, *language, 100) : std::vector<Count>{};
     auto feeds = all_feed_states(db);
     std::uintmax_t bytes = database_bytes(path);
     std::uintmax_t compacted = compacted_bytes(db); // 0: never compacted
@@ -68,7 +70,9 @@ std::string database_stats(const std::string& path, bool json) {
             {"bytes", bytes},
             {"revision", db.get_revision()},
             {"compacted_bytes", compacted ? nlohmann::ordered_json(compacted) : nullptr}};
-        for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
+        for (auto [name, counts] : {std::pair{"columnists", &columnists},
+                                    {"topics", &topics},
+                                    {"languages", &languages}}) {
             j[name] = nlohmann::ordered_json::array();
             for (const auto& c : *counts)
                 j[name].push_back({{"value", c.value}, {"count", c.n}});
@@ -83,8 +87,10 @@ std::string database_stats(const std::string& path, bool json) {
         db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6, db.get_revision(),
         compacted ? fmt::format("{:.1f} MB when last compacted", compacted / 1e6)
                   : std::string("never compacted"));
-    for (auto [name, counts] : {std::pair{"columnists", &columnists}, {"topics", &topics}}) {
-        out += fmt::format("  top {}:", name);
+    for (auto [name, counts] : {std::pair{"top columnists", &columnists},
+                                {"top topics", &topics},
+                                {"languages", &languages}}) {
+        out += fmt::format("  {}:", name);
         for (const auto& c : *counts)
             out += fmt::format(" {} ({});", c.value, c.n);
         out += "\n";

@@ -20,6 +20,9 @@ run indexer --db "$DB" fetch --feeds "$TMP/feeds.txt"
 expect_status 0 "fetch feeds in four languages"
 expect_eq 12 "$(doc_count "$DB")" "every item indexed"
 
+run indexer --db "$DB" stats
+expect_file_contains "$TMP/out" "  languages: en (5); de (3); es (3); zh (1);" "stats: the languages"
+
 # first_hit QUERY [ARGS]: the title of the first result.
 first_hit() { titles "$DB" --limit 1 "$@" | head -1; }
 expect_eq "Die Regierungen der Länder streiten über den Haushalt" "$(first_hit Regierung)" \
