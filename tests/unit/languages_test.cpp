@@ -30,13 +30,7 @@ struct Languages : SmallArchive {
 
     static void add_in(Writer& w, std::string language, const std::string& id, std::string title,
                        std::string body) {
-        Article a;
-        a.id = a.url = "https://example.com/" + id;
-        a.title = std::move(title);
-        a.body = a.summary = std::move(body);
-        a.language = std::move(language);
-        a.date = 1760000000;
-        w.upsert(a);
+        add(w, id, std::move(title), std::move(body), {}, std::move(language));
     }
 
     V found(const std::string& q) { return ids(run({q, 0, 10})); }

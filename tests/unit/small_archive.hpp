@@ -20,12 +20,13 @@ struct SmallArchive : testing::Test {
     }
 
     static void add(morgue::Writer& w, const std::string& id, std::string title, std::string body,
-                    std::vector<std::string> topics = {}) {
+                    std::vector<std::string> topics = {}, std::string language = "") {
         morgue::Article a;
         a.id = a.url = "https://example.com/" + id;
         a.title = std::move(title);
         a.body = a.summary = std::move(body);
         a.topics = std::move(topics);
+        a.language = std::move(language);
         a.date = 1760000000;
         w.upsert(a);
     }
