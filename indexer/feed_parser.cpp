@@ -463,6 +463,7 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
     if (feed.language.empty())
         feed.language = collapse_spaces(text_of(child(channel, Ns::dc, "language")));
     if (feed.language.empty()) feed.language = lang_in_force(channel);
+    std::replace(feed.language.begin(), feed.language.end(), '_', '-'); // en_US is en-US
     feed.authors = atom_authors(channel);
     for (auto c : channel.children())
         if (names_author(c) || is(c, Ns::rss, "managingEditor"))
@@ -651,6 +652,10 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     } catch (const InputError& e) {
         throw InputError(fmt::format("{}: {}", source.name, e.what()));
     }
+    // "Content-Language: de, en" names the audience's languages: the first.
+    if (feed.language.empty())
+        feed.language =
+            collapse_spaces(source.http_language.substr(0, source.http_language.find(',')));
     if (!feed.language.empty() && language_code(feed.language).empty())
         feed.warnings.push_back(not_a_language(feed.language));
     for (auto& e : feed.entries)

@@ -39,19 +39,21 @@ struct Feed {
 };
 
 struct FeedSource {
-    std::string name = {};         // file name or URL, for messages
-    std::string url = {};          // the feed's URL (its identity); base for relative links
-    std::string http_charset = {}; // from Content-Type, when fetched
-    std::time_t received = 0;      // last-resort date for undated items
-    std::string base_url = {};     // where the bytes came from after redirects, if not `url`
-    std::string language = {};     // a language code for every item, whatever the feed says
+    std::string name = {};          // file name or URL, for messages
+    std::string url = {};           // the feed's URL (its identity); base for relative links
+    std::string http_charset = {};  // from Content-Type, when fetched
+    std::string http_language = {}; // Content-Language, when fetched: the feed's if it says none
+    std::time_t received = 0;       // last-resort date for undated items
+    std::string base_url = {};      // where the bytes came from after redirects, if not `url`
+    std::string language = {};      // a language code for every item, whatever the feed says
 };
 
 // Throws InputError naming source.name (and the line, for XML errors) when
 // the data is not a well-formed RSS or Atom feed.  An item's language is the
 // item's own (dc:language, xml:lang on it or its content), else the feed's
 // (<language>, dc:language, the xml:lang in force), as an ISO 639 code;
-// empty when neither says, or what they say is no language tag (a warning).
+// else the HTTP Content-Language (its first tag); empty when none says, or
+// what they say is no language tag (a warning).
 Feed parse_feed(std::string_view data, const FeedSource& source);
 
 } // namespace morgue

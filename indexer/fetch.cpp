@@ -55,6 +55,7 @@ struct Run {
         FeedSource source{.name = s.listed_url,
                           .url = s.listed_url,
                           .http_charset = charset_of_content_type(r.content_type),
+                          .http_language = r.content_language,
                           .received = now,
                           .base_url = r.final_url,
                           .language = language_of(s.listed_url)};

@@ -91,8 +91,8 @@ std::time_t retry_after(const std::string& value, std::time_t now) {
 
 // Everything a server said that is stored or printed, as one clean line.
 void strip_server_text(FetchResponse& r) {
-    for (std::string* s :
-         {&r.final_url, &r.permanent_url, &r.content_type, &r.etag, &r.last_modified, &r.error})
+    for (std::string* s : {&r.final_url, &r.permanent_url, &r.content_type, &r.etag,
+                           &r.last_modified, &r.error, &r.content_language})
         *s = one_line(*s);
 }
 
@@ -202,6 +202,7 @@ bool finish_hop(Transfer& t, CURLcode code) {
     r.content_type = type ? type : "";
     r.etag = header(t.easy, "ETag");
     r.last_modified = header(t.easy, "Last-Modified");
+    r.content_language = header(t.easy, "Content-Language");
     r.retry_after = retry_after(header(t.easy, "Retry-After"), std::time(nullptr));
     if (!t.all_permanent || t.hops == 0) r.permanent_url.clear();
     return false;

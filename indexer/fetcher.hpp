@@ -25,6 +25,8 @@ struct FetchResponse {
     long status = 0;           // HTTP status of the final response; 0 when none came
     std::string body;          // decompressed
     std::string content_type, etag, last_modified;
+    std::string
+        content_language;        // the Content-Language header: the feed's language if it says none
     std::time_t retry_after = 0; // from Retry-After, as an absolute time
     std::string error;           // why no usable response came; empty otherwise
 };

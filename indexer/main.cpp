@@ -51,6 +51,7 @@ struct Options {
     std::vector<std::string> files;
     bool json = false;
     std::string content_type;
+    std::string content_language;
     std::string url;
     std::string feeds_file;
     std::string language; // --language: a code for every feed without one of its own
@@ -449,7 +450,7 @@ int run_feeds(const Options& o) {
 }
 
 int run_parse(const Options& o) {
-    morgue::ParseOptions options{o.json,      o.content_type,   o.url,
+    morgue::ParseOptions options{o.json,      o.content_type,   o.content_language, o.url,
                                  o.max_bytes, topic_aliases(o), o.language};
     return morgue::parse_files(o.files, options, stdout) ? morgue::exit_partial : morgue::exit_ok;
 }
@@ -550,6 +551,9 @@ int main(int argc, char** argv) {
     auto* parse = app.add_subcommand("parse", "print feeds as Morgue reads them; no database");
     parse->add_option("FILE", o.files, "feed files")->required();
     parse->add_flag("--json", o.json, "one JSON object per file and line");
+    parse->add_option("--content-language", o.content_language,
+                      "the Content-Language a server sent with the files (their language if "
+                      "they say none)");
     parse->add_option("--content-type", o.content_type,
                       "the Content-Type a server sent with the files (for its charset)");
     parse->add_option("--url", o.url, "the URL the files came from (base for relative links)");

@@ -124,12 +124,13 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& file = files[i];
         try {
-            Feed feed =
-                parse_feed(read_feed_file(file, options.max_bytes), {.name = file,
-                                                                     .url = options.url,
-                                                                     .http_charset = charset,
-                                                                     .received = std::time(nullptr),
-                                                                     .language = options.language});
+            Feed feed = parse_feed(read_feed_file(file, options.max_bytes),
+                                   {.name = file,
+                                    .url = options.url,
+                                    .http_charset = charset,
+                                    .http_language = options.content_language,
+                                    .received = std::time(nullptr),
+                                    .language = options.language});
             apply_topic_aliases(feed, options.topic_aliases);
             if (options.json)
                 fmt::print(out, "{}\n",

@@ -12,9 +12,10 @@
 namespace morgue {
 
 struct ParseOptions {
-    bool json = false;        // one JSON object per file and line (JSON Lines)
-    std::string content_type; // as an HTTP server would have sent it, for its charset
-    std::string url;          // where the file was fetched from: the base for relative links
+    bool json = false;                 // one JSON object per file and line (JSON Lines)
+    std::string content_type;          // as an HTTP server would have sent it, for its charset
+    std::string content_language = {}; // as an HTTP server would have sent it
+    std::string url; // where the file was fetched from: the base for relative links
     std::size_t max_bytes = default_max_feed_bytes;
     TopicAliases topic_aliases;
     std::string language = {}; // a language code for every item, whatever the feed says

@@ -28,10 +28,10 @@ import urllib.parse
 
 SUPPORTED = re.compile(
     r"""^(
-      feed\[(title|title_detail|link|author|author_detail|updated|updated_parsed)\]
+      feed\[(title|title_detail|link|author|author_detail|updated|updated_parsed|language)\]
     | entries\[\d\]\[(title|title_detail|link|id|guid|author|author_detail|authors|tags|category
                       |published|published_parsed|updated|updated_parsed|summary|summary_detail
-                      |description|content)\]
+                      |description|content|language)\]
     )""",
     re.X,
 )
@@ -129,6 +129,8 @@ def entry_obj(e):
         updated=e["updated_text"],
         updated_parsed=parsed(e["updated"]),
     )
+    if e["language"]:
+        o["language"] = e["language"]
     if e["columnists"]:
         o["author"] = Text(e["columnists"][0])
         o["author_detail"] = person(e["columnists"][0])
@@ -145,6 +147,8 @@ def feed_obj(f):
         updated=f["updated_text"],
         updated_parsed=parsed(f["updated"]),
     )
+    if f["language"]:
+        o["language"] = f["language"]
     if f["authors"]:
         o["author"] = Text(f["authors"][0])
         o["author_detail"] = person(f["authors"][0])
@@ -203,10 +207,12 @@ def relevant(expect):
     return True
 
 
-def run_parse(indexer, files, content_type=None, url=None):
+def run_parse(indexer, files, content_type=None, url=None, content_language=None):
     cmd = [indexer, "parse", "--json"]
     if content_type:
         cmd += ["--content-type", content_type]
+    if content_language:
+        cmd += ["--content-language", content_language]
     if url:
         cmd += ["--url", url]
     p = subprocess.run(cmd + files, capture_output=True, text=True, errors="replace", timeout=300)
@@ -277,9 +283,10 @@ def main():
                 location = urllib.parse.urljoin(url, headers.get("content-location", ""))
                 if location.startswith(("http://", "https://")):  # as a fetcher would: no javascript: bases
                     url = location
-                groups.setdefault((headers.get("content-type"), url), []).append((path, expect))
-            for (ct, url), items in groups.items():
-                results, proc = run_parse(args.indexer, [p for p, _ in items], ct, url)
+                key = (headers.get("content-type"), url, headers.get("content-language"))
+                groups.setdefault(key, []).append((path, expect))
+            for (ct, url, cl), items in groups.items():
+                results, proc = run_parse(args.indexer, [p for p, _ in items], ct, url, cl)
                 rel_dir = os.path.relpath(dirpath, args.suite)
                 tally = checks.setdefault(rel_dir, [0, 0])
                 if results is None:

@@ -53,6 +53,14 @@ expect_eq 3 "$(searcher --db "$DB" --json --limit 0 language:German | json_total
 searcher --db "$DB" --format atom Regierung >"$TMP/de.atom"
 expect_file_contains "$TMP/de.atom" '<entry xml:lang="de">' "Atom: the entry's xml:lang"
 
+# A server's Content-Language speaks for a feed that says nothing itself.
+run indexer --db "$TMP/http" fetch "$S/language/es-CL/languages/sin-idioma.rss" \
+    "$S/language/en/languages/tagesblatt-de.rss"
+expect_eq "El gobierno anuncia nuevas ayudas para la vivienda" "$(DB=$TMP/http first_hit llegar)" \
+    "Content-Language: es-CL, the feed silent: Spanish"
+expect_eq 3 "$(searcher --db "$TMP/http" --json --limit 0 language:de | json_total)" \
+    "Content-Language: en, the feed's <language>de-DE</language> wins"
+
 # parse says what it read.
 run indexer parse "$DATA/languages/tagesblatt-de.rss"
 expect_file_contains "$TMP/out" "language: de-DE" "parse: the feed's tag"

@@ -18,6 +18,7 @@ user-agent=... host=... authorization=...".  Routes:
   /big                   3 MB without Content-Length
   /html                  a web page, not a feed
   /charset/CS/NAME       the file with Content-Type ...; charset=CS
+  /language/TAG/NAME     the file with Content-Language: TAG
   /to?u=URL              302 to URL
   /hostile/location      302 to a Location with terminal escape sequences in it
   /hostile/type          a page whose Content-Type has escape sequences in it
@@ -134,6 +135,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if kind == "charset":
             cs, name = rest[0], "/".join(rest[1:])
             return self.send(200, self.file(name), [("Content-Type", f"application/rss+xml; charset={cs}")])
+        if kind == "language":
+            return self.send(200, self.file("/".join(rest[1:])),
+                             [rss, ("Content-Language", urllib.parse.unquote(rest[0]))])
         return self.send(404, b"not found\n", [("Content-Type", "text/plain")])
 
 

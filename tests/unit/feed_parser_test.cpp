@@ -188,6 +188,14 @@ TEST(FeedParser, LanguageUndeclaredOverriddenOrNotATag) {
     ASSERT_EQ(bad.warnings.size(), 1u);
     EXPECT_EQ(bad.warnings[0],
               "language \"1337\" is not a language tag: indexed in the archive's language");
+    Feed http = parse_feed(xml, {.name = "t.xml", .http_language = "pt-BR, en", .received = now});
+    EXPECT_EQ(http.language, "pt-BR"); // the audience's first language
+    EXPECT_EQ(http.entries[0].article.language, "pt");
+    Feed own = parse_feed(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl_BE">
+      <entry><id>urn:1</id><title>a</title></entry></feed>)",
+                          {.name = "t.xml", .http_language = "en", .received = now});
+    EXPECT_EQ(own.language, "nl-BE"); // its own says more than the server
+    EXPECT_EQ(own.entries[0].article.language, "nl");
     Feed over_bad = parse_feed(R"(<rss version="2.0"><channel><title>T</title>
       <language>de</language><item><guid>urn:1</guid><title>a</title></item></channel></rss>)",
                                {.name = "t.xml", .received = now, .language = "it"});
