@@ -22,7 +22,8 @@ constexpr const char* prog = "morgue-searcher";
 
 constexpr const char* query_help = R"(
 Query language:
-  words            all must match (English stemming: "taxes" finds "tax"); when fewer
+  words            all must match, stemmed ("taxes" finds "tax"; in every language the
+                   archive has: "Regierung" finds German "Regierungen"); when fewer
                    than a page of articles have them all, any of them, more first
                    (--strict: never); loose stopwords ("what", "the") are left out
   "a phrase"       the words in this order
@@ -32,6 +33,7 @@ Query language:
   title:word       in the title
   columnist:name   by this columnist: columnist:"Catherine Thorbecke" or columnist:thorbecke
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
+  language:de      in this language (a code or a name: language:German)
   date:2025-01-01..2025-06-30, date:2025-03.., date:..2024, date:2025-03-14
                    dated in that period (UTC; a bound covers its whole day, month or year)
   Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
