@@ -181,6 +181,7 @@ void Writer::note_language(const std::string& code) {
 
 Writer::Outcome Writer::upsert(Article article) {
     strip_controls(article); // a restored backup has not been through the parser
+    article.language = language_code(article.language); // likewise
     if (article.language.empty()) article.language = default_language_;
     tg_.set_stemmer(stemmers_.of(article.language));
     try {

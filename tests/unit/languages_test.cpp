@@ -120,6 +120,17 @@ TEST_F(Languages, AnyLanguagesDictionaryKnowsItsWords) {
     EXPECT_EQ(both.correct("Parteien Bündnis", false), "");
 }
 
+TEST_F(Languages, AStoredLanguageIsACode) {
+    {
+        Writer w = writer();
+        add_in(w, "Portuguese", "pt-1", "Eleições", "As eleições municipais.");
+        add_in(w, "<script>", "bad-1", "Bad", "A restored line with a bad language.");
+        w.commit();
+    }
+    EXPECT_EQ(found("language:pt"), (V{"pt-1"}));
+    EXPECT_EQ(found("language:en"), (V{"en-budget", "bad-1"}));
+}
+
 TEST_F(Languages, TheListOnlyGrows) {
     {
         Writer w = writer();
