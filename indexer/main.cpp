@@ -7,6 +7,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/install_paths.hpp"
 #include "morgue/language.hpp"
 #include "morgue/main_guard.hpp"
 #include "morgue/name_groups.hpp"
@@ -43,7 +44,7 @@ constexpr const char* prog = "morgue-indexer";
 
 struct Options {
     std::string db_path;
-    std::string schema_path = MORGUE_SCHEMA_PATH;
+    std::string schema_path;   // empty: the installed one (install_paths.hpp)
     std::string aliases_path;  // empty: topic-aliases.txt beside the schema, if there
     std::string synonyms_path; // empty: synonyms.txt beside the schema, if there
     std::size_t max_bytes = morgue::default_max_feed_bytes;
@@ -80,11 +81,38 @@ void require_db(const Options& o) {
     if (o.db_path.empty()) throw morgue::UsageError("--db is required (or set MORGUE_DB)");
 }
 
-// The file given, else the one named `name` beside the schema, else none ("").
+// The schema file: --schema, else the installed one.
+std::string schema_file(const Options& o) {
+    return o.schema_path.empty() ? morgue::default_schema_path() : o.schema_path;
+}
+
+// The schema a run writes with.  An existing database carries its own and
+// needs no file, so a cron job goes on whatever becomes of the schema file;
+// a --schema given is checked against it (by the writer).  A new database
+// gets --schema or the installed one.  With `current` (rebuild), the file
+// wins when there is one: rebuilding takes up the schema's changes.
+morgue::Schema schema_for(const Options& o, bool current = false) {
+    std::error_code ec;
+    bool file = !o.schema_path.empty() ||
+                (current && std::filesystem::exists(morgue::default_schema_path(), ec));
+    if (!file && std::filesystem::exists(o.db_path, ec)) {
+        try {
+            return morgue::open_for_reading(o.db_path).schema;
+        } catch (const morgue::DatabaseError&) { // not (yet) a Morgue database
+        }
+    }
+    return morgue::load_schema_file(schema_file(o));
+}
+
+// The file given, else the one named `name` in the configuration directory
+// (/etc/morgue), else the one beside the schema, else none ("").
 std::string optional_file(const std::string& given, const Options& o, const char* name) {
     if (!given.empty()) return given;
-    auto beside = std::filesystem::path(o.schema_path).parent_path() / name;
-    return std::filesystem::exists(beside) ? beside.string() : std::string();
+    std::error_code ec;
+    for (auto dir : {std::filesystem::path(morgue::config_dir()),
+                     std::filesystem::path(schema_file(o)).parent_path()})
+        if (std::filesystem::exists(dir / name, ec)) return (dir / name).string();
+    return {};
 }
 
 morgue::TopicAliases topic_aliases(const Options& o) {
@@ -182,7 +210,7 @@ int run_import(const Options& o) {
     require_db(o);
     if (o.jsonl) return run_import_jsonl(o);
     morgue::RunLock lock(o.db_path);
-    morgue::Schema schema = morgue::load_schema_file(o.schema_path);
+    morgue::Schema schema = schema_for(o);
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o), 0, o.language};
     morgue::Log log{[&](std::string_view l) {
                         if (!o.quiet) say(stdout, l);
@@ -260,7 +288,7 @@ FetchRun fetch_run(const Options& o, bool quiet_json = false) {
     if (!o.language.empty())
         for (const auto& url : urls)
             options.languages.emplace(url, o.language); // a feed's own language= comes first
-    morgue::Schema schema = morgue::load_schema_file(o.schema_path);
+    morgue::Schema schema = schema_for(o);
     options.http.max_bytes = o.max_bytes;
     options.http.user_agent =
         fmt::format("Morgue/{} (news archive indexer) libcurl/{}", MORGUE_VERSION,
@@ -353,7 +381,7 @@ int run_nightly(const Options& o) {
 int run_rebuild(const Options& o) {
     require_db(o);
     morgue::RunLock lock(o.db_path);
-    morgue::Schema schema = morgue::load_schema_file(o.schema_path);
+    morgue::Schema schema = schema_for(o, true);
     std::string synonyms = optional_file(o.synonyms_path, o, "synonyms.txt");
     std::string text = synonyms.empty() ? "" : morgue::read_text_file(synonyms, "synonyms");
     if (!text.empty()) morgue::parse_name_groups(text, synonyms);
@@ -467,14 +495,16 @@ int main(int argc, char** argv) {
     Options o;
     app.add_option("--db", o.db_path, "database directory (every subcommand but parse)")
         ->envname("MORGUE_DB");
-    app.add_option("--schema", o.schema_path, "schema for a new database")
-        ->envname("MORGUE_SCHEMA")
-        ->capture_default_str();
+    app.add_option("--schema", o.schema_path,
+                   "schema for a new database (default: the installed one, "
+                   "share/morgue/schemas/news.xml); an existing database has its own")
+        ->envname("MORGUE_SCHEMA");
     app.add_option("--topic-aliases", o.aliases_path,
-                   "topic alias file (default: topic-aliases.txt beside the schema)")
+                   "topic alias file (default: topic-aliases.txt in /etc/morgue, else beside "
+                   "the schema)")
         ->envname("MORGUE_TOPIC_ALIASES");
     app.add_option("--synonyms", o.synonyms_path,
-                   "synonym file (default: synonyms.txt beside the schema)")
+                   "synonym file (default: synonyms.txt in /etc/morgue, else beside the schema)")
         ->envname("MORGUE_SYNONYMS");
     app.add_option("--max-size", o.max_bytes, "largest feed accepted, in bytes")
         ->capture_default_str();

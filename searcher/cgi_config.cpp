@@ -1,6 +1,7 @@
 #include "cgi_config.hpp"
 
 #include "morgue/errors.hpp"
+#include "morgue/install_paths.hpp"
 #include "morgue/name_groups.hpp"
 #include "morgue/text.hpp"
 
@@ -8,10 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
-
-#ifndef MORGUE_TEMPLATE_DIR
-#define MORGUE_TEMPLATE_DIR "/usr/share/morgue/templates"
-#endif
 
 namespace morgue {
 
@@ -32,7 +29,7 @@ std::string config_path() {
         auto beside = std::filesystem::path(script).parent_path() / "morgue.conf";
         if (std::filesystem::exists(beside)) return beside;
     }
-    return "/etc/morgue/morgue.conf";
+    return config_dir() + "/morgue.conf";
 }
 
 } // namespace
@@ -78,7 +75,7 @@ std::string env_var(const char* name) {
 
 CgiConfig load_cgi_config() {
     CgiConfig c;
-    c.templates = MORGUE_TEMPLATE_DIR;
+    c.templates = data_dir() + "/templates";
     std::string path = config_path();
     if (std::filesystem::exists(path))
         c = parse_cgi_config(read_text_file(path, "config"), path, c);

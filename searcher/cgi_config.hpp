@@ -2,7 +2,8 @@
 // environment or a small file, never from the request.  The environment wins
 // (MORGUE_DB, MORGUE_TEMPLATES); the file is $MORGUE_CONFIG, else morgue.conf
 // beside the script (SCRIPT_FILENAME), else /etc/morgue/morgue.conf, and may
-// be absent.  Lines are "key = value"; '#' starts a comment.
+// be absent.  Templates default to the installed ones (install_paths.hpp).
+// Lines are "key = value"; '#' starts a comment.
 #pragma once
 
 #include <string>
