@@ -39,7 +39,9 @@ Query language:
   Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
   a word found nowhere gets a "did you mean" suggestion.
   A query that is not valid syntax is searched as its words, with a note; one
-  over 8192 bytes, as its first words, with a note (--strict: errors instead).
+  over 8192 bytes, as its first words, with a note (--strict: errors instead).)";
+
+constexpr const char* exit_help = R"(
 Exit codes: 0 ok (also when nothing matched), 2 usage error (a malformed or
   over-long query with --strict), 3 database error.)";
 
@@ -73,10 +75,19 @@ int main(int argc, char** argv) {
     name = name.substr(name.rfind('/') + 1);
     if (std::getenv("GATEWAY_INTERFACE") || name == "morgue.cgi") return morgue::run_cgi();
     CLI::App app{"morgue-searcher: searches a Morgue news archive.", prog};
-    app.footer(query_help);
+    app.footer(std::string(query_help) + exit_help);
     app.set_version_flag("--version", std::string("morgue-searcher ") + MORGUE_VERSION);
     Options o;
     std::vector<std::string> words;
+    // The query language alone: what morgue-query(7) is made from.
+    app.add_flag_callback(
+        "--help-query",
+        [] {
+            std::fputs(query_help + 1, stdout); // without its leading newline
+            std::fputs("\n", stdout);
+            throw CLI::Success();
+        },
+        "print the query language and exit");
     app.add_option("--db", o.db_path, "database directory")->envname("MORGUE_DB")->required();
     app.add_flag("--json", o.json, "print one JSON object (the same as --format json)");
     app.add_option("--format", o.format, "text, json or atom (an Atom feed of the results)")
