@@ -5,6 +5,7 @@
 #include "morgue/name_groups.hpp"
 #include "morgue/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -22,6 +23,32 @@ T number(const std::string& text, const std::string& where) {
         throw DatabaseError(fmt::format("{}: not a number: \"{}\"", where, text));
     return n;
 }
+
+// The keys of the file, with what --help-config (and morgue.conf(5)) says of them.
+struct Key {
+    const char* name;
+    const char* help;
+    void (*set)(CgiConfig&, const std::string& value, const std::string& where);
+};
+const Key keys[] = {
+    {"db", "the database directory (required here or as MORGUE_DB)",
+     [](CgiConfig& c, const std::string& v, const std::string&) { c.db = v; }},
+    {"templates", "the directory of the page's templates (default: the installed ones)",
+     [](CgiConfig& c, const std::string& v, const std::string&) { c.templates = v; }},
+    {"title", "the page's name, in titles and OpenSearch (default: Morgue)",
+     [](CgiConfig& c, const std::string& v, const std::string&) { c.title = v; }},
+    {"base_url",
+     "the script's absolute URL, for Atom and OpenSearch links (default: from the request)",
+     [](CgiConfig& c, const std::string& v, const std::string&) { c.base_url = v; }},
+    {"cache_seconds", "Cache-Control max-age of an answer (default: 60)",
+     [](CgiConfig& c, const std::string& v, const std::string& where) {
+         c.cache_seconds = number<unsigned>(v, where);
+     }},
+    {"time_limit", "seconds a request may take before it gets a 503 (default: 10)",
+     [](CgiConfig& c, const std::string& v, const std::string& where) {
+         c.time_limit = number<double>(v, where);
+     }},
+};
 
 std::string config_path() {
     if (std::string p = env_var("MORGUE_CONFIG"); !p.empty()) return p;
@@ -50,20 +77,11 @@ CgiConfig parse_cgi_config(std::string_view text, const std::string& source, Cgi
             throw DatabaseError(fmt::format("{}: expected key = value", where));
         std::string key = collapse_spaces(line.substr(0, eq));
         std::string value = collapse_spaces(line.substr(eq + 1));
-        if (key == "db")
-            c.db = value;
-        else if (key == "templates")
-            c.templates = value;
-        else if (key == "title")
-            c.title = value;
-        else if (key == "base_url")
-            c.base_url = value;
-        else if (key == "cache_seconds")
-            c.cache_seconds = number<unsigned>(value, where);
-        else if (key == "time_limit")
-            c.time_limit = number<double>(value, where);
-        else
+        auto known = std::find_if(std::begin(keys), std::end(keys),
+                                  [&](const Key& k) { return key == k.name; });
+        if (known == std::end(keys))
             throw DatabaseError(fmt::format("{}: unknown key \"{}\"", where, key));
+        known->set(c, value, where);
     }
     return c;
 }
@@ -71,6 +89,19 @@ CgiConfig parse_cgi_config(std::string_view text, const std::string& source, Cgi
 std::string env_var(const char* name) {
     const char* v = std::getenv(name);
     return v ? v : "";
+}
+
+std::string cgi_config_help() {
+    std::string out = "The search page's configuration: the file named by MORGUE_CONFIG, else\n"
+                      "morgue.conf beside the CGI script, else morgue.conf in the configuration\n"
+                      "directory (/etc/morgue; PREFIX/etc/morgue for another install prefix);\n"
+                      "it may be absent.  Lines are \"key = value\"; '#' starts a comment.  The\n"
+                      "environment wins over the file: MORGUE_DB for db, MORGUE_TEMPLATES for\n"
+                      "templates.  An unknown key or a bad number is an error naming file:line\n"
+                      "(the page answers 503).\n\nKeys:\n";
+    for (const Key& k : keys)
+        out += fmt::format("  {:<15}{}\n", k.name, k.help);
+    return out;
 }
 
 CgiConfig load_cgi_config() {

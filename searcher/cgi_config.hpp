@@ -24,6 +24,8 @@ struct CgiConfig {
 // "file:line" for an unknown key or a bad number.
 CgiConfig parse_cgi_config(std::string_view text, const std::string& source, CgiConfig base = {});
 CgiConfig load_cgi_config();
+// The file's format and keys, as --help-config prints them (and morgue.conf(5)).
+std::string cgi_config_help();
 
 // The environment variable's value, or "" when unset (CGI passes the request this way).
 std::string env_var(const char* name);

@@ -1,5 +1,6 @@
 // morgue-searcher: ranked search over a Morgue database.
 #include "cgi.hpp"
+#include "cgi_config.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/main_guard.hpp"
 #include "output.hpp"
@@ -88,6 +89,13 @@ int main(int argc, char** argv) {
             throw CLI::Success();
         },
         "print the query language and exit");
+    app.add_flag_callback(
+        "--help-config",
+        [] {
+            std::fputs(morgue::cgi_config_help().c_str(), stdout);
+            throw CLI::Success();
+        },
+        "print the search page's configuration file format (morgue.conf) and exit");
     app.add_option("--db", o.db_path, "database directory")->envname("MORGUE_DB")->required();
     app.add_flag("--json", o.json, "print one JSON object (the same as --format json)");
     app.add_option("--format", o.format, "text, json or atom (an Atom feed of the results)")

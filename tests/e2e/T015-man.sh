@@ -8,7 +8,7 @@ render() { MANWIDTH=200 LC_ALL=C.UTF-8 man --warnings -l "$1" 2>"$TMP/warnings" 
 # options PROGRAM [SUBCOMMAND]: the long options its --help lists.
 options() { "$@" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u; }
 
-for page in man1/morgue-indexer.1 man1/morgue-searcher.1 man7/morgue-query.7; do
+for page in man1/morgue-indexer.1 man1/morgue-searcher.1 man5/morgue.conf.5 man7/morgue-query.7; do
     [[ -s $MAN/$page ]] || fail "built: $page"
     render "$MAN/$page" >"$TMP/$(basename "$page").txt"
     expect_eq "" "$(cat "$TMP/warnings")" "$page: no groff warnings"
@@ -34,5 +34,15 @@ while IFS= read -r line; do
     grep -qF -- "$(echo "$line" | sed 's/^ *//')" "$TMP/morgue-query.7.txt" || missing+="[$line]"
 done < <(searcher --help-query)
 expect_eq "" "$missing" "morgue-query(7) holds the query language of --help-query, line by line"
+missing=
+for key in $(searcher --help-config | sed -n '/^Keys:/,$p' | awk 'NR > 1 { print $1 }'); do
+    grep -qE "^ +$key " "$TMP/morgue.conf.5.txt" || missing+=" $key"
+done
+expect_eq "" "$missing" "morgue.conf(5) has every key --help-config lists"
+expect_eq "db templates title base_url cache_seconds time_limit" \
+    "$(searcher --help-config | sed -n '/^Keys:/,$p' | awk 'NR > 1 { print $1 }' | tr '\n' ' ' | sed 's/ $//')" \
+    "--help-config lists the keys the page reads"
+build=$(dirname "$MAN")
+expect_eq 0 "$(cat "$MAN"/man*/* | grep -c -e "$build" -e "$MORGUE_SOURCE_DIR")" "no build or source path in a page"
 expect_file_contains "$TMP/morgue-indexer.1.txt" "SUBCOMMANDS" "a section for the subcommands"
 finish

@@ -16,7 +16,7 @@ expect_status 0 "cmake --install into a temporary prefix"
 for f in bin/morgue-indexer bin/morgue-searcher share/morgue/schemas/news.xml \
     share/morgue/schemas/synonyms.txt share/morgue/schemas/topic-aliases.txt \
     share/morgue/templates/search.html.tpl share/man/man1/morgue-indexer.1 share/man/man1/morgue-searcher.1 \
-    share/man/man7/morgue-query.7 share/bash-completion/completions/morgue-indexer \
+    share/man/man7/morgue-query.7 share/man/man5/morgue.conf.5 share/bash-completion/completions/morgue-indexer \
     share/bash-completion/completions/morgue-searcher; do
     [[ -e $P/$f ]] || fail "installed: $f"
 done
