@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The Debian package (scripts/package's steps): a build for /usr, cpack -G
+# DEB; lintian finds no error; Depends names the shared libraries; unpacked
+# into a throw-away root, it runs the whole flow of T500 from there.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/installed.sh"
+BUILD=$(cd "$(dirname "$MORGUE_INDEXER")/.." && pwd)
+SRC=$(cd "$MORGUE_SOURCE_DIR" && pwd)
+OUT=$(mktemp -d /tmp/morgue-package.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
+PKG=$TMP/package
+cmake -S "$SRC" -B "$PKG" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+    -DMORGUE_TESTS=OFF >"$TMP/configure.log" 2>&1 || fail "configure the package build"
+cmake --build "$PKG" -j 2 >"$TMP/build.log" 2>&1 || fail "build the package build"
+(cd "$PKG" && cpack -G DEB) >"$TMP/cpack.log" 2>&1 || fail "cpack -G DEB"
+deb=$(ls "$PKG"/morgue_*_*.deb 2>/dev/null | head -1)
+[[ -s $deb ]] || fail "a .deb"
+lintian --fail-on error "$deb" >"$TMP/lintian.log" 2>&1
+expect_eq 0 "$?" "lintian: no error ($(grep -c '^E:' "$TMP/lintian.log") listed)"
+depends=$(dpkg-deb -f "$deb" Depends)
+for lib in libxapian30 libcurl4 libpugixml1v5 libfmt9 libctemplate3 libhunspell; do
+    [[ $depends == *"$lib"* ]] || fail "Depends names $lib: $depends"
+done
+files=$(dpkg-deb -c "$deb" | awk '{print $6}')
+for f in ./usr/bin/morgue-indexer ./usr/share/man/man1/morgue-indexer.1.gz \
+    ./usr/share/man/man5/morgue.conf.5.gz ./usr/lib/systemd/system/morgue-nightly.timer \
+    ./usr/share/doc/morgue/examples/lighttpd.conf ./usr/share/doc/morgue/copyright; do
+    grep -qxF -- "$f" <<<"$files" || fail "packaged: $f"
+done
+grep -q "ExecStart=/usr/bin/morgue-indexer " <(dpkg-deb --fsys-tarfile "$deb" |
+    tar -xO ./usr/lib/systemd/system/morgue-nightly.service) || fail "the service runs /usr/bin/morgue-indexer"
+dpkg-deb -x "$deb" "$OUT/root"
+installed_flow "$OUT/root/usr"
+finish
