@@ -51,8 +51,8 @@ class KeywordProcessor : public Xapian::FieldProcessor {
     Xapian::Query operator()(const std::string& value) override {
         std::string folded = collapse_spaces(casefold(value));
         if (auto it = aliases_.find(folded); it != aliases_.end()) folded = casefold(it->second);
-        if (std::string code = language_code(folded); field_.name == "language" && !code.empty())
-            folded = code; // language:German is language:de
+        if (field_.name == "language") // language:German is language:de
+            if (std::string code = language_code(folded); !code.empty()) folded = code;
         std::string exact = keyword_term(field_, folded);
         if (field_.text_prefix.empty() || db_.term_exists(exact)) return Xapian::Query(exact);
         Xapian::QueryParser words;
