@@ -6,11 +6,6 @@
 # files alone; and an existing database needs no schema file at all.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/installed.sh"
-BUILD=$(cd "$(dirname "$MORGUE_INDEXER")/.." && pwd)
-SRC=$(cd "$MORGUE_SOURCE_DIR" && pwd)
-# Outside both trees, which are about to disappear.
-OUT=$(mktemp -d /tmp/morgue-install.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
 P=$OUT/prefix
 run cmake --install "$BUILD" --prefix "$P"
 expect_status 0 "cmake --install into a temporary prefix"

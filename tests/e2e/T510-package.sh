@@ -4,10 +4,6 @@
 # into a throw-away root, it runs the whole flow of T500 from there.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/installed.sh"
-BUILD=$(cd "$(dirname "$MORGUE_INDEXER")/.." && pwd)
-SRC=$(cd "$MORGUE_SOURCE_DIR" && pwd)
-OUT=$(mktemp -d /tmp/morgue-package.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
 PKG=$TMP/package
 cmake -S "$SRC" -B "$PKG" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
     -DMORGUE_TESTS=OFF >"$TMP/configure.log" 2>&1 || fail "configure the package build"

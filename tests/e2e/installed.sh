@@ -1,6 +1,10 @@
 # Helpers for T500 and T510: the installed programs' whole flow, run from
-# PREFIX alone.  Sourced after lib.sh, with BUILD, SRC and OUT (a directory
-# outside both trees) set.
+# PREFIX alone.  Sourced after lib.sh: sets BUILD and SRC (the trees to
+# hide) and OUT, a directory outside both (removed at exit).
+BUILD=$(cd "$(dirname "$MORGUE_INDEXER")/.." && pwd)
+SRC=$(cd "$MORGUE_SOURCE_DIR" && pwd)
+OUT=$(mktemp -d /tmp/morgue-installed.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$OUT"' EXIT
 
 # installed_flow PREFIX: import, fetch, nightly, search (synonyms, aliases),
 # the CGI page, and a nightly without a schema file, with the source and
