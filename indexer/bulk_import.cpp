@@ -169,7 +169,10 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
     std::string staged = staging_path(db_path);
     ImportStats stats;
     try {
+        if (log.progress)
+            log.progress(fmt::format("indexing {} files in {} shards", files.size(), runs.size()));
         stats = index_shards(shards, runs, schema, options, prepare, log);
+        if (log.progress) log.progress(fmt::format("merging {} shards", runs.size()));
         drop_duplicates(shards, schema.get("url").prefix, stats.articles);
         merge_shards(shards, staged);
     } catch (...) {

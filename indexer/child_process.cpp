@@ -1,5 +1,6 @@
 #include "child_process.hpp"
 
+#include "morgue/console.hpp"
 #include "morgue/errors.hpp"
 #include "termination.hpp"
 
@@ -37,6 +38,7 @@ Child start_child(const std::function<std::string()>& work) {
     if (getppid() != parent) _exit(exit_database); // it died before prctl()
     std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
     send_termination_to(fds[1]);
+    console_forked(); // the parent draws the progress line
     int code = exit_ok;
     std::string message;
     try {

@@ -1,6 +1,7 @@
 #include "feed_state.hpp"
 
 #include "fetcher.hpp"
+#include "morgue/dates.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -61,6 +62,22 @@ std::string feed_state_json(const FeedState& s) {
                         {"failures", s.failures},
                         {"gone", s.gone}};
     return j.dump();
+}
+
+nlohmann::ordered_json feed_state_report(const FeedState& s) {
+    auto when = [](std::time_t t) { return t ? nlohmann::ordered_json(iso8601_utc(t)) : nullptr; };
+    return {{"listed_url", s.listed_url},
+            {"url", s.url},
+            {"etag", s.etag},
+            {"last_modified", s.last_modified},
+            {"content_hash", s.content_hash},
+            {"last_status", s.last_status},
+            {"last_error", s.last_error},
+            {"last_attempt", when(s.last_attempt)},
+            {"last_success", when(s.last_success)},
+            {"retry_after", when(s.retry_after)},
+            {"failures", s.failures},
+            {"gone", s.gone}};
 }
 
 void save_feed_state(Writer& writer, const FeedState& s) {

@@ -7,6 +7,7 @@
 #include "morgue/database.hpp"
 
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 #include <xapian.h>
@@ -32,6 +33,11 @@ void save_feed_state(Writer& writer, const FeedState& state);
 // Every feed the database has state for, by listed URL.
 std::vector<FeedState> all_feed_states(const Xapian::Database& db);
 
+// As stored in the metadata (times as epoch seconds).
 std::string feed_state_json(const FeedState& state);
+
+// As `feeds --json` and `stats --json` print it: times in ISO 8601 UTC, or
+// null for never; last_modified stays the server's validator, as it sent it.
+nlohmann::ordered_json feed_state_report(const FeedState& state);
 
 } // namespace morgue

@@ -140,8 +140,7 @@ struct Run {
 } // namespace
 
 FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
-                         const FetchFeedsOptions& options, const Log& log,
-                         const std::function<void(unsigned, unsigned)>& progress) {
+                         const FetchFeedsOptions& options, const Log& log) {
     Run run{writer, options, log, {}};
     run.summary.feeds = static_cast<unsigned>(urls.size());
     std::vector<FetchRequest> requests;
@@ -150,10 +149,14 @@ FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
         if (!run.skip(s)) requests.push_back({url, s.url, s.etag, s.last_modified});
     }
     unsigned done = run.summary.skipped;
-    if (progress) progress(done, run.summary.feeds);
+    auto progress = [&] {
+        if (log.progress) log.progress(fmt::format("{}/{} feeds", done, run.summary.feeds));
+    };
+    progress();
     fetch_all(requests, options.http, [&](FetchResponse&& r) {
         run.handle(r);
-        if (progress) progress(++done, run.summary.feeds);
+        ++done;
+        progress();
     });
     return run.summary;
 }

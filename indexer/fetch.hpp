@@ -28,9 +28,9 @@ struct FetchSummary {
 };
 
 // Fetches, parses and upserts every feed; reports one line per feed through
-// `log` (info for successes, problem for failures).  Does not commit.
+// `log` (info for successes, problem for failures; progress: "3/14 feeds").
+// Does not commit.
 FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
-                         const FetchFeedsOptions& options, const Log& log,
-                         const std::function<void(unsigned done, unsigned total)>& progress);
+                         const FetchFeedsOptions& options, const Log& log);
 
 } // namespace morgue

@@ -29,6 +29,9 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
     ImportStats stats;
     unsigned pending = 0;
     for (const auto& path : files) {
+        if (log.progress)
+            log.progress(
+                fmt::format("{}/{} files", stats.files_ok + stats.files_failed, files.size()));
         try {
             Feed feed = parse_feed(
                 read_feed_file(path, options.max_bytes),

@@ -34,9 +34,12 @@ struct ImportStats {
     ArticleCounts articles;
 };
 
-// Where progress lines (`info`) and warnings and per-file errors (`problem`) go.
+// Where a run's lines go: what was done (`info`), warnings and per-input
+// errors (`problem`), and how far it has got (`progress`, "3/14 files"; a
+// terminal's progress line, or nothing).
 struct Log {
     std::function<void(std::string_view)> info, problem;
+    std::function<void(std::string_view)> progress = {};
 };
 
 struct ImportOptions {

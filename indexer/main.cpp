@@ -4,10 +4,13 @@
 #include "fetch.hpp"
 #include "import.hpp"
 #include "maintenance.hpp"
+#include "morgue/command_line.hpp"
+#include "morgue/console.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 #include "morgue/install_paths.hpp"
+#include "morgue/json_text.hpp"
 #include "morgue/language.hpp"
 #include "morgue/main_guard.hpp"
 #include "morgue/name_groups.hpp"
@@ -22,6 +25,7 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -49,6 +53,7 @@ struct Options {
     std::string synonyms_path; // empty: synonyms.txt beside the schema, if there
     std::size_t max_bytes = morgue::default_max_feed_bytes;
     bool quiet = false;
+    bool pretty = false; // JSON indented for people, instead of one line
     std::vector<std::string> files;
     bool json = false;
     std::string content_type;
@@ -64,17 +69,16 @@ struct Options {
     double compact_growth = 50; // nightly: compact past this % growth since the last compaction
 };
 
-// Unattended runs (nightly) stamp each line, for the cron or journal log.
-bool stamp_lines = false;
+using morgue::say;
 
-// Every line the indexer prints goes through here; warnings quote feed and
-// server text, which must not drive the terminal.
-void say(std::FILE* to, std::string_view line) {
-    std::string clean = morgue::one_line(line);
-    if (stamp_lines)
-        fmt::print(to, "{} {}: {}\n", morgue::iso8601_utc(std::time(nullptr)), prog, clean);
-    else
-        fmt::print(to, "{}: {}\n", prog, clean);
+// A run's lines: what was done on `info` (unless --quiet), problems on
+// stderr, progress on the terminal's progress line.
+morgue::Log run_log(const Options& o, morgue::Progress& line, std::FILE* info = stdout) {
+    return {[&o, info](std::string_view l) {
+                if (!o.quiet) say(info, l);
+            },
+            [](std::string_view l) { say(stderr, l); },
+            [&line](std::string_view l) { line.show(l); }};
 }
 
 void require_db(const Options& o) {
@@ -212,10 +216,8 @@ int run_import(const Options& o) {
     morgue::RunLock lock(o.db_path);
     morgue::Schema schema = schema_for(o);
     morgue::ImportOptions options{o.max_bytes, topic_aliases(o), 0, o.language};
-    morgue::Log log{[&](std::string_view l) {
-                        if (!o.quiet) say(stdout, l);
-                    },
-                    [](std::string_view l) { say(stderr, l); }};
+    morgue::Progress line(!o.quiet);
+    morgue::Log log = run_log(o, line);
     auto prepare = [&](morgue::Writer& writer) {
         store_synonyms(writer, o);
         store_topic_aliases(writer, o);
@@ -232,11 +234,13 @@ int run_import(const Options& o) {
         morgue::Writer writer(o.db_path, schema);
         prepare(writer);
         s = morgue::import_files(writer, o.files, options, log);
+        line.show("committing");
         writer.commit();
         in_db = writer.document_count();
     }
+    line.clear();
     if (!o.quiet || s.files_failed)
-        say(s.files_failed ? stderr : stdout,
+        say(stdout,
             fmt::format("{} files indexed, {} failed; {} articles new, {} updated, {} unchanged; "
                         "{} in the database",
                         s.files_ok, s.files_failed, s.articles.added, s.articles.updated,
@@ -244,7 +248,7 @@ int run_import(const Options& o) {
     return s.files_failed ? morgue::exit_partial : morgue::exit_ok;
 }
 
-std::string fetch_summary_json(const morgue::FetchSummary& s, double seconds) {
+nlohmann::ordered_json fetch_summary_json(const morgue::FetchSummary& s, double seconds) {
     nlohmann::ordered_json failures = nlohmann::ordered_json::array();
     for (const auto& [url, why] : s.failures)
         failures.push_back({{"url", url}, {"error", why}});
@@ -260,7 +264,7 @@ std::string fetch_summary_json(const morgue::FetchSummary& s, double seconds) {
                                   {"unchanged", s.articles.unchanged}}},
                                 {"failures", failures},
                                 {"elapsed_s", seconds}};
-    return j.dump(2);
+    return j;
 }
 
 struct FetchRun {
@@ -269,9 +273,15 @@ struct FetchRun {
     Xapian::doccount documents = 0;
 };
 
-// Fetches and indexes the feeds, commits, prints the summary line (or the
-// JSON object, unless `quiet_json`: nightly prints its own).
-FetchRun fetch_run(const Options& o, bool quiet_json = false) {
+struct FetchPlan {
+    morgue::FetchFeedsOptions options;
+    std::vector<std::string> urls;
+};
+
+// The feeds to fetch and how, from the command line and the feed list:
+// read before the run lock is taken, so that a mistake in them leaves
+// nothing behind.
+FetchPlan fetch_plan(const Options& o) {
     morgue::FetchFeedsOptions options{o.http, topic_aliases(o), o.verbose};
     std::vector<std::string> urls;
     if (!o.feeds_file.empty())
@@ -288,37 +298,40 @@ FetchRun fetch_run(const Options& o, bool quiet_json = false) {
     if (!o.language.empty())
         for (const auto& url : urls)
             options.languages.emplace(url, o.language); // a feed's own language= comes first
-    morgue::Schema schema = schema_for(o);
     options.http.max_bytes = o.max_bytes;
     options.http.user_agent =
         fmt::format("Morgue/{} (news archive indexer) libcurl/{}", MORGUE_VERSION,
                     curl_version_info(CURLVERSION_NOW)->version);
+    return {std::move(options), std::move(urls)};
+}
+
+// Fetches and indexes the feeds, commits, prints the summary line (or the
+// JSON object, unless `quiet_json`: nightly prints its own).
+FetchRun fetch_run(const Options& o, const FetchPlan& plan, bool quiet_json = false) {
+    const auto& [options, urls] = plan;
+    morgue::Schema schema = schema_for(o);
     auto started = std::chrono::steady_clock::now();
     morgue::Writer writer(o.db_path, schema);
     store_synonyms(writer, o);
     store_topic_aliases(writer, o);
     // With --json, stdout carries only the summary object.
     std::FILE* info = o.json ? stderr : stdout;
-    morgue::Log log{[&](std::string_view l) {
-                        if (!o.quiet) say(info, l);
-                    },
-                    [](std::string_view l) { say(stderr, l); }};
-    bool tty = isatty(STDERR_FILENO) && !o.quiet && !stamp_lines;
-    auto progress = [&](unsigned done, unsigned total) {
-        if (tty)
-            fmt::print(stderr, "\r{}: {}/{} feeds\x1b[K{}", prog, done, total,
-                       done == total ? "\n" : "");
-    };
+    morgue::Progress line(!o.quiet);
+    morgue::Log log = run_log(o, line, info);
     FetchRun run;
-    run.summary = morgue::fetch_feeds(writer, urls, options, log, progress);
+    run.summary = morgue::fetch_feeds(writer, urls, options, log);
+    line.show("committing");
     writer.commit();
+    line.clear();
     run.documents = writer.document_count();
     run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const auto& s = run.summary;
     if (o.json) {
-        if (!quiet_json) fmt::print("{}\n", fetch_summary_json(s, run.seconds));
+        if (!quiet_json)
+            std::fputs(morgue::json_text(fetch_summary_json(s, run.seconds), o.pretty).c_str(),
+                       stdout);
     } else if (!o.quiet || s.failed) {
-        say(s.failed ? stderr : stdout,
+        say(stdout,
             fmt::format(
                 "{} feeds: {} fetched, {} not modified, {} failed, {} skipped{}; articles: {} new, "
                 "{} updated, {} unchanged; {} in the database ({:.1f} s)",
@@ -331,8 +344,9 @@ FetchRun fetch_run(const Options& o, bool quiet_json = false) {
 
 int run_fetch(const Options& o) {
     require_db(o);
+    FetchPlan plan = fetch_plan(o);
     morgue::RunLock lock(o.db_path);
-    return fetch_run(o).summary.failed ? morgue::exit_partial : morgue::exit_ok;
+    return fetch_run(o, plan).summary.failed ? morgue::exit_partial : morgue::exit_ok;
 }
 
 // The cron job: under the run lock, fetch and index every feed (synonyms and
@@ -340,11 +354,12 @@ int run_fetch(const Options& o) {
 // past --compact-growth percent since its last compaction.
 int run_nightly(const Options& o) {
     require_db(o);
-    stamp_lines = true;
+    morgue::console_timestamps(true);
     auto started = std::chrono::steady_clock::now();
+    FetchPlan plan = fetch_plan(o);
     morgue::RunLock lock(o.db_path);
     if (!o.quiet && !o.json) say(stdout, fmt::format("nightly: {} starting", o.db_path));
-    FetchRun run = fetch_run(o, true);
+    FetchRun run = fetch_run(o, plan, true);
     std::uintmax_t size = morgue::database_bytes(o.db_path);
     std::uintmax_t base = morgue::compacted_bytes(morgue::open_for_reading(o.db_path).db);
     std::optional<morgue::CompactStats> compacted;
@@ -359,16 +374,16 @@ int run_nightly(const Options& o) {
     const auto& s = run.summary;
     int code = s.failed ? morgue::exit_partial : morgue::exit_ok;
     if (o.json) {
-        auto j = nlohmann::ordered_json::parse(fetch_summary_json(s, run.seconds));
+        auto j = fetch_summary_json(s, run.seconds);
         j["documents"] = run.documents;
         j["compacted"] = compacted ? nlohmann::ordered_json{{"before_bytes", compacted->before},
                                                             {"after_bytes", compacted->after}}
                                    : nlohmann::ordered_json(nullptr);
         j["elapsed_s"] = seconds;
         j["exit_code"] = code;
-        fmt::print("{}\n", j.dump(2));
+        std::fputs(morgue::json_text(j, o.pretty).c_str(), stdout);
     } else {
-        say(code ? stderr : stdout,
+        say(stdout,
             fmt::format("nightly: {} in {:.1f} s: {} feeds ({} fetched, {} not modified, {} "
                         "failed); {} new articles; {}; {} in the database",
                         code ? "done with failures" : "done", seconds, s.feeds, s.fetched,
@@ -385,10 +400,8 @@ int run_rebuild(const Options& o) {
     std::string synonyms = optional_file(o.synonyms_path, o, "synonyms.txt");
     std::string text = synonyms.empty() ? "" : morgue::read_text_file(synonyms, "synonyms");
     if (!text.empty()) morgue::parse_name_groups(text, synonyms);
-    morgue::Log log{[&](std::string_view l) {
-                        if (!o.quiet) say(stdout, l);
-                    },
-                    [](std::string_view l) { say(stderr, l); }};
+    morgue::Progress line(!o.quiet);
+    morgue::Log log = run_log(o, line);
     std::string aliases = optional_file(o.aliases_path, o, "topic-aliases.txt");
     std::map<std::string, std::string> metadata = {
         {morgue::topic_aliases_metadata_key,
@@ -430,7 +443,7 @@ int run_check(const Options& o) {
 
 int run_stats(const Options& o) {
     require_db(o);
-    std::fputs(morgue::database_stats(o.db_path, o.json).c_str(), stdout);
+    std::fputs(morgue::database_stats(o.db_path, o.json, o.pretty).c_str(), stdout);
     return morgue::exit_ok;
 }
 
@@ -462,7 +475,7 @@ int run_feeds(const Options& o) {
     auto date = [](std::time_t t) { return t ? morgue::iso8601_utc(t) : std::string("never"); };
     for (const auto& s : morgue::all_feed_states(db.db)) {
         if (o.json) {
-            fmt::print("{}\n", morgue::feed_state_json(s));
+            std::fputs(morgue::json_text(morgue::feed_state_report(s), o.pretty).c_str(), stdout);
             continue;
         }
         fmt::print(
@@ -487,12 +500,14 @@ int run_parse(const Options& o) {
 
 int main(int argc, char** argv) {
     morgue::handle_termination(prog);
+    morgue::console_program(prog);
     CLI::App app{"morgue-indexer: indexes RSS and Atom feeds into a Morgue search database.\n"
                  "Exit codes: 0 all inputs indexed, 1 some inputs failed (the rest are indexed),\n"
                  "2 usage error, 3 database error or damage, 4 another run holds the lock.",
                  prog};
     app.set_version_flag("--version", std::string("morgue-indexer ") + MORGUE_VERSION);
     Options o;
+    app.fallthrough(); // the global options after the subcommand too: stats --db X
     app.add_option("--db", o.db_path, "database directory (every subcommand but parse)")
         ->envname("MORGUE_DB");
     app.add_option("--schema", o.schema_path,
@@ -507,8 +522,10 @@ int main(int argc, char** argv) {
                    "synonym file (default: synonyms.txt in /etc/morgue, else beside the schema)")
         ->envname("MORGUE_SYNONYMS");
     app.add_option("--max-size", o.max_bytes, "largest feed accepted, in bytes")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(morgue::cli::whole_number(1, LLONG_MAX));
     app.add_flag("-q,--quiet", o.quiet, "print only warnings and errors");
+    app.add_flag("--pretty", o.pretty, "indent JSON output for people (default: one line)");
     app.require_subcommand(1);
 
     auto* import =
@@ -519,7 +536,7 @@ int main(int argc, char** argv) {
         ->add_option("-j,--jobs", o.jobs,
                      "into a new or empty database: index on this many cores, in shards "
                      "merged at the end")
-        ->check(CLI::Range(1U, 64U));
+        ->check(morgue::cli::whole_number(1, 64));
     auto language_option = [&](CLI::App* c) {
         c->add_option("--language", o.language,
                       "file every item under this language (de, en-GB, German), whatever "
@@ -537,14 +554,16 @@ int main(int argc, char** argv) {
                       "file listing feed URLs (one per line, or OPML; language=CODE after a URL)");
         c->add_option("--jobs", o.http.jobs, "transfers at once")
             ->capture_default_str()
-            ->check(CLI::Range(1u, 256u));
+            ->check(morgue::cli::whole_number(1, 256));
         c->add_option("--per-host", o.http.per_host, "connections to one host at once")
             ->capture_default_str()
-            ->check(CLI::Range(1u, 64u));
+            ->check(morgue::cli::whole_number(1, 64));
         c->add_option("--timeout", o.http.timeout, "seconds for a whole transfer")
-            ->capture_default_str();
+            ->capture_default_str()
+            ->check(morgue::cli::whole_number(1, 86400));
         c->add_option("--connect-timeout", o.http.connect_timeout, "seconds to connect")
-            ->capture_default_str();
+            ->capture_default_str()
+            ->check(morgue::cli::whole_number(1, 86400));
         c->add_flag("--json", o.json, "print the summary as one JSON object on stdout");
         c->add_flag("-v,--verbose", o.verbose, "also print each item's warnings");
     };
@@ -561,7 +580,7 @@ int main(int argc, char** argv) {
                      "compact once the database has grown this many percent since its last "
                      "compaction")
         ->capture_default_str()
-        ->check(CLI::Range(0.0, 100000.0));
+        ->check(morgue::cli::number(0, 100000));
     auto* rebuild = app.add_subcommand(
         "rebuild", "re-derive every article from its stored original item with the current "
                    "schema and parser, into a new generation; then switch to it");
@@ -592,11 +611,7 @@ int main(int argc, char** argv) {
     // Line-buffered even into a log file, so that cron logs and tests see each
     // file's line as it happens.
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? morgue::exit_ok : morgue::exit_usage;
-    }
+    if (auto code = morgue::cli::parse(app, argc, argv)) return *code;
     return morgue::run_guarded(prog, [&] {
         if (import->parsed()) return run_import(o);
         if (fetch->parsed()) return run_fetch(o);

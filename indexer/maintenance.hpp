@@ -33,7 +33,7 @@ void mark_compacted(const std::string& path);
 std::vector<std::string> check_database(const std::string& path);
 
 // Documents, date range, top columnists and topics, size, feeds: as text or JSON.
-std::string database_stats(const std::string& path, bool json);
+std::string database_stats(const std::string& path, bool json, bool pretty = false);
 
 // A full backup as JSON lines: a header (format, schema, metadata), then one
 // line per document with every stored field and the original item.

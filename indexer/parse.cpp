@@ -2,6 +2,7 @@
 
 #include "encoding.hpp"
 #include "feed_parser.hpp"
+#include "morgue/console.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
@@ -143,7 +144,7 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
         } catch (const InputError& e) {
             ++failed;
             std::string why = one_line(e.what()); // it may quote the feed
-            fmt::print(stderr, "morgue-indexer: {}\n", why);
+            say(stderr, why);
             if (options.json) fmt::print(out, "{}\n", Json{{"file", file}, {"error", why}}.dump());
         }
     }

@@ -3,6 +3,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/json_text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -44,7 +45,7 @@ std::string when(std::time_t t) {
 
 } // namespace
 
-std::string database_stats(const std::string& path, bool json) {
+std::string database_stats(const std::string& path, bool json, bool pretty) {
     ReadDatabase rd = open_for_reading(path);
     const Xapian::Database& db = rd.db;
     Xapian::valueno date_slot = *rd.schema.get("date").slot;
@@ -79,8 +80,8 @@ std::string database_stats(const std::string& path, bool json) {
         }
         j["feeds"] = nlohmann::ordered_json::array();
         for (const auto& f : feeds)
-            j["feeds"].push_back(nlohmann::ordered_json::parse(feed_state_json(f)));
-        return j.dump(2) + "\n";
+            j["feeds"].push_back(feed_state_report(f));
+        return json_text(j, pretty);
     }
     std::string out = fmt::format(
         "{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB (revision {}; {})\n", path,

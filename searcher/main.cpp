@@ -1,12 +1,15 @@
 // morgue-searcher: ranked search over a Morgue database.
 #include "cgi.hpp"
 #include "cgi_config.hpp"
+#include "morgue/command_line.hpp"
+#include "morgue/console.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/main_guard.hpp"
 #include "output.hpp"
 #include "search.hpp"
 
 #include <CLI/CLI.hpp>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -49,19 +52,21 @@ Exit codes: 0 ok (also when nothing matched), 2 usage error (a malformed or
 struct Options {
     std::string db_path;
     bool json = false;
+    bool pretty = false;
     std::string format = "text";
+    std::string sort = "relevance";
     morgue::SearchRequest request;
 };
 
 int search(Options o) {
     morgue::ReadDatabase db = morgue::open_for_reading(o.db_path);
-    bool tty = isatty(STDOUT_FILENO) && !o.json && o.format == "text";
+    bool tty = morgue::use_colour(STDOUT_FILENO) && !o.json && o.format == "text";
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
     o.request.html_snippets = o.json;
     auto result = morgue::search(db, o.request, hl);
     std::string out = o.format == "atom"
                           ? morgue::format_atom(result, std::string("Morgue ") + MORGUE_VERSION)
-                      : o.json               ? morgue::format_json(result)
+                      : o.json               ? morgue::format_json(result, o.pretty)
                       : o.request.count_only ? morgue::format_count(result)
                                              : morgue::format_text(result);
     std::fputs(out.c_str(), stdout);
@@ -75,6 +80,7 @@ int main(int argc, char** argv) {
     std::string_view name = argv[0];
     name = name.substr(name.rfind('/') + 1);
     if (std::getenv("GATEWAY_INTERFACE") || name == "morgue.cgi") return morgue::run_cgi();
+    morgue::console_program(prog);
     CLI::App app{"morgue-searcher: searches a Morgue news archive.", prog};
     app.footer(std::string(query_help) + exit_help);
     app.set_version_flag("--version", std::string("morgue-searcher ") + MORGUE_VERSION);
@@ -97,18 +103,24 @@ int main(int argc, char** argv) {
         },
         "print the search page's configuration file format (morgue.conf) and exit");
     app.add_option("--db", o.db_path, "database directory")->envname("MORGUE_DB")->required();
-    app.add_flag("--json", o.json, "print one JSON object (the same as --format json)");
+    app.add_flag("--json", o.json, "print one JSON object on one line (the same as --format json)");
+    app.add_flag("--pretty", o.pretty, "indent the JSON for people");
     app.add_option("--format", o.format, "text, json or atom (an Atom feed of the results)")
-        ->check(CLI::IsMember({"text", "json", "atom"}));
+        ->transform(morgue::cli::one_of({"text", "json", "atom"}));
     app.add_option("--limit", o.request.limit, "results per page")
         ->capture_default_str()
-        ->check(CLI::Range(0u, morgue::max_limit));
-    app.add_option("--offset", o.request.offset, "results to skip")->capture_default_str();
+        ->check(morgue::cli::whole_number(0, morgue::max_limit));
+    app.add_option("--offset", o.request.offset, "results to skip")
+        ->capture_default_str()
+        ->check(morgue::cli::whole_number(0, UINT_MAX));
     const std::map<std::string, morgue::Sort> sorts = {{"relevance", morgue::Sort::relevance},
+                                                       {"newest", morgue::Sort::date},
+                                                       {"oldest", morgue::Sort::date_ascending},
                                                        {"date", morgue::Sort::date},
                                                        {"date-asc", morgue::Sort::date_ascending}};
-    app.add_option("--sort", o.request.sort, "relevance, date (newest first) or date-asc")
-        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+    app.add_option("--sort", o.sort,
+                   "relevance, newest or oldest (the page's words; date and date-asc also)")
+        ->transform(morgue::cli::one_of({"relevance", "newest", "oldest", "date", "date-asc"}));
     std::vector<std::string> filters;
     app.add_option("--facet", o.request.facets,
                    "count matches by FIELD: columnist, topic, feed, language, year, month")
@@ -117,39 +129,38 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false)
         ->take_all(); // one value per --facet, so that query words are not taken
     app.add_option("--facet-limit", o.request.facet_limit, "values shown per facet")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(morgue::cli::whole_number(0, 100000));
     app.add_option("--filter", filters, "only FIELD:VALUE (OR within a field, AND across fields)")
         ->expected(1)
         ->allow_extra_args(false)
         ->take_all();
     app.add_option("--recency", o.request.recency_days,
                    "blend relevance with freshness: a boost that halves every DAYS days")
-        ->check(CLI::Range(0.01, 100000.0));
+        ->check(morgue::cli::number(0.01, 100000));
     app.add_flag("--collapse", o.request.collapse,
                  "fold copies of the same story from several feeds");
     app.add_option("--similar", o.request.similar,
-                   "articles like the one with this docid (instead of a query)");
+                   "articles like the one with this docid (instead of a query)")
+        ->check(morgue::cli::whole_number(1, UINT_MAX));
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
-        ->check(CLI::Range(0.0, 3600.0));
+        ->check(morgue::cli::number(0, 3600));
     app.add_flag("--strict", o.request.strict,
                  "take the query exactly as written: invalid syntax or over 8192 bytes is "
                  "exit 2, and all words stay required");
     app.add_option("--since", o.request.since, "only articles dated on or after (YYYY[-MM[-DD]])");
     app.add_option("--until", o.request.until, "only articles dated on or before (YYYY[-MM[-DD]])");
     app.add_option("QUERY", words, "query words (see below); none: every article");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? morgue::exit_ok : morgue::exit_usage;
-    }
+    if (auto code = morgue::cli::parse(app, argc, argv)) return *code;
     if (o.format == "json") o.json = true;
+    o.request.sort = sorts.at(o.sort);
     for (const auto& w : words)
         o.request.query += (o.request.query.empty() ? "" : " ") + w;
     for (const auto& f : filters) {
         auto colon = f.find(':');
         if (colon == std::string::npos || colon == 0 || colon + 1 == f.size()) {
-            fmt::print(stderr, "{}: --filter {}: expected FIELD:VALUE\n", prog, f);
+            morgue::say(stderr, fmt::format("--filter: expected FIELD:VALUE, not \"{}\"", f));
             return morgue::exit_usage;
         }
         o.request.filters[f.substr(0, colon)].push_back(f.substr(colon + 1));

@@ -24,7 +24,8 @@ struct AtomLinks {
 std::string format_atom(const SearchResult& result, const std::string& generator,
                         const AtomLinks& links = {});
 
-// One JSON object; the schema is documented in README.md ("JSON output").
-std::string format_json(const SearchResult& result);
+// One JSON object on one line (indented if `pretty`); the schema is
+// documented in README.md ("JSON output").
+std::string format_json(const SearchResult& result, bool pretty = false);
 
 } // namespace morgue

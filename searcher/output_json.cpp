@@ -1,3 +1,4 @@
+#include "morgue/json_text.hpp"
 #include "output.hpp"
 
 #include <cmath>
@@ -5,7 +6,7 @@
 
 namespace morgue {
 
-std::string format_json(const SearchResult& r) {
+std::string format_json(const SearchResult& r, bool pretty) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
     for (const Hit& h : r.hits) {
         const StoredArticle& a = h.article;
@@ -52,7 +53,7 @@ std::string format_json(const SearchResult& r) {
     }
     // Invalid UTF-8 cannot reach here (the indexer repairs it), but never let
     // one bad byte turn a search into an exception.
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_text(j, pretty);
 }
 
 } // namespace morgue

@@ -1,5 +1,6 @@
 #include "morgue/main_guard.hpp"
 
+#include "morgue/console.hpp"
 #include "morgue/errors.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +9,8 @@
 namespace morgue {
 
 int run_guarded(std::string_view prog, const std::function<int()>& body) {
-    auto say = [&](std::string_view what) { fmt::print(stderr, "{}: {}\n", prog, what); };
+    console_program(prog);
+    auto say = [](std::string_view what) { morgue::say(stderr, what); };
     try {
         return body();
     } catch (const UsageError& e) {

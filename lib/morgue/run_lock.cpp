@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace morgue {
@@ -17,21 +18,37 @@ std::string run_lock_path(const std::string& db_path) {
     return beside_database(db_path, ".lock");
 }
 
-RunLock::RunLock(const std::string& db_path) {
-    std::string path = run_lock_path(db_path);
-    fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0)
-        throw DatabaseError(
-            fmt::format("{}: cannot open the lock file: {}", path, std::strerror(errno)));
-    if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-        int err = errno;
-        close(fd_);
-        fd_ = -1;
-        if (err == EWOULDBLOCK)
-            throw LockedError(fmt::format(
-                "{}: another morgue-indexer run is writing this database (lock {}); not starting",
-                db_path, path));
-        throw DatabaseError(fmt::format("{}: cannot lock: {}", path, std::strerror(err)));
+namespace {
+
+// True if `fd` is still the file at `path`: a run that finished may have
+// removed the file between our open and our flock.
+bool still_at(int fd, const std::string& path) {
+    struct stat held {
+    }, named{};
+    return fstat(fd, &held) == 0 && stat(path.c_str(), &named) == 0 &&
+           held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
+} // namespace
+
+RunLock::RunLock(const std::string& db_path) : path_(run_lock_path(db_path)) {
+    for (;;) {
+        fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0)
+            throw DatabaseError(
+                fmt::format("{}: cannot open the lock file: {}", path_, std::strerror(errno)));
+        if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            int err = errno;
+            close(fd_);
+            fd_ = -1;
+            if (err == EWOULDBLOCK)
+                throw LockedError(fmt::format("{}: another morgue-indexer run is writing this "
+                                              "database (lock {}); not starting",
+                                              db_path, path_));
+            throw DatabaseError(fmt::format("{}: cannot lock: {}", path_, std::strerror(err)));
+        }
+        if (still_at(fd_, path_)) break;
+        close(fd_); // removed by the run that held it: lock the new file
     }
     // Who holds it, for an operator looking at the file.
     std::string pid = fmt::format("{}\n", getpid());
@@ -40,8 +57,13 @@ RunLock::RunLock(const std::string& db_path) {
     }
 }
 
+// The file goes while still locked, so that no run is left holding a lock
+// on a file no longer there (see still_at), and nothing is left beside the
+// database, above all beside one a failed run never made.
 RunLock::~RunLock() {
-    if (fd_ >= 0) close(fd_);
+    if (fd_ < 0) return;
+    unlink(path_.c_str());
+    close(fd_);
 }
 
 } // namespace morgue

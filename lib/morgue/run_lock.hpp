@@ -1,7 +1,8 @@
 // The run lock: one morgue-indexer run at a time writes a database, for the
 // whole run (a nightly fetch, a rebuild into a new generation and its
 // switch-over).  flock(2) on DB.lock beside the database: the kernel releases
-// it when the process dies, so a killed run never leaves a stale lock.
+// it when the process dies, so a killed run never leaves a stale lock, and
+// the file is removed when the run ends.
 #pragma once
 
 #include <string>
@@ -17,6 +18,7 @@ class RunLock {
     RunLock& operator=(const RunLock&) = delete;
 
   private:
+    std::string path_;
     int fd_ = -1;
 };
 

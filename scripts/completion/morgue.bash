@@ -16,6 +16,11 @@ _morgue() {
         COMPREPLY=($(compgen -f -- "$cur"))
         return
         ;;
+    --sort | --format)
+        # The choices --help shows as {a,b,c}.
+        COMPREPLY=($(compgen -W "$("$prog" --help 2>/dev/null | grep -oE -- "$prev [A-Z]+:\{[^}]*\}" | sed -E 's/.*\{(.*)\}/\1/; s/,/ /g')" -- "$cur"))
+        return
+        ;;
     esac
     if [[ $prog == *morgue-indexer ]]; then
         subs=$("$prog" --help 2>/dev/null | sed -n '/^Subcommands:/,$p' | awk 'NR > 1 { print $1 }')
@@ -28,7 +33,8 @@ _morgue() {
         fi
     fi
     if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "$(_morgue_options "$prog" $sub)" -- "$cur"))
+        # After a subcommand, its options and the program's (they are global).
+        COMPREPLY=($(compgen -W "$({ _morgue_options "$prog" $sub; [[ -z $sub ]] || _morgue_options "$prog"; } | sort -u)" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

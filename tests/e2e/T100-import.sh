@@ -32,7 +32,8 @@ expect_status 1 "import with bad files"
 expect_file_contains "$TMP/err" "morgue-indexer: $DATA/bad/truncated.rss:8: not well-formed XML: Start-end tags mismatch" "truncated file named with its line"
 expect_file_contains "$TMP/err" "morgue-indexer: $DATA/bad/not-a-feed.xml: not an RSS or Atom feed (root element <html>)" "non-feed named"
 expect_file_contains "$TMP/err" "morgue-indexer: $TMP/missing.rss: cannot read: No such file or directory" "missing file named"
-expect_file_contains "$TMP/err" "1 files indexed, 3 failed" "summary counts failures"
+expect_file_contains "$TMP/out" "1 files indexed, 3 failed" "summary counts failures, on stdout as always"
+expect_file_lacks "$TMP/err" "files indexed" "the summary is not on stderr"
 expect_eq 1 "$(doc_count "$TMP/db2")" "the good file is indexed"
 
 # A directory is not a feed file.

@@ -21,7 +21,7 @@ expect_file_contains "$TMP/err" "broken-dates.rss: item 1: warning: unparseable 
     "unparseable date reported"
 expect_file_contains "$TMP/err" "broken-dates.rss: item 1: warning: no publication date: using the feed date" \
     "fallback reported"
-run searcher --db "$DB" --json budget
+run searcher --db "$DB" --json --pretty budget
 expect_file_contains "$TMP/out" '"date": "2025-11-05T12:00:00Z"' "item with a broken date indexed with the feed's date"
 run indexer parse --json "$DATA/bad/broken-dates.rss"
 expect_file_contains "$TMP/out" '"date_source":"feed"' "parse records the fallback"
@@ -37,7 +37,7 @@ expect_eq "Japan's anime artists deserve better than AI slop" "$(titles "$DB" to
 expect_eq "Notes from the night desk" "$(titles "$DB" topic:opinion)" "alias Opinions"
 # The variant is not a topic of its own, but a search by it finds the topic.
 expect_eq "Japan's anime artists deserve better than AI slop" "$(titles "$DB" topic:tech)" "topic: by the variant"
-expect_eq "" "$(searcher --db "$DB" --json --facet topic | grep -x '  *"value": "Tech",')" "no facet value for the variant"
+expect_eq "" "$(searcher --db "$DB" --json --pretty --facet topic | grep -x '  *"value": "Tech",')" "no facet value for the variant"
 
 # parse: text and JSON, no database.
 cd "$DATA" # relative names, so that the golden file holds no checkout path

@@ -34,9 +34,14 @@ expect_status 0 "text search"
 expect_golden search-japan.txt "$TMP/out"
 run searcher --db "$DB" --json 'columnist:thorbecke OR 蔡英文'
 expect_status 0 "json search"
+expect_eq 1 "$(wc -l <"$TMP/out")" "--json: one line"
+cp "$TMP/out" "$TMP/one-line.json"
+run searcher --db "$DB" --json --pretty 'columnist:thorbecke OR 蔡英文'
+expect_eq True "$(python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); a.pop("elapsed_ms"); b.pop("elapsed_ms"); print(a==b)' "$TMP/one-line.json" "$TMP/out")" \
+    "--pretty: the same object, indented"
 zero_timings "$TMP/out"
 expect_golden search-columnist-cjk.json "$TMP/out"
-run searcher --db "$DB" --json --limit 2 --facet columnist,topic,year,month,feed --filter topic:editorials \
+run searcher --db "$DB" --json --pretty --limit 2 --facet columnist,topic,year,month,feed --filter topic:editorials \
     --sort date taiwan
 expect_status 0 "faceted, filtered, sorted search"
 zero_timings "$TMP/out"
@@ -47,9 +52,9 @@ expect_golden search-facets.txt "$TMP/out"
 # Spelling: unknown words get a suggestion from the indexed text.
 run searcher --db "$DB" 'Montevido convention'
 expect_eq "did you mean: Montevideo convention" "$(head -1 "$TMP/out")" "did you mean"
-run searcher --db "$DB" --json --limit 0 'curency'
+run searcher --db "$DB" --json --pretty --limit 0 'curency'
 expect_file_contains "$TMP/out" '"corrected_query": "currency"' "corrected_query in JSON"
-run searcher --db "$DB" --json --limit 0 '"exchange rates"'
+run searcher --db "$DB" --json --pretty --limit 0 '"exchange rates"'
 expect_file_contains "$TMP/out" '"corrected_query": null' "known words are not corrected"
 # Synonyms (schemas/synonyms.txt, stored in the database by the indexer).
 expect_eq "Beijing escalates over Takaichi's remarks" "$(titles "$DB" Diaoyu)" "synonym: Diaoyu finds Diaoyutai"

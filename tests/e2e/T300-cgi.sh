@@ -126,7 +126,7 @@ expect_file_contains "$TMP/body" '<mark>Teigen</mark> Officiates' "and finds wha
 # A query that is not valid syntax is searched as words, never a 400.
 cgi 'q=date:2025-13..2026+trump&format=json'
 expect_eq 200 "$status" "bad date range: searched"
-expect_file_contains "$TMP/body" '"query_note": "searched as plain words' "json: what was ignored"
+expect_file_contains "$TMP/body" '"query_note":"searched as plain words' "json: what was ignored"
 cgi 'q=%28trump+OR'
 expect_eq 200 "$status" "stray parenthesis: searched"
 expect_file_contains "$TMP/body" '<p class="note" role="status">Your query was searched as plain words (' "the page says what was ignored"

@@ -11,9 +11,9 @@ printf '%s/feeds/huffpost-sample.rss\n%s/feeds/taipei-times-editorials.rss\n%s/s
 run indexer --db "$DB" nightly --feeds "$TMP/feeds.txt"
 expect_status 1 "nightly with one failing feed"
 expect_file_contains "$TMP/out" "compacted:" "first nightly compacts"
-last=$(tail -1 "$TMP/err")
+last=$(tail -1 "$TMP/out")
 expect_eq 1 "$([[ $last =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\ morgue-indexer:\ nightly:\ done\ with\ failures ]] && echo 1)" "summary line, stamped: $last"
-expect_file_contains "$TMP/err" "3 feeds (2 fetched, 0 not modified, 1 failed); 304 new articles; compacted; 304 in the database" "summary numbers"
+expect_file_contains "$TMP/out" "3 feeds (2 fetched, 0 not modified, 1 failed); 304 new articles; compacted; 304 in the database" "summary numbers, on stdout"
 run indexer --db "$DB" nightly --json --feeds "$TMP/feeds.txt"
 expect_status 1 "second nightly"
 expect_eq "3 2 None 304 1" "$(python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["feeds"], j["not_modified"], j["compacted"], j["documents"], j["exit_code"])' <"$TMP/out")" "nightly --json: 304s, no compaction"

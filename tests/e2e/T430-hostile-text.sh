@@ -98,12 +98,13 @@ run indexer --db "$DB" feeds --json
 checked jsonl "$TMP/out" "feeds --json"
 now=$(date +%s)
 python3 - "$TMP/out" "$now" >"$TMP/waits" <<'PY'
-import json, sys
+import datetime, json, sys
 now = int(sys.argv[2])
 for line in open(sys.argv[1]):
     s = json.loads(line)
-    if "/status/" in s["listed_url"]:
-        print(s["retry_after"] - now)
+    if "/status/" in s["listed_url"]:  # times are ISO 8601 UTC
+        when = datetime.datetime.strptime(s["retry_after"], "%Y-%m-%dT%H:%M:%SZ")
+        print(int(when.replace(tzinfo=datetime.timezone.utc).timestamp()) - now)
 PY
 expect_eq 3 "$(wc -l <"$TMP/waits")" "three feeds asked to wait"
 expect_eq "" "$(awk '$1 > 86400 + 60 || $1 < 0' "$TMP/waits")" "every wait is at most a day: $(cat "$TMP/waits" | tr '\n' ' ')"

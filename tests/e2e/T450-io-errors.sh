@@ -21,7 +21,7 @@ indexer --db "$base" -q import "$TMP/base.rss"
 
 # state DB: the total and the articles of each feed, in one line.
 state() {
-    searcher --db "$1" --json --limit 0 --facet feed | grep -E '"(total|value|count)"' | tr -d ' \n'
+    searcher --db "$1" --json --pretty --limit 0 --facet feed | grep -E '"(total|value|count)"' | tr -d ' \n'
 }
 old=$(state "$base")
 
