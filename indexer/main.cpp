@@ -491,8 +491,8 @@ int run_feeds(const Options& o) {
 }
 
 int run_parse(const Options& o) {
-    morgue::ParseOptions options{o.json,      o.content_type,   o.content_language, o.url,
-                                 o.max_bytes, topic_aliases(o), o.language};
+    morgue::ParseOptions options{o.json, o.pretty,    o.content_type,   o.content_language,
+                                 o.url,  o.max_bytes, topic_aliases(o), o.language};
     return morgue::parse_files(o.files, options, stdout) ? morgue::exit_partial : morgue::exit_ok;
 }
 

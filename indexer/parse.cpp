@@ -5,6 +5,7 @@
 #include "morgue/console.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/json_text.hpp"
 #include "morgue/text.hpp"
 
 #include <ctime>
@@ -134,10 +135,9 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
                                     .language = options.language});
             apply_topic_aliases(feed, options.topic_aliases);
             if (options.json)
-                fmt::print(out, "{}\n",
-                           escape_json_controls(
-                               feed_json(file, feed)
-                                   .dump(-1, ' ', false, Json::error_handler_t::replace)));
+                std::fputs(
+                    escape_json_controls(json_text(feed_json(file, feed), options.pretty)).c_str(),
+                    out);
             else
                 print_text(out, file, feed);
             if (!options.json && i + 1 < files.size()) std::fputc('\n', out);

@@ -13,6 +13,7 @@ namespace morgue {
 
 struct ParseOptions {
     bool json = false;                 // one JSON object per file and line (JSON Lines)
+    bool pretty = false;               // the JSON indented for people instead
     std::string content_type;          // as an HTTP server would have sent it, for its charset
     std::string content_language = {}; // as an HTTP server would have sent it
     std::string url; // where the file was fetched from: the base for relative links

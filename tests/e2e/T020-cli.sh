@@ -146,6 +146,10 @@ run indexer --db "$TMP/p" nightly --json --feeds "$TMP/feeds.txt"
 one_line "nightly --json" "$TMP/out"
 run searcher --db "$DB" --json taiwan
 one_line "search --json" "$TMP/out"
+run indexer parse --json "$DATA/opinion-bylines.rss" "$DATA/bloomberg-opinion.atom"
+expect_eq 2 "$(wc -l <"$TMP/out")" "parse --json: one line per file"
+run indexer parse --json --pretty "$DATA/opinion-bylines.rss"
+expect_file_contains "$TMP/out" '  "file": ' "parse --pretty: indented"
 run indexer --db "$TMP/p" feeds --json
 expect_eq 4 "$(wc -l <"$TMP/out")" "feeds --json: one line per feed"
 expect_eq "ok" "$(python3 -c '
