@@ -28,6 +28,7 @@ nlohmann::json article_json(const Article& a) {
             {"columnist", a.columnists},
             {"topic", a.topics},
             {"date", iso8601_utc(a.date)},
+            {"date_local", iso8601_local(a.date, a.utc_offset)},
             {"date_source", date_source_name(a.date_source)},
             {"feed", a.feed_title},
             {"feed_url", a.feed_url},
@@ -47,6 +48,8 @@ Article json_article(const nlohmann::json& j) {
     auto date = parse_date(j.at("date").get<std::string>());
     if (!date) throw std::invalid_argument("bad date");
     a.date = *date;
+    // Exports from before offsets were kept have none: UTC's clock.
+    a.utc_offset = parse_offset_of(j.value("date_local", "")).value_or(0);
     a.date_source = date_source_named(j.at("date_source").get<std::string>());
     a.feed_title = j.at("feed").get<std::string>();
     a.feed_url = j.at("feed_url").get<std::string>();

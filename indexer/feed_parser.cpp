@@ -539,12 +539,20 @@ std::vector<std::string> topics_of(const std::vector<Category>& categories) {
 
 void resolve_date(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     Article& a = e.article;
+    // The offset the chosen date was written in: the publisher's clock.
+    auto offset = [](const std::string& text) {
+        auto z = parse_zoned_date(text);
+        return z ? z->offset : 0L;
+    };
     if (e.published) {
         a.date = *e.published, a.date_source = DateSource::published;
+        a.utc_offset = offset(e.published_text);
     } else if (e.updated) {
         a.date = *e.updated, a.date_source = DateSource::updated;
+        a.utc_offset = offset(e.updated_text);
     } else if (feed.updated) {
         a.date = *feed.updated, a.date_source = DateSource::feed;
+        a.utc_offset = offset(feed.updated_text);
     } else {
         a.date = source.received, a.date_source = DateSource::received;
     }

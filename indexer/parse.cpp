@@ -42,6 +42,7 @@ Json entry_json(const FeedEntry& e) {
             {"updated", optional_date(e.updated)},
             {"updated_text", e.updated_text},
             {"date", iso8601_utc(a.date)},
+            {"date_local", iso8601_local(a.date, a.utc_offset)},
             {"date_source", date_source_name(a.date_source)},
             {"summary", a.summary},
             {"content", a.body},
@@ -107,7 +108,10 @@ void print_text(std::FILE* out, const std::string& file, const Feed& f) {
         fmt::format_to(to, "    published: {}\n    updated: {}\n",
                        date_line(e.published, e.published_text),
                        date_line(e.updated, e.updated_text));
-        fmt::format_to(to, "    date: {} ({})\n", iso8601_utc(a.date),
+        // The publisher's clock first, when it is not UTC's.
+        std::string local =
+            a.utc_offset ? iso8601_local(a.date, a.utc_offset) + " = " : std::string();
+        fmt::format_to(to, "    date: {}{} ({})\n", local, iso8601_utc(a.date),
                        date_source_name(a.date_source));
         fmt::format_to(to, "    summary: {}\n    content: {} bytes of text\n",
                        a.summary.empty() ? "-" : a.summary, a.body.size());

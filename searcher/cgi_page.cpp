@@ -190,8 +190,10 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     head->SetValue("URL", a.url);
     if (!a.date.empty()) {
         Dict* date = hit->AddSectionDictionary("DATE");
-        date->SetValue("ISO", a.date);
-        date->SetValue("SHOWN", shown_date(a.date));
+        // The day the publisher printed, on its clock; the attribute keeps the offset.
+        const std::string& when = a.date_local.empty() ? a.date : a.date_local;
+        date->SetValue("ISO", when);
+        date->SetValue("SHOWN", shown_date(when));
     }
     for (const auto& name : a.columnists) {
         Dict* col = hit->AddSectionDictionary("COLUMNIST");

@@ -39,7 +39,8 @@ Query language:
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
   language:de      in this language (a code or a name: language:German)
   date:2025-01-01..2025-06-30, date:2025-03.., date:..2024, date:2025-03-14
-                   dated in that period (UTC; a bound covers its whole day, month or year)
+                   dated in that period on the publisher's calendar, the date the
+                   article shows (a bound covers its whole day, month or year)
   Synonyms stored by the indexer widen words (Diaoyu also finds Senkaku, 釣魚台);
   a word found nowhere gets a "did you mean" suggestion.
   A query that is not valid syntax is searched as its words, with a note; one

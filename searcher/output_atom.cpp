@@ -28,8 +28,10 @@ void entry(pugi::xml_node feed, const Hit& h) {
         link.append_attribute("rel") = "alternate";
         link.append_attribute("href") = a.url.c_str();
     }
-    text_child(e, "published", a.date);
-    text_child(e, "updated", a.date);
+    // RFC 3339 with the publisher's offset: a reader shows the day it printed.
+    const std::string& when = a.date_local.empty() ? a.date : a.date_local;
+    text_child(e, "published", when);
+    text_child(e, "updated", when);
     for (const auto& name : a.columnists)
         text_child(e.append_child("author"), "name", name);
     for (const auto& topic : a.topics)

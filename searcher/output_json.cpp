@@ -20,6 +20,7 @@ std::string format_json(const SearchResult& r, bool pretty) {
                            {"columnist", a.columnists},
                            {"topic", a.topics},
                            {"date", a.date},
+                           {"date_local", a.date_local},
                            {"feed", a.feed},
                            {"language", a.language},
                            {"duplicates", h.duplicates},

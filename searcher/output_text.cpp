@@ -16,7 +16,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 }
 
 void append_hit(std::string& out, const Hit& h) {
-    std::string date = h.article.date.substr(0, 10);
+    // The date as the publisher printed it, on its own clock.
+    const std::string& when = h.article.date_local.empty() ? h.article.date : h.article.date_local;
+    std::string date = when.substr(0, 10);
     std::string byline = date;
     if (!h.article.columnists.empty()) byline += "  " + join(h.article.columnists, ", ");
     if (!h.article.topics.empty()) byline += "  [" + join(h.article.topics, ", ") + "]";

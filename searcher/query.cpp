@@ -259,9 +259,10 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
             field_names_.insert(f.name);
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
-            qp_.add_rangeprocessor((new DateRangeProcessor(*f.slot, &date_error_))->release());
-            qp_.add_boolean_prefix("date",
-                                   (new DateFieldProcessor(*f.slot, &date_error_))->release());
+            // Ranges on the publisher's calendar, as the articles show their dates.
+            Xapian::valueno slot = calendar_slot(rdb.db, rdb.schema);
+            qp_.add_rangeprocessor((new DateRangeProcessor(slot, &date_error_))->release());
+            qp_.add_boolean_prefix("date", (new DateFieldProcessor(slot, &date_error_))->release());
             field_names_.insert({"year", "date"});
         }
     }

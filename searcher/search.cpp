@@ -98,8 +98,9 @@ class Deadline {
 Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
     if (req.since.empty() && req.until.empty()) return query;
     try {
-        return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                             date_range_query(*db.schema.get("date").slot, req.since, req.until));
+        return Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            date_range_query(calendar_slot(db.db, db.schema), req.since, req.until));
     } catch (const UsageError& e) {
         throw UsageError(fmt::format("--since/--until: {}", e.what()));
     }

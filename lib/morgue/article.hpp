@@ -20,7 +20,11 @@ struct Article {
     std::string summary;                 // plain text, short
     std::vector<std::string> columnists; // display forms
     std::vector<std::string> topics;     // display forms
-    std::time_t date = 0;
+    std::time_t date = 0;                // the instant, UTC
+    // The offset from UTC the date was written in, seconds east (+08:00 is
+    // 28800): the publisher's own clock, on which the article is dated 14
+    // October when UTC says 13 October.  0 for UTC and dates without a zone.
+    long utc_offset = 0;
     DateSource date_source = DateSource::published;
     // The ISO 639 code (language.hpp) the feed declares for the item, or the
     // feed list's override; empty: undeclared, the archive's default language.

@@ -29,7 +29,7 @@ bool valid(const Fields& f) {
            f.minute <= 59 && f.second >= 0 && f.second <= 60;
 }
 
-std::optional<std::time_t> to_time(const Fields& f) {
+std::optional<ZonedTime> to_time(const Fields& f) {
     if (!valid(f)) return std::nullopt;
     std::tm tm{};
     tm.tm_year = f.year - 1900;
@@ -38,7 +38,7 @@ std::optional<std::time_t> to_time(const Fields& f) {
     tm.tm_hour = f.hour;
     tm.tm_min = f.minute;
     tm.tm_sec = f.second;
-    return timegm(&tm) - f.offset;
+    return ZonedTime{timegm(&tm) - f.offset, f.offset};
 }
 
 bool number(std::string_view s, int& out) {
@@ -164,7 +164,7 @@ int full_year(std::string_view digits, int value) {
 // RFC 822/1123 and the shapes real feeds give it: weekday optional, with or
 // without commas, day and month in either order, asctime ("Sun Jan  4
 // 16:29:06 2004"), the year after the zone (Twitter), y/m/d (Perforce).
-std::optional<std::time_t> parse_rfc822(std::string_view text) {
+std::optional<ZonedTime> parse_rfc822(std::string_view text) {
     std::string s(text);
     std::replace(s.begin(), s.end(), ',', ' ');
     auto tokens = split_words(s);
@@ -255,7 +255,7 @@ bool iso_time(Cursor& c, Fields& f) {
 
 // 2003-12-31T10:14:55.5+08:00, 2003-12, 2003, 20031231T101455Z, 03-12-31,
 // 2004-07-08 23:56:58 -00:20 (MSSQL), and "2003-012-31" (a 3-digit month).
-std::optional<std::time_t> parse_iso8601(std::string_view text) {
+std::optional<ZonedTime> parse_iso8601(std::string_view text) {
     Cursor c{text};
     Fields f;
     f.month = f.day = 1;
@@ -288,7 +288,7 @@ std::optional<std::time_t> parse_iso8601(std::string_view text) {
 
 // Korean blogging tools: "2004-05-25 오후 11:23:17" (오전 am, 오후 pm) and
 // "2004년 05월 28일  01:31:15", both in Korean time.
-std::optional<std::time_t> parse_korean(std::string_view text) {
+std::optional<ZonedTime> parse_korean(std::string_view text) {
     bool pm = text.find("오후") != std::string_view::npos;
     bool am = text.find("오전") != std::string_view::npos;
     // The date marks and the am/pm words become spaces.
@@ -317,7 +317,7 @@ std::optional<std::time_t> parse_korean(std::string_view text) {
 }
 
 // Hungarian: "2004-július-13T9:15-05:00".
-std::optional<std::time_t> parse_hungarian(std::string_view text) {
+std::optional<ZonedTime> parse_hungarian(std::string_view text) {
     auto d1 = text.find('-');
     auto d2 = d1 == std::string_view::npos ? d1 : text.find('-', d1 + 1);
     if (d2 == std::string_view::npos) return std::nullopt;
@@ -328,7 +328,7 @@ std::optional<std::time_t> parse_hungarian(std::string_view text) {
 
 } // namespace
 
-std::optional<std::time_t> parse_date(std::string_view text) {
+std::optional<ZonedTime> parse_zoned_date(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
         text.remove_prefix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
@@ -338,6 +338,27 @@ std::optional<std::time_t> parse_date(std::string_view text) {
     if (auto t = parse_rfc822(text)) return t;
     if (auto t = parse_hungarian(text)) return t;
     return parse_korean(text);
+}
+
+std::optional<std::time_t> parse_date(std::string_view text) {
+    auto z = parse_zoned_date(text);
+    return z ? std::optional<std::time_t>(z->time) : std::nullopt;
+}
+
+std::string iso8601_local(std::time_t t, long offset) {
+    if (offset == 0) return iso8601_utc(t); // "Z": the same instant and clock
+    std::time_t wall = t + offset;
+    std::tm tm{};
+    gmtime_r(&wall, &tm);
+    long minutes = (offset < 0 ? -offset : offset) / 60;
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", tm.tm_year + 1900,
+                       tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                       offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+}
+
+std::optional<long> parse_offset_of(std::string_view iso) {
+    auto z = parse_zoned_date(iso);
+    return z ? std::optional<long>(z->offset) : std::nullopt;
 }
 
 std::string iso8601_utc(std::time_t t) {

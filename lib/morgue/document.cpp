@@ -55,11 +55,15 @@ void index_keywords(Xapian::Document& doc, Xapian::TermGenerator& tg, const Fiel
     if (!joined.empty()) doc.add_value(*f.slot, joined);
 }
 
-void index_date(Xapian::Document& doc, const Field& f, std::time_t t) {
+// The year, month and day terms and facet values are the publisher's: the
+// date printed on the article.
+void index_date(Xapian::Document& doc, const Field& f, std::time_t t, long offset) {
+    std::time_t wall = t + offset;
     std::tm tm{};
-    gmtime_r(&t, &tm);
+    gmtime_r(&wall, &tm);
     int y = tm.tm_year + 1900, m = tm.tm_mon + 1, d = tm.tm_mday;
     doc.add_value(*f.slot, Xapian::sortable_serialise(static_cast<double>(t)));
+    doc.add_value(slot_local_date, Xapian::sortable_serialise(static_cast<double>(wall)));
     doc.add_boolean_term(fmt::format("{}{:04}", f.year_prefix, y));
     doc.add_boolean_term(fmt::format("{}{:04}{:02}", f.month_prefix, y, m));
     doc.add_boolean_term(fmt::format("{}{:04}{:02}{:02}", f.day_prefix, y, m, d));
@@ -83,6 +87,8 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
     put("topic", a.topics);
     put("feed", a.feed_title);
     put("date", iso8601_utc(a.date));
+    if (const Field* f = schema.find("date"); f && f->stored)
+        j["date_local"] = iso8601_local(a.date, a.utc_offset);
     return j;
 }
 
@@ -107,6 +113,13 @@ std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
 }
 
 } // namespace
+
+Xapian::valueno calendar_slot(const Xapian::Database& db, const Schema& schema) {
+    // Every document must have it: in an archive written partly before it, a
+    // range on it would lose the older articles.
+    if (db.get_value_freq(slot_local_date) == db.get_doccount()) return slot_local_date;
+    return *schema.get("date").slot;
+}
 
 std::vector<std::string> value_parts(std::string_view joined) {
     std::vector<std::string> out;
@@ -181,7 +194,7 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     // A schema from before languages has no such field; the writer stores
     // the language all the same, for rebuild.
     if (const Field* f = schema.find("language")) index_keywords(doc, tg, *f, {a.language});
-    index_date(doc, schema.get("date"), a.date);
+    index_date(doc, schema.get("date"), a.date, a.utc_offset);
     doc.add_boolean_term(unique_term(schema, a));
 
     std::string data = stored_json(schema, a).dump();
@@ -212,6 +225,9 @@ StoredArticle read_stored(const Xapian::Document& doc) {
     s.summary = string_at(j, "summary");
     s.body = string_at(j, "body");
     s.date = string_at(j, "date");
+    s.date_local = string_at(j, "date_local");
+    if (s.date_local.empty()) // stored before offsets were kept: UTC's clock
+        if (auto t = parse_date(s.date)) s.date_local = iso8601_local(*t, 0);
     s.date_source = string_at(j, "date_source");
     s.feed = string_at(j, "feed");
     s.feed_url = string_at(j, "feed_url");
@@ -237,6 +253,7 @@ Article stored_article(const Xapian::Document& doc) {
         throw DatabaseError(
             fmt::format("document {}: bad stored date \"{}\"", doc.get_docid(), s.date));
     a.date = *date;
+    a.utc_offset = parse_offset_of(s.date_local).value_or(0);
     a.date_source = date_source_named(s.date_source);
     return a;
 }

@@ -16,6 +16,16 @@ namespace morgue {
 constexpr Xapian::valueno slot_content_hash = 200; // XXH64 of data + original, hex
 constexpr Xapian::valueno slot_original = 201;     // zstd-compressed item XML
 constexpr Xapian::valueno slot_fingerprint = 202;  // story fingerprint, the collapse key
+// The date on the publisher's clock (the instant plus its UTC offset, as if
+// UTC), sortable_serialise'd: what date: ranges and --since/--until test, so
+// that a column printed "14 Oct 2025 +0800" is in date:2025-10-14.  The
+// schema's date slot keeps the instant, for sorting and recency.
+constexpr Xapian::valueno slot_local_date = 203;
+
+// The slot date ranges use in `db`: slot_local_date when every document has
+// it, else (an archive written partly before it, until it is rebuilt) the
+// schema's date slot, on UTC's calendar.
+Xapian::valueno calendar_slot(const Xapian::Database& db, const Schema& schema);
 
 // The same story carried by several feeds: a hash of the title and the first
 // words of the text, case-folded, with punctuation and spacing ignored (so
@@ -47,7 +57,9 @@ Xapian::Document build_document(const Schema& schema, const Article& article,
 
 // The document data: what the searcher shows.
 struct StoredArticle {
-    std::string id, url, title, summary, body, date, date_source, feed, feed_url, language;
+    std::string id, url, title, summary, body, date_source, feed, feed_url, language;
+    std::string date;       // ISO 8601 UTC: "2025-10-13T16:30:00Z"
+    std::string date_local; // on the publisher's clock: "2025-10-14T00:30:00+08:00"
     std::vector<std::string> columnists, topics;
 };
 

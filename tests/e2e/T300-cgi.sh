@@ -80,7 +80,7 @@ expect_file_contains "$TMP/body" 'Page 2 of 6' "unknown parameters are ignored"
 cgi ''
 expect_file_contains "$TMP/body" '<strong aria-current="true">newest</strong>' "no query: newest first"
 first_date=$(grep -o 'datetime="[^"]*"' "$TMP/body" | head -1)
-newest=$(searcher --db "$DB" --json --sort date --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["date"])')
+newest=$(searcher --db "$DB" --json --sort date --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["date_local"])')
 expect_eq "datetime=\"$newest\"" "$first_date" "the front page starts with the newest article"
 cgi 'q=trump&sort=oldest'
 expect_file_contains "$TMP/body" '<strong aria-current="true">oldest</strong>' "sort=oldest"

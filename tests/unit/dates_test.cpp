@@ -77,3 +77,31 @@ TEST(Dates, ZonesAndShapes) {
     EXPECT_EQ(iso("Fri, 31 Feb 2003 10:00:00 GMT"), "none");
     EXPECT_EQ(iso("Thu, 01 Jan 2004 19:48:21 XYZ"), "none");
 }
+
+TEST(Dates, TheOffsetAsWritten) {
+    auto z = parse_zoned_date("Tue, 14 Oct 2025 00:30:00 +0800");
+    ASSERT_TRUE(z);
+    EXPECT_EQ(z->offset, 8 * 3600);
+    EXPECT_EQ(iso8601_utc(z->time), "2025-10-13T16:30:00Z");
+    EXPECT_EQ(parse_zoned_date("2025-10-13T20:00:00-05:00")->offset, -5 * 3600);
+    EXPECT_EQ(parse_zoned_date("2025-10-13T20:00:00+05:30")->offset, 5 * 3600 + 30 * 60);
+    EXPECT_EQ(parse_zoned_date("18 Nov 2025 09:00 EST")->offset, -5 * 3600);
+    EXPECT_EQ(parse_zoned_date("2025-10-13")->offset, 0); // no zone: UTC
+    EXPECT_FALSE(parse_zoned_date("not a date"));
+}
+
+TEST(Dates, OnThePublishersClock) {
+    std::time_t t = *parse_date("2025-10-13T16:30:00Z");
+    EXPECT_EQ(iso8601_local(t, 8 * 3600), "2025-10-14T00:30:00+08:00");
+    EXPECT_EQ(iso8601_local(t, -5 * 3600), "2025-10-13T11:30:00-05:00");
+    EXPECT_EQ(iso8601_local(t, -(3 * 3600 + 30 * 60)), "2025-10-13T13:00:00-03:30");
+    EXPECT_EQ(iso8601_local(t, 0), "2025-10-13T16:30:00Z");
+    // What it writes reads back as the same instant and offset.
+    for (long offset : {8 * 3600L, -5 * 3600L, 0L, 345 * 60L}) {
+        auto z = parse_zoned_date(iso8601_local(t, offset));
+        ASSERT_TRUE(z);
+        EXPECT_EQ(z->time, t);
+        EXPECT_EQ(z->offset, offset);
+        EXPECT_EQ(parse_offset_of(iso8601_local(t, offset)), offset);
+    }
+}

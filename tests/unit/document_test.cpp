@@ -118,3 +118,33 @@ TEST(Document, ForeignDataIsADatabaseError) {
     doc.add_value(slot_original, "garbage");
     EXPECT_THROW(original_item(doc), DatabaseError);
 }
+
+TEST(Document, DatedOnThePublishersCalendar) {
+    Schema s = news();
+    Article a = sample(); // 2025-10-13T16:30:00Z
+    a.utc_offset = 8 * 3600;
+    Xapian::Document doc = build(s, a);
+    auto terms = terms_of(doc);
+    EXPECT_TRUE(terms.count("D20251014")) << "the day printed in Taipei";
+    EXPECT_FALSE(terms.count("D20251013"));
+    const Field& date = s.get("date");
+    EXPECT_EQ(doc.get_value(*date.month_slot), "2025-10");
+    // Sorting keeps the instant; ranges read the publisher's clock.
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(*date.slot)), static_cast<double>(a.date));
+    EXPECT_EQ(Xapian::sortable_unserialise(doc.get_value(slot_local_date)),
+              static_cast<double>(a.date + 8 * 3600));
+    StoredArticle stored = read_stored(doc);
+    EXPECT_EQ(stored.date, "2025-10-13T16:30:00Z");
+    EXPECT_EQ(stored.date_local, "2025-10-14T00:30:00+08:00");
+    EXPECT_EQ(stored_article(doc).utc_offset, 8 * 3600);
+}
+
+TEST(Document, YearOnThePublishersCalendar) {
+    Schema s = news();
+    Article a = sample();
+    a.date = *parse_date("2025-12-31T16:30:00Z"); // 1 January 2026, 00:30 in Taipei
+    a.utc_offset = 8 * 3600;
+    Xapian::Document doc = build(s, a);
+    EXPECT_TRUE(terms_of(doc).count("Y2026"));
+    EXPECT_EQ(doc.get_value(*s.get("date").year_slot), "2026");
+}
