@@ -1,13 +1,18 @@
 // export --jsonl / import --jsonl: a full backup that round-trips every
 // stored field and the original item, plus the metadata Morgue keeps
 // (feed states, synonyms).  Line 1 is a header; each further line one article.
+#include "commands.hpp"
 #include "feed_file.hpp"
 #include "maintenance.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
+#include "morgue/run_lock.hpp"
 #include "morgue/text.hpp"
 
+#include <cstdio>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -123,6 +128,85 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned che
         if (checkpoint_every && counts.total() % checkpoint_every == 0) writer.checkpoint();
     }
     return counts;
+}
+
+namespace {
+
+// Restores the exports through `writer`; returns the counts.
+ArticleCounts restore_into(Writer& writer, const GlobalOptions& o, const ImportCommand& c,
+                           unsigned checkpoint) {
+    ArticleCounts total;
+    for (const auto& file : c.files) {
+        ArticleCounts n = import_jsonl(writer, file, checkpoint);
+        if (!o.quiet) say(stdout, fmt::format("{}: {} articles restored", file, n.total()));
+        total += n;
+    }
+    writer.commit();
+    return total;
+}
+
+// Into an empty or new database, the restore is written as a new generation
+// with a commit every 5,000 articles (memory stays bounded for any archive)
+// and switched in whole; into one with articles, it is one transaction.
+int restore(const GlobalOptions& o, const ImportCommand& c) {
+    constexpr unsigned checkpoint = 5000;
+    Schema schema = export_schema(c.files.at(0));
+    ArticleCounts total;
+    std::error_code ec;
+    if (new_or_empty(o.db_path)) {
+        WriterLock held(o.db_path); // the empty database is replaced
+        std::string staged = staging_path(o.db_path);
+        try {
+            Writer writer(staged, schema);
+            total = restore_into(writer, o, c, checkpoint);
+        } catch (...) {
+            std::filesystem::remove_all(staged, ec);
+            throw;
+        }
+        switch_generation(o.db_path, staged, &held);
+    } else {
+        Writer writer(o.db_path, schema);
+        total = restore_into(writer, o, c, 0);
+    }
+    if (!o.quiet)
+        say(stdout, fmt::format("{} articles: {} new, {} updated, {} unchanged; {} in the database",
+                                total.total(), total.added, total.updated, total.unchanged,
+                                open_for_reading(o.db_path).db.get_doccount()));
+    return exit_ok;
+}
+
+} // namespace
+
+// A restore is all or nothing: a bad line stops it with exit 2, uncommitted.
+int run_restore(const GlobalOptions& o, const ImportCommand& c) {
+    RunLock lock(o.db_path);
+    try {
+        return restore(o, c);
+    } catch (const InputError& e) {
+        throw UsageError(fmt::format("{}; nothing restored", e.what()));
+    }
+}
+
+int run_export(const GlobalOptions& o, const ExportCommand& c) {
+    require_db(o);
+    if (c.output.empty()) {
+        export_jsonl(o.db_path, stdout);
+        return exit_ok;
+    }
+    // Written beside, renamed into place: a backup is whole or absent.
+    std::string tmp = c.output + ".tmp";
+    std::FILE* out = std::fopen(tmp.c_str(), "w");
+    if (!out) throw UsageError(fmt::format("{}: cannot write", tmp));
+    try {
+        export_jsonl(o.db_path, out);
+    } catch (...) {
+        std::fclose(out);
+        std::remove(tmp.c_str());
+        throw;
+    }
+    if (std::fclose(out) != 0 || std::rename(tmp.c_str(), c.output.c_str()) != 0)
+        throw DatabaseError(fmt::format("{}: could not write the export", c.output));
+    return exit_ok;
 }
 
 } // namespace morgue

@@ -1,3 +1,4 @@
+#include "commands.hpp"
 #include "maintenance.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
@@ -31,6 +32,19 @@ std::vector<std::string> check_database(const std::string& path) {
         }
     }
     return problems;
+}
+
+int run_check(const GlobalOptions& o) {
+    require_db(o);
+    auto problems = check_database(o.db_path);
+    for (const auto& p : problems)
+        say(stderr, fmt::format("{}: {}", o.db_path, p));
+    if (!problems.empty())
+        throw DatabaseError(fmt::format("{}: damaged ({} problem{})", o.db_path, problems.size(),
+                                        problems.size() == 1 ? "" : "s"));
+    say(stdout, fmt::format("{}: intact ({} documents)", o.db_path,
+                            open_for_reading(o.db_path).db.get_doccount()));
+    return exit_ok;
 }
 
 } // namespace morgue

@@ -1,6 +1,8 @@
+#include "commands.hpp"
 #include "maintenance.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/run_lock.hpp"
 
 #include <charconv>
 #include <filesystem>
@@ -40,6 +42,15 @@ CompactStats compact_database(const std::string& path) {
     s.after = database_bytes(staged);
     switch_generation(path, staged, &held);
     return s;
+}
+
+int run_compact(const GlobalOptions& o) {
+    require_db(o);
+    RunLock lock(o.db_path);
+    auto c = compact_database(o.db_path);
+    say(stdout, fmt::format("compacted: {:.1f} MB -> {:.1f} MB; switched to the new generation",
+                            c.before / 1e6, c.after / 1e6));
+    return exit_ok;
 }
 
 } // namespace morgue

@@ -48,24 +48,11 @@ FeedState load_feed_state(const Writer& writer, const std::string& listed_url) {
     return from_json(writer.metadata(key_of(listed_url)), listed_url);
 }
 
-std::string feed_state_json(const FeedState& s) {
-    nlohmann::json j = {{"listed_url", s.listed_url},
-                        {"url", s.url},
-                        {"etag", s.etag},
-                        {"last_modified", s.last_modified},
-                        {"content_hash", s.content_hash},
-                        {"last_status", s.last_status},
-                        {"last_error", s.last_error},
-                        {"last_attempt", s.last_attempt},
-                        {"last_success", s.last_success},
-                        {"retry_after", s.retry_after},
-                        {"failures", s.failures},
-                        {"gone", s.gone}};
-    return j.dump();
-}
+namespace {
 
-nlohmann::ordered_json feed_state_report(const FeedState& s) {
-    auto when = [](std::time_t t) { return t ? nlohmann::ordered_json(iso8601_utc(t)) : nullptr; };
+// The one field list of both forms; `when` writes a time.
+template <typename When>
+nlohmann::ordered_json state_json(const FeedState& s, When when) {
     return {{"listed_url", s.listed_url},
             {"url", s.url},
             {"etag", s.etag},
@@ -78,6 +65,17 @@ nlohmann::ordered_json feed_state_report(const FeedState& s) {
             {"retry_after", when(s.retry_after)},
             {"failures", s.failures},
             {"gone", s.gone}};
+}
+
+} // namespace
+
+std::string feed_state_json(const FeedState& s) {
+    return state_json(s, [](std::time_t t) { return nlohmann::ordered_json(t); }).dump();
+}
+
+nlohmann::ordered_json feed_state_report(const FeedState& s) {
+    return state_json(
+        s, [](std::time_t t) { return t ? nlohmann::ordered_json(iso8601_utc(t)) : nullptr; });
 }
 
 void save_feed_state(Writer& writer, const FeedState& s) {

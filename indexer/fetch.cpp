@@ -1,12 +1,18 @@
 #include "fetch.hpp"
 
 #include "encoding.hpp"
+#include "feed_list.hpp"
 #include "feed_parser.hpp"
 #include "feed_state.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/json_text.hpp"
+#include "morgue/run_lock.hpp"
 #include "morgue/text.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <curl/curl.h>
 #include <fmt/format.h>
 #include <map>
 
@@ -159,6 +165,88 @@ FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
         progress();
     });
     return run.summary;
+}
+
+FetchPlan fetch_plan(const GlobalOptions& o, const FetchCommand& c) {
+    FetchFeedsOptions options{c.http, topic_aliases(o), c.verbose};
+    std::vector<std::string> urls;
+    if (!c.feeds_file.empty())
+        for (auto& feed : read_feed_list(c.feeds_file)) {
+            urls.push_back(feed.url);
+            if (!feed.language.empty()) options.languages[feed.url] = feed.language;
+        }
+    for (const auto& arg : c.urls) {
+        std::string url = normalise_feed_url(arg);
+        if (url.empty()) throw UsageError(fmt::format("not a URL: \"{}\"", arg));
+        if (std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+    }
+    if (urls.empty()) throw UsageError("fetch: no feeds: give URLs or --feeds FILE");
+    if (!c.language.empty())
+        for (const auto& url : urls)
+            options.languages.emplace(url, c.language); // a feed's own language= comes first
+    options.http.max_bytes = o.max_bytes;
+    options.http.user_agent =
+        fmt::format("Morgue/{} (news archive indexer) libcurl/{}", MORGUE_VERSION,
+                    curl_version_info(CURLVERSION_NOW)->version);
+    return {std::move(options), std::move(urls)};
+}
+
+nlohmann::ordered_json fetch_summary_json(const FetchSummary& s, double seconds) {
+    nlohmann::ordered_json failures = nlohmann::ordered_json::array();
+    for (const auto& [url, why] : s.failures)
+        failures.push_back({{"url", url}, {"error", why}});
+    return {{"feeds", s.feeds},
+            {"fetched", s.fetched},
+            {"not_modified", s.not_modified},
+            {"failed", s.failed},
+            {"skipped", s.skipped},
+            {"gone", s.gone},
+            {"articles",
+             {{"new", s.articles.added},
+              {"updated", s.articles.updated},
+              {"unchanged", s.articles.unchanged}}},
+            {"failures", failures},
+            {"elapsed_s", seconds}};
+}
+
+FetchRun fetch_run(const GlobalOptions& o, const FetchCommand& c, const FetchPlan& plan,
+                   bool quiet_json) {
+    Schema schema = schema_for(o);
+    auto started = std::chrono::steady_clock::now();
+    Writer writer(o.db_path, schema);
+    store_name_lists(writer, o);
+    // With --json, stdout carries only the summary object.
+    std::FILE* info = c.json ? stderr : stdout;
+    Progress line(!o.quiet);
+    Log log = run_log(o, line, info);
+    FetchRun run;
+    run.summary = fetch_feeds(writer, plan.urls, plan.options, log);
+    line.show("committing");
+    writer.commit();
+    line.clear();
+    run.documents = writer.document_count();
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const auto& s = run.summary;
+    if (c.json) {
+        if (!quiet_json)
+            std::fputs(json_text(fetch_summary_json(s, run.seconds), o.pretty).c_str(), stdout);
+    } else if (!o.quiet || s.failed) {
+        say(stdout,
+            fmt::format(
+                "{} feeds: {} fetched, {} not modified, {} failed, {} skipped{}; articles: {} new, "
+                "{} updated, {} unchanged; {} in the database ({:.1f} s)",
+                s.feeds, s.fetched, s.not_modified, s.failed, s.skipped,
+                s.gone ? fmt::format(", {} gone", s.gone) : "", s.articles.added,
+                s.articles.updated, s.articles.unchanged, run.documents, run.seconds));
+    }
+    return run;
+}
+
+int run_fetch(const GlobalOptions& o, const FetchCommand& c) {
+    require_db(o);
+    FetchPlan plan = fetch_plan(o, c);
+    RunLock lock(o.db_path);
+    return fetch_run(o, c, plan).summary.failed ? exit_partial : exit_ok;
 }
 
 } // namespace morgue

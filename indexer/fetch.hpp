@@ -3,10 +3,12 @@
 // the next run asks only for what changed and skips what asked to be left.
 #pragma once
 
+#include "commands.hpp"
 #include "fetcher.hpp"
 #include "import.hpp"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -32,5 +34,28 @@ struct FetchSummary {
 // Does not commit.
 FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
                          const FetchFeedsOptions& options, const Log& log);
+
+// What fetch and nightly share: the feeds to fetch and how, from the
+// command line and the feed list, read before the run lock is taken so
+// that a mistake in them leaves nothing behind; and the run itself.
+struct FetchPlan {
+    FetchFeedsOptions options;
+    std::vector<std::string> urls;
+};
+FetchPlan fetch_plan(const GlobalOptions& o, const FetchCommand& c);
+
+struct FetchRun {
+    FetchSummary summary;
+    double seconds = 0;
+    Xapian::doccount documents = 0;
+};
+
+// Fetches and indexes the planned feeds, commits, prints the summary line
+// (or, with --json and unless `quiet_json`, the summary object).
+FetchRun fetch_run(const GlobalOptions& o, const FetchCommand& c, const FetchPlan& plan,
+                   bool quiet_json = false);
+
+// The summary as --json prints it.
+nlohmann::ordered_json fetch_summary_json(const FetchSummary& s, double seconds);
 
 } // namespace morgue

@@ -1,8 +1,14 @@
 #include "import.hpp"
 
+#include "commands.hpp"
 #include "feed_parser.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/run_lock.hpp"
 
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fmt/format.h>
 
 namespace morgue {
@@ -52,6 +58,59 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
         }
     }
     return stats;
+}
+
+namespace {
+
+// Articles per commit in a bulk import's shards: XAPIAN_FLUSH_THRESHOLD if
+// set, else 2,000 (about 220 MB a writer for news articles of 150-900 words).
+unsigned flush_threshold() {
+    const char* v = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+    unsigned n = 0;
+    if (v) std::from_chars(v, v + std::strlen(v), n);
+    return n > 0 ? n : 2000;
+}
+
+} // namespace
+
+int run_import(const GlobalOptions& o, const ImportCommand& c) {
+    require_db(o);
+    if (c.jsonl) return run_restore(o, c);
+    RunLock lock(o.db_path);
+    Schema schema = schema_for(o);
+    ImportOptions options{o.max_bytes, topic_aliases(o), 0, c.language};
+    Progress line(!o.quiet);
+    Log log = run_log(o, line);
+    auto prepare = [&](Writer& writer) { store_name_lists(writer, o); };
+    ImportStats s;
+    Xapian::doccount in_db = 0;
+    if (c.jobs > 1 && c.files.size() > 1 && new_or_empty(o.db_path)) {
+        // Shards are new databases, committed in batches so that memory
+        // stays bounded; Xapian's own knob sets the batch, as for any writer.
+        options.checkpoint_every = flush_threshold();
+        s = bulk_import(o.db_path, schema, c.files, options, c.jobs, prepare, log);
+        in_db = open_for_reading(o.db_path).db.get_doccount();
+    } else {
+        Writer writer(o.db_path, schema);
+        prepare(writer);
+        s = import_files(writer, c.files, options, log);
+        line.show("committing");
+        writer.commit();
+        in_db = writer.document_count();
+    }
+    line.clear();
+    if (!o.quiet || s.files_failed)
+        say(stdout,
+            fmt::format("{} files indexed, {} failed; {} articles new, {} updated, {} unchanged; "
+                        "{} in the database",
+                        s.files_ok, s.files_failed, s.articles.added, s.articles.updated,
+                        s.articles.unchanged, in_db));
+    return s.files_failed ? exit_partial : exit_ok;
+}
+
+bool new_or_empty(const std::string& path) {
+    std::error_code ec;
+    return !std::filesystem::exists(path, ec) || open_for_reading(path).db.get_doccount() == 0;
 }
 
 } // namespace morgue

@@ -62,6 +62,10 @@ ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases
 ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
                          const ImportOptions& options, const Log& log);
 
+// True if there is nothing at `path` to lose by replacing it whole: no
+// database, or one without documents.
+bool new_or_empty(const std::string& path);
+
 // A bulk load into a new or empty database on `jobs` cores.  The files, split
 // in order into `jobs` runs of about equal size, are indexed into a shard each
 // by a child process (`prepare` first: metadata), with options.checkpoint_every.

@@ -1,5 +1,6 @@
 #include "parse.hpp"
 
+#include "commands.hpp"
 #include "encoding.hpp"
 #include "feed_parser.hpp"
 #include "morgue/console.hpp"
@@ -153,6 +154,12 @@ unsigned parse_files(const std::vector<std::string>& files, const ParseOptions& 
         }
     }
     return failed;
+}
+
+int run_parse(const GlobalOptions& o, const ParseCommand& c) {
+    ParseOptions options{c.json, o.pretty,    c.content_type,   c.content_language,
+                         c.url,  o.max_bytes, topic_aliases(o), c.language};
+    return parse_files(c.files, options, stdout) ? exit_partial : exit_ok;
 }
 
 } // namespace morgue

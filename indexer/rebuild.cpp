@@ -1,9 +1,13 @@
 #include "child_process.hpp"
+#include "commands.hpp"
+#include "feed_list.hpp"
 #include "feed_parser.hpp"
 #include "maintenance.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/name_groups.hpp"
+#include "morgue/run_lock.hpp"
 #include "morgue/text.hpp"
 
 #include <cstdio>
@@ -137,6 +141,31 @@ RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                                         old.db.get_doccount()));
     switch_generation(path, staged, &held);
     return s;
+}
+
+int run_rebuild(const GlobalOptions& o, const RebuildCommand& c) {
+    require_db(o);
+    RunLock lock(o.db_path);
+    Schema schema = schema_for(o, true);
+    std::string synonyms = synonyms_file(o);
+    std::string text = synonyms.empty() ? "" : read_text_file(synonyms, "synonyms");
+    if (!text.empty()) parse_name_groups(text, synonyms);
+    Progress line(!o.quiet);
+    Log log = run_log(o, line);
+    std::string aliases = aliases_file(o);
+    std::map<std::string, std::string> metadata = {
+        {topic_aliases_metadata_key,
+         aliases.empty() ? "" : read_text_file(aliases, "topic aliases")}};
+    if (!text.empty()) metadata[synonyms_metadata_key] = text;
+    std::map<std::string, std::string> languages; // the feed list's language=
+    if (!c.feeds_file.empty())
+        for (const auto& feed : read_feed_list(c.feeds_file))
+            if (!feed.language.empty()) languages[feed.url] = feed.language;
+    auto s = rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log, languages);
+    say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
+                            "as stored); switched to the new generation",
+                            s.documents, s.reparsed, s.kept));
+    return exit_ok;
 }
 
 } // namespace morgue

@@ -1,7 +1,9 @@
+#include "commands.hpp"
 #include "feed_state.hpp"
 #include "maintenance.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
+#include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 #include "morgue/json_text.hpp"
 
@@ -102,6 +104,12 @@ std::string database_stats(const std::string& path, bool json, bool pretty) {
                            f.listed_url, f.last_status, f.failures, f.failures == 1 ? "" : "s",
                            when(f.last_success));
     return out;
+}
+
+int run_stats(const GlobalOptions& o, const StatsCommand& c) {
+    require_db(o);
+    std::fputs(database_stats(o.db_path, c.json, o.pretty).c_str(), stdout);
+    return exit_ok;
 }
 
 } // namespace morgue

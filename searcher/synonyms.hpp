@@ -5,6 +5,7 @@
 // n-grams: the query parser then treats every member as it would if typed.
 #pragma once
 
+#include "morgue/database.hpp" // synonyms_metadata_key
 #include "morgue/name_groups.hpp"
 
 #include <string>
@@ -12,8 +13,6 @@
 #include <vector>
 
 namespace morgue {
-
-inline constexpr const char* synonyms_metadata_key = "morgue:synonyms";
 
 // Members are matched case-blind at word boundaries (CJK ones anywhere),
 // outside quoted phrases, and not as field values (topic:UN) or after +/-.

@@ -19,6 +19,9 @@ inline constexpr const char* schema_metadata_key = "morgue:schema";
 // The topic alias file the indexer applied, so that searches by an alias
 // ("tech") find the topic it was filed under ("Technology").
 inline constexpr const char* topic_aliases_metadata_key = "morgue:topic-aliases";
+// The synonym file the indexer stored (name_groups.hpp), which the searcher
+// widens queries with.
+inline constexpr const char* synonyms_metadata_key = "morgue:synonyms";
 // The languages of the archive's articles: ISO 639 codes, one per line (the
 // writer adds each new one), so that a query is stemmed in each of them.
 inline constexpr const char* languages_metadata_key = "morgue:languages";
