@@ -13,7 +13,7 @@ namespace {
 
 // Hashed: metadata keys have the same length limit as terms; URLs do not.
 std::string key_of(const std::string& listed_url) {
-    return "morgue:feed:" + hash_hex(listed_url);
+    return feed_state_metadata_prefix + hash_hex(listed_url);
 }
 
 FeedState from_json(const std::string& text, const std::string& listed_url) {
@@ -84,7 +84,7 @@ void save_feed_state(Writer& writer, const FeedState& s) {
 
 std::vector<FeedState> all_feed_states(const Xapian::Database& db) {
     std::vector<FeedState> out;
-    const std::string prefix = "morgue:feed:";
+    const std::string prefix = feed_state_metadata_prefix;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
         out.push_back(from_json(db.get_metadata(*it), ""));
     std::sort(out.begin(), out.end(),

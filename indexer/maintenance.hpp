@@ -22,8 +22,7 @@ struct CompactStats {
 };
 CompactStats compact_database(const std::string& path);
 // The size the database had after its last compaction (0: never compacted),
-// kept in this metadata key: operational, not archive content (not exported).
-inline constexpr const char* compacted_metadata_key = "morgue:compacted-bytes";
+// kept in compacted_metadata_key (layout.hpp).
 std::uintmax_t compacted_bytes(const Xapian::Database& db);
 // Records the size of the freshly compacted database at `path` in that key.
 void mark_compacted(const std::string& path);

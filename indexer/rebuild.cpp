@@ -67,8 +67,8 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
                       const std::map<std::string, std::string>& languages, RebuildStats& s) {
     Writer writer(staged, schema);
     // Feed states and the like come along; the schema is the new one.
-    for (auto k = old.db.metadata_keys_begin("morgue:"); k != old.db.metadata_keys_end("morgue:");
-         ++k)
+    for (auto k = old.db.metadata_keys_begin(morgue_metadata_prefix);
+         k != old.db.metadata_keys_end(morgue_metadata_prefix); ++k)
         if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
     for (const auto& [key, value] : metadata)
         writer.set_metadata(key, value);
@@ -147,16 +147,12 @@ int run_rebuild(const GlobalOptions& o, const RebuildCommand& c) {
     require_db(o);
     RunLock lock(o.db_path);
     Schema schema = schema_for(o, true);
-    std::string synonyms = synonyms_file(o);
-    std::string text = synonyms.empty() ? "" : read_text_file(synonyms, "synonyms");
-    if (!text.empty()) parse_name_groups(text, synonyms);
+    // The name lists as the files now say, like every other run.
+    std::map<std::string, std::string> metadata = {
+        {synonyms_metadata_key, checked_name_list(synonyms_file(o), "synonyms")},
+        {topic_aliases_metadata_key, checked_name_list(aliases_file(o), "topic aliases")}};
     Progress line(!o.quiet);
     Log log = run_log(o, line);
-    std::string aliases = aliases_file(o);
-    std::map<std::string, std::string> metadata = {
-        {topic_aliases_metadata_key,
-         aliases.empty() ? "" : read_text_file(aliases, "topic aliases")}};
-    if (!text.empty()) metadata[synonyms_metadata_key] = text;
     std::map<std::string, std::string> languages; // the feed list's language=
     if (!c.feeds_file.empty())
         for (const auto& feed : read_feed_list(c.feeds_file))

@@ -57,18 +57,9 @@ TopicAliases topic_aliases(const GlobalOptions& o) {
 }
 
 void store_name_lists(Writer& writer, const GlobalOptions& o) {
-    std::string path = synonyms_file(o);
-    if (!path.empty()) {
-        std::string text = read_text_file(path, "synonyms");
-        parse_name_groups(text, path);
-        if (writer.metadata(synonyms_metadata_key) != text)
-            writer.set_metadata(synonyms_metadata_key, text);
-    }
+    store_name_list(writer, synonyms_metadata_key, synonyms_file(o), "synonyms");
     // The alias file goes in too: the searcher maps "tech" to "Technology".
-    path = aliases_file(o);
-    std::string text = path.empty() ? "" : read_text_file(path, "topic aliases");
-    if (writer.metadata(topic_aliases_metadata_key) != text)
-        writer.set_metadata(topic_aliases_metadata_key, text);
+    store_name_list(writer, topic_aliases_metadata_key, aliases_file(o), "topic aliases");
 }
 
 Log run_log(const GlobalOptions& o, Progress& line, std::FILE* info) {

@@ -10,17 +10,7 @@
 namespace morgue {
 
 TopicAliases load_topic_aliases(const std::string& path) {
-    TopicAliases aliases;
-    for (const NameGroup& g : parse_name_groups(read_text_file(path, "topic aliases"), path)) {
-        const std::string& topic = g.names.front();
-        for (const auto& name : g.names) {
-            auto [it, fresh] = aliases.canonical.emplace(casefold(name), topic);
-            if (!fresh && it->second != topic)
-                throw UsageError(fmt::format("{}:{}: \"{}\" is already an alias of \"{}\"", path,
-                                             g.line, name, it->second));
-        }
-    }
-    return aliases;
+    return {first_names(parse_name_groups(read_text_file(path, "topic aliases"), path))};
 }
 
 void apply_topic_aliases(Feed& feed, const TopicAliases& aliases) {

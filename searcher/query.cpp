@@ -238,12 +238,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
         languages_.push_back({Xapian::Stem(name), stopper, german,
                               Xapian::Query(Xapian::Query::OP_OR, codes.begin(), codes.end())});
     }
-    // Checked by the indexer when it stored them; a damaged copy only loses synonyms.
-    try {
-        synonyms_ = parse_name_groups(rdb.db.get_metadata(synonyms_metadata_key), "synonyms");
-    } catch (const UsageError&) {
-        synonyms_.clear();
-    }
+    synonyms_ = stored_name_groups(rdb.db, synonyms_metadata_key);
     qp_.set_database(rdb.db);
     qp_.set_stopper(&stopper_);
     qp_.set_stemmer(stemmer_);

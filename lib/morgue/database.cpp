@@ -30,18 +30,8 @@ Schema stored_schema(const Xapian::Database& db, const std::string& path) {
     }
 }
 
-// Checked by the indexer when it stored them; a damaged copy only loses aliases.
 std::unordered_map<std::string, std::string> stored_aliases(const Xapian::Database& db) {
-    std::unordered_map<std::string, std::string> out;
-    try {
-        for (const NameGroup& g :
-             parse_name_groups(db.get_metadata(topic_aliases_metadata_key), "topic aliases"))
-            for (const auto& name : g.names)
-                out.emplace(casefold(name), g.names.front());
-    } catch (const UsageError&) {
-        out.clear();
-    }
-    return out;
+    return first_names(stored_name_groups(db, topic_aliases_metadata_key));
 }
 
 [[noreturn]] void rethrow_xapian(const std::string& path, const Xapian::Error& e) {

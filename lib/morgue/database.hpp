@@ -1,9 +1,10 @@
 // Opening Morgue databases.  A database carries its schema in its metadata
-// (key "morgue:schema"), written by the indexer when it creates it.
+// (schema_metadata_key, layout.hpp), written by the indexer when it creates it.
 #pragma once
 
 #include "morgue/article.hpp"
 #include "morgue/language.hpp"
+#include "morgue/layout.hpp" // the metadata keys
 #include "morgue/schema.hpp"
 
 #include <memory>
@@ -14,17 +15,6 @@
 #include <xapian.h>
 
 namespace morgue {
-
-inline constexpr const char* schema_metadata_key = "morgue:schema";
-// The topic alias file the indexer applied, so that searches by an alias
-// ("tech") find the topic it was filed under ("Technology").
-inline constexpr const char* topic_aliases_metadata_key = "morgue:topic-aliases";
-// The synonym file the indexer stored (name_groups.hpp), which the searcher
-// widens queries with.
-inline constexpr const char* synonyms_metadata_key = "morgue:synonyms";
-// The languages of the archive's articles: ISO 639 codes, one per line (the
-// writer adds each new one), so that a query is stemmed in each of them.
-inline constexpr const char* languages_metadata_key = "morgue:languages";
 
 struct ReadDatabase {
     Xapian::Database db;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "morgue/article.hpp"
+#include "morgue/layout.hpp" // Morgue's own slots (200 and above)
 #include "morgue/schema.hpp"
 
 #include <string>
@@ -12,15 +13,6 @@
 #include <xapian.h>
 
 namespace morgue {
-
-constexpr Xapian::valueno slot_content_hash = 200; // XXH64 of data + original, hex
-constexpr Xapian::valueno slot_original = 201;     // zstd-compressed item XML
-constexpr Xapian::valueno slot_fingerprint = 202;  // story fingerprint, the collapse key
-// The date on the publisher's clock (the instant plus its UTC offset, as if
-// UTC), sortable_serialise'd: what date: ranges and --since/--until test, so
-// that a column printed "14 Oct 2025 +0800" is in date:2025-10-14.  The
-// schema's date slot keeps the instant, for sorting and recency.
-constexpr Xapian::valueno slot_local_date = 203;
 
 // The slot date ranges use in `db`: slot_local_date when every document has
 // it, else (an archive written partly before it, until it is rebuilt) the

@@ -1,5 +1,6 @@
 #include "morgue/name_groups.hpp"
 
+#include "morgue/database.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 
@@ -9,8 +10,27 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 namespace morgue {
+
+namespace {
+
+// The one rule of every name list: a name is in one group only.
+void check_one_group_each(const std::vector<NameGroup>& groups, std::string_view origin) {
+    std::unordered_map<std::string, const NameGroup*> seen;
+    for (const NameGroup& g : groups)
+        for (const auto& name : g.names) {
+            auto [it, fresh] = seen.emplace(casefold(name), &g);
+            if (!fresh && it->second != &g)
+                throw UsageError(fmt::format("{}:{}: \"{}\" is already in the group of \"{}\" "
+                                             "(line {})",
+                                             origin, g.line, name, it->second->names.front(),
+                                             it->second->line));
+        }
+}
+
+} // namespace
 
 std::vector<NameGroup> parse_name_groups(std::string_view text, std::string_view origin) {
     std::vector<NameGroup> groups;
@@ -36,7 +56,36 @@ std::vector<NameGroup> parse_name_groups(std::string_view text, std::string_view
                 fmt::format("{}:{}: expected \"name | other name ...\"", origin, number));
         groups.push_back(std::move(g));
     }
+    check_one_group_each(groups, origin);
     return groups;
+}
+
+std::unordered_map<std::string, std::string> first_names(const std::vector<NameGroup>& groups) {
+    std::unordered_map<std::string, std::string> out;
+    for (const NameGroup& g : groups)
+        for (const auto& name : g.names)
+            out.emplace(casefold(name), g.names.front());
+    return out;
+}
+
+std::string checked_name_list(const std::string& path, std::string_view what) {
+    std::string text = path.empty() ? "" : read_text_file(path, what);
+    parse_name_groups(text, path);
+    return text;
+}
+
+void store_name_list(Writer& writer, const char* key, const std::string& path,
+                     std::string_view what) {
+    std::string text = checked_name_list(path, what); // nothing is written from a bad file
+    if (writer.metadata(key) != text) writer.set_metadata(key, text);
+}
+
+std::vector<NameGroup> stored_name_groups(const Xapian::Database& db, const char* key) {
+    try {
+        return parse_name_groups(db.get_metadata(key), key);
+    } catch (const UsageError&) {
+        return {}; // checked when stored: a damaged copy only loses the list
+    }
 }
 
 std::string read_text_file(const std::string& path, std::string_view what) {
