@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "feed_file.hpp"
 #include "maintenance.hpp"
+#include "morgue/article_json.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
@@ -24,43 +25,11 @@ namespace {
 constexpr const char* format_name = "morgue-export";
 constexpr int format_version = 1;
 
-nlohmann::json article_json(const Article& a) {
-    return {{"id", a.id},
-            {"url", a.url},
-            {"title", a.title},
-            {"body", a.body},
-            {"summary", a.summary},
-            {"columnist", a.columnists},
-            {"topic", a.topics},
-            {"date", iso8601_utc(a.date)},
-            {"date_local", iso8601_local(a.date, a.utc_offset)},
-            {"date_source", date_source_name(a.date_source)},
-            {"feed", a.feed_title},
-            {"feed_url", a.feed_url},
-            {"language", a.language},
-            {"original", a.original}};
-}
-
-Article json_article(const nlohmann::json& j) {
-    Article a;
-    a.id = j.at("id").get<std::string>();
-    a.url = j.at("url").get<std::string>();
-    a.title = j.at("title").get<std::string>();
-    a.body = j.at("body").get<std::string>();
-    a.summary = j.at("summary").get<std::string>();
-    a.columnists = j.at("columnist").get<std::vector<std::string>>();
-    a.topics = j.at("topic").get<std::vector<std::string>>();
-    auto date = parse_date(j.at("date").get<std::string>());
-    if (!date) throw std::invalid_argument("bad date");
-    a.date = *date;
-    // Exports from before offsets were kept have none: UTC's clock.
-    a.utc_offset = parse_offset_of(j.value("date_local", "")).value_or(0);
-    a.date_source = date_source_named(j.at("date_source").get<std::string>());
-    a.feed_title = j.at("feed").get<std::string>();
-    a.feed_url = j.at("feed_url").get<std::string>();
-    a.original = j.at("original").get<std::string>();
-    a.language = j.value("language", ""); // exports from before languages have none
-    if (a.id.empty()) throw std::invalid_argument("empty id");
+// What an exported line must have besides what article_json may omit.
+Article exported_article(const nlohmann::json& j) {
+    Article a = article_from_json(j);
+    if (a.id.empty()) throw std::invalid_argument("no id");
+    if (!a.date) throw std::invalid_argument("no date");
     return a;
 }
 
@@ -84,7 +53,7 @@ void export_jsonl(const std::string& path, std::FILE* out) {
     for (auto it = db.db.postlist_begin(""); it != db.db.postlist_end(""); ++it) {
         Article a = stored_article(db.db.get_document(*it));
         fmt::print(out, "{}\n",
-                   escape_json_controls(article_json(a).dump(
+                   escape_json_controls(article_json(a, true).dump(
                        -1, ' ', false, nlohmann::json::error_handler_t::replace)));
     }
     if (std::fflush(out) != 0 || std::ferror(out))
@@ -119,7 +88,7 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned che
         if (line.empty()) continue;
         Article a;
         try {
-            a = json_article(nlohmann::json::parse(line));
+            a = exported_article(nlohmann::json::parse(line));
         } catch (const std::exception& e) {
             throw InputError(
                 fmt::format("{}:{}: not an exported article: {}", file, line_no, e.what()));

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "encoding.hpp"
 #include "feed_parser.hpp"
+#include "morgue/article_json.hpp"
 #include "morgue/console.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
@@ -24,31 +25,23 @@ Json optional_date(const std::optional<std::time_t>& t) {
     return t ? Json(iso8601_utc(*t)) : Json(nullptr);
 }
 
+// The article in the one vocabulary (article_json.hpp), then what only
+// parsing knows: the raw guid and dates as written, categories, warnings.
 Json entry_json(const FeedEntry& e) {
-    const Article& a = e.article;
     Json categories = Json::array();
     for (const auto& c : e.categories)
         categories.push_back({{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
-    return {{"id", a.id},
-            {"guid", e.guid},
-            {"link", a.url},
-            {"title", a.title},
-            {"columnists", a.columnists},
-            {"columnist_source", e.columnist_source},
-            {"topics", a.topics},
-            {"language", a.language},
-            {"categories", categories},
-            {"published", optional_date(e.published)},
-            {"published_text", e.published_text},
-            {"updated", optional_date(e.updated)},
-            {"updated_text", e.updated_text},
-            {"date", iso8601_utc(a.date)},
-            {"date_local", iso8601_local(a.date, a.utc_offset)},
-            {"date_source", date_source_name(a.date_source)},
-            {"summary", a.summary},
-            {"content", a.body},
-            {"content_length", a.body.size()},
-            {"warnings", e.warnings}};
+    Json j = article_json(e.article);
+    j["guid"] = e.guid;
+    j["columnist_source"] = e.columnist_source;
+    j["categories"] = categories;
+    j["published"] = optional_date(e.published);
+    j["published_text"] = e.published_text;
+    j["updated"] = optional_date(e.updated);
+    j["updated_text"] = e.updated_text;
+    j["body_length"] = e.article.body.size();
+    j["warnings"] = e.warnings;
+    return j;
 }
 
 Json feed_json(const std::string& file, const Feed& f) {

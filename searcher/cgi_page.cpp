@@ -1,5 +1,6 @@
 #include "cgi_page.hpp"
 
+#include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/language.hpp"
 #include "morgue/text.hpp"
@@ -179,7 +180,7 @@ void set_marked(Dict& hit, const char* section, const std::string& snippet) {
 // A result's columnist and topics link to "only this one" (not a toggle: the
 // link must not remove a filter the reader chose).
 void set_hit(Dict& d, const PageContext& c, const Hit& h) {
-    const StoredArticle& a = h.article;
+    const Article& a = h.article;
     Dict* hit = d.AddSectionDictionary("HIT");
     // Read aloud (and hyphenated) in its own language, where that is not
     // the page's own (its words are English: <html lang="en">).
@@ -188,10 +189,10 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     Dict* head = hit->AddSectionDictionary(a.url.empty() ? "UNLINKED" : "LINKED");
     set_marked(*head, "TITLE", h.title.empty() ? "(untitled)" : h.title);
     head->SetValue("URL", a.url);
-    if (!a.date.empty()) {
+    if (a.date) {
         Dict* date = hit->AddSectionDictionary("DATE");
         // The day the publisher printed, on its clock; the attribute keeps the offset.
-        const std::string& when = a.date_local.empty() ? a.date : a.date_local;
+        std::string when = iso8601_local(a.date, a.utc_offset);
         date->SetValue("ISO", when);
         date->SetValue("SHOWN", shown_date(when));
     }
@@ -200,7 +201,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
         col->SetValue("NAME", name);
         col->SetValue("URL", link_to(c.script_path, with_value(c.params, "columnist", name)));
     }
-    if (!a.feed.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed);
+    if (!a.feed_title.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed_title);
     if (h.duplicates) {
         Dict* dup = hit->AddSectionDictionary("DUPLICATES");
         dup->SetIntValue("N", h.duplicates);

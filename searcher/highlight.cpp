@@ -101,7 +101,7 @@ const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc, const Xa
     return it->second;
 }
 
-std::string Highlighter::mark(const Xapian::Document& doc, const StoredArticle& article,
+std::string Highlighter::mark(const Xapian::Document& doc, const Article& article,
                               const std::string& text, std::size_t bytes, unsigned flags) {
     const Xapian::Stem& stem = stemmers_.of(article.language);
     return collapse_spaces(unescape_snippet(words_for(doc, stem).snippet(

@@ -26,8 +26,8 @@ class Highlighter {
     // matches between `on` and `off`; empty when no word of the query is in
     // it.  Words are stemmed in the article's language, as it was indexed.
     // HTML-escaped text from Xapian is unescaped: outputs escape for themselves.
-    std::string mark(const Xapian::Document& doc, const StoredArticle& article,
-                     const std::string& text, std::size_t bytes, unsigned flags);
+    std::string mark(const Xapian::Document& doc, const Article& article, const std::string& text,
+                     std::size_t bytes, unsigned flags);
 
   private:
     const Xapian::MSet& words_for(const Xapian::Document& doc, const Xapian::Stem& stem);

@@ -17,7 +17,7 @@ void text_child(pugi::xml_node parent, const char* name, const std::string& text
 }
 
 void entry(pugi::xml_node feed, const Hit& h) {
-    const StoredArticle& a = h.article;
+    const Article& a = h.article;
     auto e = feed.append_child("entry");
     if (!h.article.language.empty()) e.append_attribute("xml:lang") = h.article.language.c_str();
     // Atom ids are IRIs; Morgue's ids are URIs except for bare guids.
@@ -29,7 +29,7 @@ void entry(pugi::xml_node feed, const Hit& h) {
         link.append_attribute("href") = a.url.c_str();
     }
     // RFC 3339 with the publisher's offset: a reader shows the day it printed.
-    const std::string& when = a.date_local.empty() ? a.date : a.date_local;
+    std::string when = a.date ? iso8601_local(a.date, a.utc_offset) : std::string();
     text_child(e, "published", when);
     text_child(e, "updated", when);
     for (const auto& name : a.columnists)
@@ -39,7 +39,7 @@ void entry(pugi::xml_node feed, const Hit& h) {
     auto summary = e.append_child("summary");
     summary.append_attribute("type") = "text";
     summary.text().set(strip_controls(h.snippet.empty() ? a.summary : h.snippet).c_str());
-    if (!a.feed.empty()) text_child(e.append_child("source"), "title", a.feed);
+    if (!a.feed_title.empty()) text_child(e.append_child("source"), "title", a.feed_title);
 }
 
 void link(pugi::xml_node parent, const char* rel, const char* type, const std::string& href) {
@@ -64,10 +64,10 @@ std::string format_atom(const SearchResult& r, const std::string& generator,
                "Morgue: " + (r.query.empty() ? std::string("all articles") : r.query));
     text_child(feed, "id", "urn:morgue:search:" + hash_hex(r.query));
     // A feed is as new as its newest entry; with none, as of now.
-    std::string updated;
+    std::time_t updated = 0;
     for (const Hit& h : r.hits)
         updated = std::max(updated, h.article.date);
-    text_child(feed, "updated", updated.empty() ? iso8601_utc(std::time(nullptr)) : updated);
+    text_child(feed, "updated", iso8601_utc(updated ? updated : std::time(nullptr)));
     text_child(feed, "generator", generator);
     link(feed, "self", "application/atom+xml", links.self);
     link(feed, "alternate", "text/html", links.alternate);

@@ -1,3 +1,4 @@
+#include "morgue/article_json.hpp"
 #include "morgue/json_text.hpp"
 #include "output.hpp"
 
@@ -6,27 +7,31 @@
 
 namespace morgue {
 
+namespace {
+
+// The article's fields a result shows (article_json.hpp's names), between
+// the hit's rank and score and its marked title and snippet.
+nlohmann::ordered_json hit_json(const Hit& h) {
+    nlohmann::ordered_json art = article_json(h.article);
+    nlohmann::ordered_json j = {
+        {"rank", h.rank}, {"docid", h.docid}, {"score", h.score}, {"percent", h.percent}};
+    for (const char* name : {"id", "title"})
+        j[name] = art[name];
+    j["title_html"] = h.title_html;
+    for (const char* name : {"url", "columnist", "topic", "date", "date_local", "feed", "language"})
+        j[name] = art.contains(name) ? art[name] : nullptr; // date: null when unknown
+    j["duplicates"] = h.duplicates;
+    j["snippet"] = h.snippet;
+    j["snippet_html"] = h.snippet_html;
+    return j;
+}
+
+} // namespace
+
 std::string format_json(const SearchResult& r, bool pretty) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();
-    for (const Hit& h : r.hits) {
-        const StoredArticle& a = h.article;
-        results.push_back({{"rank", h.rank},
-                           {"docid", h.docid},
-                           {"score", h.score},
-                           {"percent", h.percent},
-                           {"title", a.title},
-                           {"title_html", h.title_html},
-                           {"url", a.url},
-                           {"columnist", a.columnists},
-                           {"topic", a.topics},
-                           {"date", a.date},
-                           {"date_local", a.date_local},
-                           {"feed", a.feed},
-                           {"language", a.language},
-                           {"duplicates", h.duplicates},
-                           {"snippet", h.snippet},
-                           {"snippet_html", h.snippet_html}});
-    }
+    for (const Hit& h : r.hits)
+        results.push_back(hit_json(h));
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const Facet& f : r.facets) {
         nlohmann::ordered_json values = nlohmann::ordered_json::array();

@@ -1,3 +1,4 @@
+#include "morgue/dates.hpp"
 #include "output.hpp"
 
 #include <fmt/format.h>
@@ -17,8 +18,9 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
 
 void append_hit(std::string& out, const Hit& h) {
     // The date as the publisher printed it, on its own clock.
-    const std::string& when = h.article.date_local.empty() ? h.article.date : h.article.date_local;
-    std::string date = when.substr(0, 10);
+    std::string date = h.article.date
+                           ? iso8601_local(h.article.date, h.article.utc_offset).substr(0, 10)
+                           : std::string();
     std::string byline = date;
     if (!h.article.columnists.empty()) byline += "  " + join(h.article.columnists, ", ");
     if (!h.article.topics.empty()) byline += "  [" + join(h.article.topics, ", ") + "]";

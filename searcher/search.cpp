@@ -29,8 +29,8 @@ std::string without_marks(std::string text) {
 }
 
 // The title with the query's words marked (as stored when none is in it).
-std::string marked_title(Highlighter& words, const Xapian::Document& doc,
-                         const StoredArticle& article, const std::string& title) {
+std::string marked_title(Highlighter& words, const Xapian::Document& doc, const Article& article,
+                         const std::string& title) {
     std::string marked =
         words.mark(doc, article, title, title.size() + 1, Xapian::MSet::SNIPPET_CJK_NGRAM);
     return marked.find(mark_on) == std::string::npos ? title : marked;

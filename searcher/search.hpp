@@ -45,7 +45,7 @@ struct Hit {
     Xapian::docid docid = 0;
     double score = 0;
     int percent = 0;
-    StoredArticle article;
+    Article article;
     std::string snippet;      // one line, plain text plus the highlight markers
     std::string snippet_html; // the same, HTML-escaped, matches in <mark> (when asked for)
     std::string title;        // article.title with the highlight markers

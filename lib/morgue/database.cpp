@@ -184,9 +184,9 @@ Writer::Outcome Writer::upsert(Article article) {
             // A date that fell back to the import time keeps the first import's
             // date, so that re-importing the same item changes nothing.
             if (article.date_source == DateSource::received) {
-                auto stored = read_stored(old);
-                if (auto t = parse_date(stored.date); t && stored.date_source == "received")
-                    article.date = *t;
+                Article stored = read_stored(old);
+                if (stored.date && stored.date_source == DateSource::received)
+                    article.date = stored.date;
             }
         }
         Xapian::Document doc = build_document(schema_, article, tg_);

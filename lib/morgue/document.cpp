@@ -1,5 +1,6 @@
 #include "morgue/document.hpp"
 
+#include "morgue/article_json.hpp"
 #include "morgue/compress.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
@@ -71,45 +72,16 @@ void index_date(Xapian::Document& doc, const Field& f, std::time_t t, long offse
     if (f.month_slot) doc.add_value(*f.month_slot, fmt::format("{:04}-{:02}", y, m));
 }
 
+// The document data: the article's JSON without what the schema does not
+// store, and without the original item (in its own value, compressed).
+// Sorted keys (nlohmann::json), as every version has written them: the
+// content hash is taken over this text.
 nlohmann::json stored_json(const Schema& schema, const Article& a) {
-    nlohmann::json j = {{"id", a.id},
-                        {"summary", a.summary},
-                        {"date_source", date_source_name(a.date_source)},
-                        {"feed_url", a.feed_url},
-                        {"language", a.language}};
-    auto put = [&](const char* name, auto&& value) {
-        if (const Field* f = schema.find(name); f && f->stored) j[name] = value;
-    };
-    put("title", a.title);
-    put("url", a.url);
-    put("body", a.body);
-    put("columnist", a.columnists);
-    put("topic", a.topics);
-    put("feed", a.feed_title);
-    put("date", iso8601_utc(a.date));
-    if (const Field* f = schema.find("date"); f && f->stored)
-        j["date_local"] = iso8601_local(a.date, a.utc_offset);
+    nlohmann::json j = article_json(a);
+    for (const char* name : {"title", "url", "body", "columnist", "topic", "feed", "date"})
+        if (const Field* f = schema.find(name); !f || !f->stored) j.erase(name);
+    if (!j.contains("date")) j.erase("date_local");
     return j;
-}
-
-std::string string_at(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return {};
-    std::string s = it->get<std::string>();
-    strip_controls_in_place(s); // stored by any version, read by every output
-    return s;
-}
-
-std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
-    std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it != j.end() && it->is_array())
-        for (const auto& v : *it)
-            if (v.is_string()) {
-                out.push_back(v.get<std::string>());
-                strip_controls_in_place(out.back());
-            }
-    return out;
 }
 
 } // namespace
@@ -214,27 +186,15 @@ void strip_controls(Article& a) {
             strip_controls_in_place(s);
 }
 
-StoredArticle read_stored(const Xapian::Document& doc) {
+Article read_stored(const Xapian::Document& doc) {
     auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (!j.is_object())
         throw DatabaseError(fmt::format("document {}: data is not Morgue's JSON", doc.get_docid()));
-    StoredArticle s;
-    s.id = string_at(j, "id");
-    s.url = string_at(j, "url");
-    s.title = string_at(j, "title");
-    s.summary = string_at(j, "summary");
-    s.body = string_at(j, "body");
-    s.date = string_at(j, "date");
-    s.date_local = string_at(j, "date_local");
-    if (s.date_local.empty()) // stored before offsets were kept: UTC's clock
-        if (auto t = parse_date(s.date)) s.date_local = iso8601_local(*t, 0);
-    s.date_source = string_at(j, "date_source");
-    s.feed = string_at(j, "feed");
-    s.feed_url = string_at(j, "feed_url");
-    s.language = string_at(j, "language");
-    s.columnists = strings_at(j, "columnist");
-    s.topics = strings_at(j, "topic");
-    return s;
+    try {
+        return article_from_json(j);
+    } catch (const std::invalid_argument& e) {
+        throw DatabaseError(fmt::format("document {}: {}", doc.get_docid(), e.what()));
+    }
 }
 
 std::string original_item(const Xapian::Document& doc) {
@@ -242,19 +202,8 @@ std::string original_item(const Xapian::Document& doc) {
 }
 
 Article stored_article(const Xapian::Document& doc) {
-    StoredArticle s = read_stored(doc);
-    Article a;
-    a.id = s.id, a.url = s.url, a.title = s.title, a.body = s.body, a.summary = s.summary;
-    a.columnists = s.columnists, a.topics = s.topics;
-    a.feed_title = s.feed, a.feed_url = s.feed_url, a.language = s.language;
+    Article a = read_stored(doc);
     a.original = original_item(doc);
-    auto date = parse_date(s.date);
-    if (!date)
-        throw DatabaseError(
-            fmt::format("document {}: bad stored date \"{}\"", doc.get_docid(), s.date));
-    a.date = *date;
-    a.utc_offset = parse_offset_of(s.date_local).value_or(0);
-    a.date_source = date_source_named(s.date_source);
     return a;
 }
 

@@ -47,16 +47,10 @@ void strip_controls(Article& article);
 Xapian::Document build_document(const Schema& schema, const Article& article,
                                 Xapian::TermGenerator& tg);
 
-// The document data: what the searcher shows.
-struct StoredArticle {
-    std::string id, url, title, summary, body, date_source, feed, feed_url, language;
-    std::string date;       // ISO 8601 UTC: "2025-10-13T16:30:00Z"
-    std::string date_local; // on the publisher's clock: "2025-10-14T00:30:00+08:00"
-    std::vector<std::string> columnists, topics;
-};
-
-// Throws DatabaseError when the data is not what Morgue writes.
-StoredArticle read_stored(const Xapian::Document& doc);
+// The article as the document data stores it (article_json.hpp's
+// vocabulary), without the original item: what the searcher shows.  Throws
+// DatabaseError when the data is not what Morgue writes.
+Article read_stored(const Xapian::Document& doc);
 std::string original_item(const Xapian::Document& doc);
 // The article a document was built from, as far as the document stores it
 // (stored fields and the original item): what export and rebuild start from.

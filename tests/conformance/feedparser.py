@@ -115,14 +115,14 @@ def entry_obj(e):
     o = Obj(
         title=Text(e["title"]),
         title_detail=Obj(value=Text(e["title"])),
-        link=e["link"],
+        link=e["url"],
         id=e["guid"],
         guid=e["guid"],
         summary=Text(e["summary"]),
         summary_detail=Obj(value=Text(e["summary"])),
         description=Text(e["summary"]),
-        content=[Obj(value=Text(e["content"]))],
-        authors=[person(n) for n in e["columnists"]],
+        content=[Obj(value=Text(e["body"]))],
+        authors=[person(n) for n in e["columnist"]],
         tags=cats,
         published=e["published_text"],
         published_parsed=parsed(e["published"]),
@@ -131,9 +131,9 @@ def entry_obj(e):
     )
     if e["language"]:
         o["language"] = e["language"]
-    if e["columnists"]:
-        o["author"] = Text(e["columnists"][0])
-        o["author_detail"] = person(e["columnists"][0])
+    if e["columnist"]:
+        o["author"] = Text(e["columnist"][0])
+        o["author_detail"] = person(e["columnist"][0])
     if cats:
         o["category"] = cats[0]["term"]
     return o

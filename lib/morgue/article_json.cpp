@@ -1,0 +1,97 @@
+#include "morgue/article_json.hpp"
+
+#include "morgue/dates.hpp"
+#include "morgue/text.hpp"
+
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace morgue {
+
+namespace {
+
+const nlohmann::json* field(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+
+[[noreturn]] void wrong(const char* key, const char* expected) {
+    throw std::invalid_argument(fmt::format("field \"{}\": not {}", key, expected));
+}
+
+std::string raw_string_at(const nlohmann::json& j, const char* key) {
+    const nlohmann::json* v = field(j, key);
+    if (!v) return {};
+    if (!v->is_string()) wrong(key, "a string");
+    return v->get<std::string>();
+}
+
+// Stored by any version, read by every output: never a control character.
+std::string string_at(const nlohmann::json& j, const char* key) {
+    std::string s = raw_string_at(j, key);
+    strip_controls_in_place(s);
+    return s;
+}
+
+std::vector<std::string> strings_at(const nlohmann::json& j, const char* key) {
+    std::vector<std::string> out;
+    const nlohmann::json* v = field(j, key);
+    if (!v) return out;
+    if (!v->is_array()) wrong(key, "a list of strings");
+    for (const auto& s : *v) {
+        if (!s.is_string()) wrong(key, "a list of strings");
+        out.push_back(s.get<std::string>());
+        strip_controls_in_place(out.back());
+    }
+    return out;
+}
+
+void read_dates(const nlohmann::json& j, Article& a) {
+    std::string date = raw_string_at(j, "date");
+    if (date.empty()) return;
+    auto t = parse_date(date);
+    if (!t) throw std::invalid_argument(fmt::format("field \"date\": not a date: \"{}\"", date));
+    a.date = *t;
+    // Written before offsets were kept: UTC's clock.
+    a.utc_offset = parse_offset_of(raw_string_at(j, "date_local")).value_or(0);
+}
+
+} // namespace
+
+nlohmann::ordered_json article_json(const Article& a, bool with_original) {
+    nlohmann::ordered_json j = {{"id", a.id},           {"url", a.url},
+                                {"title", a.title},     {"body", a.body},
+                                {"summary", a.summary}, {"columnist", a.columnists},
+                                {"topic", a.topics}};
+    if (a.date) {
+        j["date"] = iso8601_utc(a.date);
+        j["date_local"] = iso8601_local(a.date, a.utc_offset);
+    }
+    j["date_source"] = date_source_name(a.date_source);
+    j["feed"] = a.feed_title;
+    j["feed_url"] = a.feed_url;
+    j["language"] = a.language;
+    if (with_original) j["original"] = a.original;
+    return j;
+}
+
+Article article_from_json(const nlohmann::json& j) {
+    if (!j.is_object()) throw std::invalid_argument("not a JSON object");
+    Article a;
+    a.id = string_at(j, "id");
+    a.url = string_at(j, "url");
+    a.title = string_at(j, "title");
+    a.body = string_at(j, "body");
+    a.summary = string_at(j, "summary");
+    a.columnists = strings_at(j, "columnist");
+    a.topics = strings_at(j, "topic");
+    read_dates(j, a);
+    a.date_source = date_source_named(string_at(j, "date_source"));
+    a.feed_title = string_at(j, "feed");
+    a.feed_url = string_at(j, "feed_url");
+    a.language = string_at(j, "language");
+    a.original = raw_string_at(j, "original");
+    return a;
+}
+
+} // namespace morgue
