@@ -64,7 +64,7 @@ void export_jsonl(const std::string& path, std::FILE* out) {
 Schema export_schema(const std::string& file) {
     std::ifstream in(file);
     std::string line;
-    if (!in || !std::getline(in, line)) throw InputError(fmt::format("{}: cannot read", file));
+    if (!in || !std::getline(in, line)) throw InputError({file}, "cannot read");
     auto header = nlohmann::json::parse(line, nullptr, false);
     if (!header.is_object() || header.value("format", "") != format_name)
         throw InputError(
@@ -74,7 +74,7 @@ Schema export_schema(const std::string& file) {
 
 ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned checkpoint_every) {
     std::ifstream in(file);
-    if (!in) throw InputError(fmt::format("{}: cannot open", file));
+    if (!in) throw InputError({file}, "cannot open");
     std::string line;
     std::getline(in, line);
     auto header = nlohmann::json::parse(line, nullptr, false);
@@ -90,8 +90,8 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned che
         try {
             a = exported_article(nlohmann::json::parse(line));
         } catch (const std::exception& e) {
-            throw InputError(
-                fmt::format("{}:{}: not an exported article: {}", file, line_no, e.what()));
+            throw InputError({file, static_cast<unsigned>(line_no)},
+                             fmt::format("not an exported article: {}", e.what()));
         }
         counts.count(writer.upsert(std::move(a)));
         if (checkpoint_every && counts.total() % checkpoint_every == 0) writer.checkpoint();
@@ -165,7 +165,7 @@ int run_export(const GlobalOptions& o, const ExportCommand& c) {
     // Written beside, renamed into place: a backup is whole or absent.
     std::string tmp = c.output + ".tmp";
     std::FILE* out = std::fopen(tmp.c_str(), "w");
-    if (!out) throw UsageError(fmt::format("{}: cannot write", tmp));
+    if (!out) throw UsageError({tmp}, "cannot write");
     try {
         export_jsonl(o.db_path, out);
     } catch (...) {
@@ -174,7 +174,7 @@ int run_export(const GlobalOptions& o, const ExportCommand& c) {
         throw;
     }
     if (std::fclose(out) != 0 || std::rename(tmp.c_str(), c.output.c_str()) != 0)
-        throw DatabaseError(fmt::format("{}: could not write the export", c.output));
+        throw DatabaseError({c.output}, "could not write the export");
     return exit_ok;
 }
 

@@ -178,8 +178,8 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
     } catch (...) {
         remove_all(shards);
         remove_all({staged});
-        throw DatabaseError(fmt::format("{}: import failed: {}; the database is unchanged", db_path,
-                                        current_error()));
+        throw DatabaseError({db_path}, fmt::format("import failed: {}; the database is unchanged",
+                                                   current_error()));
     }
     remove_all(shards);
     switch_generation(db_path, staged, &held);

@@ -40,8 +40,8 @@ int run_check(const GlobalOptions& o) {
     for (const auto& p : problems)
         say(stderr, fmt::format("{}: {}", o.db_path, p));
     if (!problems.empty())
-        throw DatabaseError(fmt::format("{}: damaged ({} problem{})", o.db_path, problems.size(),
-                                        problems.size() == 1 ? "" : "s"));
+        throw DatabaseError({o.db_path}, fmt::format("damaged ({} problem{})", problems.size(),
+                                                     problems.size() == 1 ? "" : "s"));
     say(stdout, fmt::format("{}: intact ({} documents)", o.db_path,
                             open_for_reading(o.db_path).db.get_doccount()));
     return exit_ok;

@@ -37,7 +37,7 @@ CompactStats compact_database(const std::string& path) {
     } catch (const Xapian::Error& e) {
         std::error_code ec;
         std::filesystem::remove_all(staged, ec); // the live database is untouched
-        throw DatabaseError(fmt::format("{}: compaction failed: {}", path, e.get_description()));
+        throw DatabaseError({path}, fmt::format("compaction failed: {}", e.get_description()));
     }
     s.after = database_bytes(staged);
     switch_generation(path, staged, &held);

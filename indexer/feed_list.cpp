@@ -33,7 +33,9 @@ std::size_t line_of(std::string_view text, std::ptrdiff_t offset) {
 void add(std::vector<ListedFeed>& feeds, std::string_view raw, std::string language,
          std::string_view origin, std::size_t line) {
     std::string url = normalise_feed_url(raw);
-    if (url.empty()) throw UsageError(fmt::format("{}:{}: not a URL: \"{}\"", origin, line, raw));
+    if (url.empty())
+        throw ConfigError({std::string(origin), static_cast<unsigned>(line)},
+                          fmt::format("not a URL: \"{}\"", raw));
     auto same = [&](const ListedFeed& f) { return f.url == url; };
     if (std::none_of(feeds.begin(), feeds.end(), same))
         feeds.push_back({std::move(url), std::move(language)});
@@ -43,15 +45,17 @@ std::vector<ListedFeed> parse_opml(std::string_view text, std::string_view origi
     pugi::xml_document doc;
     auto result = doc.load_buffer(text.data(), text.size());
     if (!result)
-        throw UsageError(fmt::format("{}:{}: not well-formed OPML: {}", origin,
-                                     line_of(text, result.offset), result.description()));
+        throw ConfigError(
+            {std::string(origin), static_cast<unsigned>(line_of(text, result.offset))},
+            fmt::format("not well-formed OPML: {}", result.description()));
     std::vector<ListedFeed> feeds;
     for (auto node : doc.select_nodes("//outline[@xmlUrl]")) {
         auto outline = node.node();
         std::size_t line = line_of(text, outline.offset_debug());
         std::string language;
         if (auto a = outline.attribute("language"))
-            language = language_option(a.value(), fmt::format("{}:{}", origin, line));
+            language =
+                language_option(a.value(), {std::string(origin), static_cast<unsigned>(line)});
         add(feeds, collapse_spaces(outline.attribute("xmlUrl").value()), std::move(language),
             origin, line);
     }
@@ -62,7 +66,8 @@ std::vector<ListedFeed> parse_opml(std::string_view text, std::string_view origi
 void add_line(std::vector<ListedFeed>& feeds, const std::string& entry, std::string_view origin,
               std::size_t line) {
     std::size_t space = std::min(entry.find(' '), entry.size());
-    std::string where = fmt::format("{}:{}", origin, line), language;
+    Subject where{std::string(origin), static_cast<unsigned>(line)};
+    std::string language;
     for (std::size_t start = space + 1; start < entry.size();) {
         std::size_t end = std::min(entry.find(' ', start), entry.size());
         std::string_view option = std::string_view(entry).substr(start, end - start);
@@ -70,8 +75,8 @@ void add_line(std::vector<ListedFeed>& feeds, const std::string& entry, std::str
         if (option.starts_with("language="))
             language = language_option(option.substr(9), where);
         else
-            throw UsageError(
-                fmt::format("{}: unknown option \"{}\" (known: language=CODE)", where, option));
+            throw ConfigError(where,
+                              fmt::format("unknown option \"{}\" (known: language=CODE)", option));
     }
     add(feeds, std::string_view(entry).substr(0, space), std::move(language), origin, line);
 }
@@ -101,9 +106,9 @@ std::string not_a_language_tag(std::string_view value) {
     return fmt::format("language \"{}\" is not a language tag (say de, en-GB or German)", value);
 }
 
-std::string language_option(std::string_view value, std::string_view where) {
+std::string language_option(std::string_view value, const Subject& where) {
     std::string code = language_code(value);
-    if (code.empty()) throw UsageError(fmt::format("{}: {}", where, not_a_language_tag(value)));
+    if (code.empty()) throw ConfigError(where, not_a_language_tag(value));
     return code;
 }
 
@@ -125,7 +130,7 @@ std::vector<ListedFeed> parse_feed_list(std::string_view text, std::string_view 
 std::vector<ListedFeed> read_feed_list(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw UsageError(fmt::format("{}: cannot read feed list: {}", path, std::strerror(errno)));
+        throw ConfigError({path}, fmt::format("cannot read feed list: {}", std::strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
     return parse_feed_list(text.str(), path);

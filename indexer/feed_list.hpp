@@ -4,6 +4,8 @@
 // with the outline's `language` attribute (OPML 2.0's).
 #pragma once
 
+#include "morgue/errors.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +23,9 @@ struct ListedFeed {
 std::vector<ListedFeed> read_feed_list(const std::string& path);
 std::vector<ListedFeed> parse_feed_list(std::string_view text, std::string_view origin);
 
-// The language code of `value` (language.hpp); throws UsageError prefixed
-// with `where` when it is no language tag, saying not_a_language_tag().
-std::string language_option(std::string_view value, std::string_view where);
+// The language code of `value` (language.hpp); throws ConfigError about
+// `where` (file, line) when it is no language tag, saying not_a_language_tag().
+std::string language_option(std::string_view value, const Subject& where);
 std::string not_a_language_tag(std::string_view value);
 
 // The URL normalised (scheme and host lower-cased, empty path made "/"), or

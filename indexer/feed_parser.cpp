@@ -640,17 +640,32 @@ std::size_t line_of(std::string_view data, std::ptrdiff_t offset) {
     return 1 + std::count(data.begin(), end, '\n');
 }
 
+// A fetched feed is named by its URL, a file by its path.
+Subject subject_of(const FeedSource& source, std::size_t line = 0) {
+    auto n = static_cast<unsigned>(line);
+    return source.name == source.url ? Subject{.line = n, .url = source.name}
+                                     : Subject{.file = source.name, .line = n};
+}
+
+Decoded decoded(std::string_view raw, const FeedSource& source) {
+    try {
+        return decode_feed(raw, source.http_charset);
+    } catch (const InputError& e) {
+        throw InputError(subject_of(source), e.reason());
+    }
+}
+
 } // namespace
 
 Feed parse_feed(std::string_view raw, const FeedSource& source) {
-    Decoded text = decode_feed(raw, source.http_charset);
+    Decoded text = decoded(raw, source);
     pugi::xml_document doc;
     // No DTD processing, no external entities: pugixml never expands either.
     auto result = doc.load_buffer(text.text.data(), text.text.size(),
                                   pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
     if (!result)
-        throw InputError(fmt::format("{}:{}: not well-formed XML: {}", source.name,
-                                     line_of(text.text, result.offset), result.description()));
+        throw InputError(subject_of(source, line_of(text.text, result.offset)),
+                         fmt::format("not well-formed XML: {}", result.description()));
     Feed feed;
     feed.encoding = text.encoding;
     feed.warnings = std::move(text.warnings);
@@ -658,7 +673,7 @@ Feed parse_feed(std::string_view raw, const FeedSource& source) {
     try {
         parse_root(feed, doc.document_element(), ctx);
     } catch (const InputError& e) {
-        throw InputError(fmt::format("{}: {}", source.name, e.what()));
+        throw InputError(subject_of(source), e.reason());
     }
     // "Content-Language: de, en" names the audience's languages: the first.
     if (feed.language.empty())

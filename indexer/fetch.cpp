@@ -27,13 +27,20 @@ struct Run {
     FetchSummary summary;
     std::time_t now = std::time(nullptr);
 
-    void fail(FeedState& s, const std::string& reason, long status) {
+    // `why`: a NetworkError, or the InputError of a feed that did not parse.
+    void fail(FeedState& s, const Error& why, long status) {
+        std::string reason = why.subject().line
+                                 ? fmt::format("line {}: {}", why.subject().line, why.reason())
+                                 : why.reason();
         s.failures++;
         s.last_status = status;
         s.last_error = reason;
         summary.failed++;
         summary.failures.emplace_back(s.listed_url, reason);
         log.problem(fmt::format("{}: failed: {}", s.listed_url, reason));
+    }
+    void fail(FeedState& s, std::string reason, long status) {
+        fail(s, NetworkError({.url = s.listed_url}, std::move(reason)), status);
     }
 
     void succeed(FeedState& s, const FetchResponse& r) {
@@ -69,11 +76,8 @@ struct Run {
         try {
             feed = parse_feed(r.body, source);
         } catch (const InputError& e) {
-            std::string what = e.what();
-            if (what.starts_with(s.listed_url + ": ")) what.erase(0, s.listed_url.size() + 2);
-            fail(s,
-                 fmt::format("{} (served as {})", what,
-                             r.content_type.empty() ? "no type" : r.content_type),
+            std::string type = r.content_type.empty() ? "no type" : r.content_type;
+            fail(s, InputError(e.subject(), fmt::format("{} (served as {})", e.reason(), type)),
                  r.status);
             return;
         }

@@ -132,13 +132,13 @@ RebuildStats rebuild_database(const std::string& path, const Schema& schema,
     } catch (const DatabaseError& e) {
         std::error_code ec;
         std::filesystem::remove_all(staged, ec);
-        throw DatabaseError(
-            fmt::format("{}: rebuild failed: {}; the database is unchanged", path, e.what()));
+        throw DatabaseError({path},
+                            fmt::format("rebuild failed: {}; the database is unchanged", e.what()));
     }
     if (Xapian::Database(staged).get_doccount() != old.db.get_doccount())
-        throw DatabaseError(fmt::format("{}: rebuild produced {} documents from {}; not switching",
-                                        path, Xapian::Database(staged).get_doccount(),
-                                        old.db.get_doccount()));
+        throw DatabaseError(
+            {path}, fmt::format("rebuild produced {} documents from {}; not switching",
+                                Xapian::Database(staged).get_doccount(), old.db.get_doccount()));
     switch_generation(path, staged, &held);
     return s;
 }

@@ -16,11 +16,11 @@ namespace morgue {
 namespace {
 
 template <typename T>
-T number(const std::string& text, const std::string& where) {
+T number(const std::string& text, const Subject& where) {
     T n{};
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
     if (ec != std::errc() || end != text.data() + text.size() || n < 0)
-        throw DatabaseError(fmt::format("{}: not a number: \"{}\"", where, text));
+        throw ConfigError(where, fmt::format("not a number: \"{}\"", text));
     return n;
 }
 
@@ -28,24 +28,24 @@ T number(const std::string& text, const std::string& where) {
 struct Key {
     const char* name;
     const char* help;
-    void (*set)(CgiConfig&, const std::string& value, const std::string& where);
+    void (*set)(CgiConfig&, const std::string& value, const Subject& where);
 };
 const Key keys[] = {
     {"db", "the database directory (required here or as MORGUE_DB)",
-     [](CgiConfig& c, const std::string& v, const std::string&) { c.db = v; }},
+     [](CgiConfig& c, const std::string& v, const Subject&) { c.db = v; }},
     {"templates", "the directory of the page's templates (default: the installed ones)",
-     [](CgiConfig& c, const std::string& v, const std::string&) { c.templates = v; }},
+     [](CgiConfig& c, const std::string& v, const Subject&) { c.templates = v; }},
     {"title", "the page's name, in titles and OpenSearch (default: Morgue)",
-     [](CgiConfig& c, const std::string& v, const std::string&) { c.title = v; }},
+     [](CgiConfig& c, const std::string& v, const Subject&) { c.title = v; }},
     {"base_url",
      "the script's absolute URL, for Atom and OpenSearch links (default: from the request)",
-     [](CgiConfig& c, const std::string& v, const std::string&) { c.base_url = v; }},
+     [](CgiConfig& c, const std::string& v, const Subject&) { c.base_url = v; }},
     {"cache_seconds", "Cache-Control max-age of an answer (default: 60)",
-     [](CgiConfig& c, const std::string& v, const std::string& where) {
+     [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.cache_seconds = number<unsigned>(v, where);
      }},
     {"time_limit", "seconds a request may take before it gets a 503 (default: 10)",
-     [](CgiConfig& c, const std::string& v, const std::string& where) {
+     [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.time_limit = number<double>(v, where);
      }},
 };
@@ -71,16 +71,15 @@ CgiConfig parse_cgi_config(std::string_view text, const std::string& source, Cgi
         ++line_no;
         line = collapse_spaces(line.substr(0, line.find('#')));
         if (line.empty()) continue;
-        std::string where = fmt::format("{}:{}", source, line_no);
+        Subject where{source, static_cast<unsigned>(line_no)};
         std::size_t eq = line.find('=');
-        if (eq == std::string::npos)
-            throw DatabaseError(fmt::format("{}: expected key = value", where));
+        if (eq == std::string::npos) throw ConfigError(where, "expected key = value");
         std::string key = collapse_spaces(line.substr(0, eq));
         std::string value = collapse_spaces(line.substr(eq + 1));
         auto known = std::find_if(std::begin(keys), std::end(keys),
                                   [&](const Key& k) { return key == k.name; });
         if (known == std::end(keys))
-            throw DatabaseError(fmt::format("{}: unknown key \"{}\"", where, key));
+            throw ConfigError(where, fmt::format("unknown key \"{}\"", key));
         known->set(c, value, where);
     }
     return c;
@@ -113,7 +112,7 @@ CgiConfig load_cgi_config() {
     if (std::string db = env_var("MORGUE_DB"); !db.empty()) c.db = db;
     if (std::string t = env_var("MORGUE_TEMPLATES"); !t.empty()) c.templates = t;
     if (c.db.empty())
-        throw DatabaseError(fmt::format("no database: set MORGUE_DB or db = in {}", path));
+        throw ConfigError(fmt::format("no database: set MORGUE_DB or db = in {}", path));
     return c;
 }
 

@@ -21,12 +21,11 @@ namespace {
 Schema stored_schema(const Xapian::Database& db, const std::string& path) {
     std::string xml = db.get_metadata(schema_metadata_key);
     if (xml.empty())
-        throw DatabaseError(
-            fmt::format("{}: not a Morgue database (no schema in its metadata)", path));
+        throw DatabaseError({path}, "not a Morgue database (no schema in its metadata)");
     try {
         return parse_schema(xml, path + " (stored schema)");
-    } catch (const UsageError& e) {
-        throw DatabaseError(e.what());
+    } catch (const ConfigError& e) { // the database's own copy: the database is at fault
+        throw DatabaseError(e.subject(), e.reason());
     }
 }
 
@@ -39,8 +38,8 @@ std::unordered_map<std::string, std::string> stored_aliases(const Xapian::Databa
         throw DatabaseError(fmt::format(
             "{}: database is locked by another writer (is another morgue-indexer running?)", path));
     if (std::string_view(e.get_type()) == "DatabaseNotFoundError")
-        throw DatabaseError(fmt::format("{}: not a Xapian database ({})", path, e.get_msg()));
-    throw DatabaseError(fmt::format("{}: {}", path, e.get_description()));
+        throw DatabaseError({path}, fmt::format("not a Xapian database ({})", e.get_msg()));
+    throw DatabaseError({path}, e.get_description());
 }
 
 } // namespace
@@ -81,8 +80,7 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
 
 ReadDatabase open_for_reading(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw DatabaseError(fmt::format("{}: no such database", path));
+    if (!std::filesystem::exists(path, ec)) throw DatabaseError({path}, "no such database");
     // An open that straddles a generation switch (generation.hpp) can see
     // tables of two databases; the next attempt sees one.
     constexpr int attempts = 4;
@@ -128,8 +126,8 @@ Writer::Writer(const std::string& path, const Schema& schema)
         int error = errno;
         if (std::string_view(e.get_type()) == "DatabaseCreateError" && !e.get_error_string() &&
             error)
-            throw DatabaseError(
-                fmt::format("{}: {} ({})", path, e.get_description(), std::strerror(error)));
+            throw DatabaseError({path},
+                                fmt::format("{} ({})", e.get_description(), std::strerror(error)));
         rethrow_xapian(path, e);
     }
     stemmers_ = Stemmers(schema_.language);

@@ -40,14 +40,14 @@ void sync_generation(const std::string& staged) {
         int error = errno;
         if (fd >= 0) close(fd);
         if (!ok)
-            throw DatabaseError(
-                fmt::format("{}: cannot be written to disk: {}", p.string(), std::strerror(error)));
+            throw DatabaseError({p.string()},
+                                fmt::format("cannot be written to disk: {}", std::strerror(error)));
     };
     std::error_code ec;
     fs::directory_iterator files(staged, ec);
     if (ec)
-        throw DatabaseError(
-            fmt::format("{}: cannot read the new generation: {}", staged, ec.message()));
+        throw DatabaseError({staged},
+                            fmt::format("cannot read the new generation: {}", ec.message()));
     for (const auto& entry : files)
         if (entry.is_regular_file(ec)) sync(entry.path(), 0);
     sync(staged, O_DIRECTORY);
@@ -79,11 +79,10 @@ WriterLock::WriterLock(const std::string& db_path) {
     try {
         db_ = std::make_unique<Xapian::WritableDatabase>(db_path, Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw LockedError(fmt::format("{}: another program is writing this database (Xapian's "
-                                      "write lock is held); not starting",
-                                      db_path));
+        throw LockedError({db_path}, "another program is writing this database (Xapian's "
+                                     "write lock is held); not starting");
     } catch (const Xapian::Error& e) {
-        throw DatabaseError(fmt::format("{}: {}", db_path, e.get_description()));
+        throw DatabaseError({db_path}, e.get_description());
     }
 }
 
@@ -107,8 +106,8 @@ std::string staging_path(const std::string& db_path) {
     std::error_code ec;
     fs::remove_all(staged, ec);
     if (ec)
-        throw DatabaseError(
-            fmt::format("{}: cannot clear what a previous run left: {}", staged, ec.message()));
+        throw DatabaseError({staged},
+                            fmt::format("cannot clear what a previous run left: {}", ec.message()));
     return staged;
 }
 
@@ -124,22 +123,23 @@ void switch_generation(const std::string& db_path, const std::string& staged, Wr
     if (!fs::exists(live, ec)) { // the first generation: nothing to exchange with
         fs::rename(staged, live, ec);
         if (ec)
-            throw DatabaseError(fmt::format("{}: cannot move the new database {} into place: {}",
-                                            live, staged, ec.message()));
+            throw DatabaseError({live},
+                                fmt::format("cannot move the new database {} into place: {}",
+                                            staged, ec.message()));
         sync_parent(live);
         return;
     }
     if (renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, live.c_str(), RENAME_EXCHANGE) != 0)
-        throw DatabaseError(fmt::format("{}: cannot switch to the new generation {}: {}", live,
-                                        staged, std::strerror(errno)));
+        throw DatabaseError({live}, fmt::format("cannot switch to the new generation {}: {}",
+                                                staged, std::strerror(errno)));
     sync_parent(live);
     if (held) held->release();
     // `staged` now names the previous generation.
     fs::remove_all(staged, ec);
     if (ec)
         throw DatabaseError(
-            fmt::format("{}: switched, but the old generation {} could not be removed: {}", live,
-                        staged, ec.message()));
+            {live}, fmt::format("switched, but the old generation {} could not be removed: {}",
+                                staged, ec.message()));
 }
 
 std::uintmax_t database_bytes(const std::string& db_path) {

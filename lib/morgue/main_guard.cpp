@@ -13,15 +13,9 @@ int run_guarded(std::string_view prog, const std::function<int()>& body) {
     auto say = [](std::string_view what) { morgue::say(stderr, what); };
     try {
         return body();
-    } catch (const UsageError& e) {
+    } catch (const Error& e) {
         say(e.what());
-        return exit_usage;
-    } catch (const LockedError& e) {
-        say(e.what());
-        return exit_locked;
-    } catch (const DatabaseError& e) {
-        say(e.what());
-        return exit_database;
+        return e.exit_code();
     } catch (const Xapian::Error& e) {
         say(fmt::format("database error: {}", e.get_description()));
         return exit_database;

@@ -7,7 +7,7 @@
 
 namespace morgue {
 
-// Runs `body`; a UsageError, DatabaseError, Xapian::Error or other exception
+// Runs `body`; a morgue::Error (errors.hpp), Xapian::Error or other exception
 // is printed as one line "PROG: message" on stderr and mapped to its
 // documented exit code (see errors.hpp).
 int run_guarded(std::string_view prog, const std::function<int()>& body);

@@ -23,10 +23,9 @@ void check_one_group_each(const std::vector<NameGroup>& groups, std::string_view
         for (const auto& name : g.names) {
             auto [it, fresh] = seen.emplace(casefold(name), &g);
             if (!fresh && it->second != &g)
-                throw UsageError(fmt::format("{}:{}: \"{}\" is already in the group of \"{}\" "
-                                             "(line {})",
-                                             origin, g.line, name, it->second->names.front(),
-                                             it->second->line));
+                throw ConfigError({std::string(origin), static_cast<unsigned>(g.line)},
+                                  fmt::format("\"{}\" is already in the group of \"{}\" (line {})",
+                                              name, it->second->names.front(), it->second->line));
         }
 }
 
@@ -47,13 +46,15 @@ std::vector<NameGroup> parse_name_groups(std::string_view text, std::string_view
         while (from <= line.size()) {
             std::size_t bar = std::min(line.find('|', from), line.size());
             std::string name = collapse_spaces(line.substr(from, bar - from));
-            if (name.empty()) throw UsageError(fmt::format("{}:{}: empty name", origin, number));
+            if (name.empty())
+                throw ConfigError({std::string(origin), static_cast<unsigned>(number)},
+                                  "empty name");
             g.names.push_back(std::move(name));
             from = bar + 1;
         }
         if (g.names.size() < 2)
-            throw UsageError(
-                fmt::format("{}:{}: expected \"name | other name ...\"", origin, number));
+            throw ConfigError({std::string(origin), static_cast<unsigned>(number)},
+                              "expected \"name | other name ...\"");
         groups.push_back(std::move(g));
     }
     check_one_group_each(groups, origin);
@@ -83,7 +84,7 @@ void store_name_list(Writer& writer, const char* key, const std::string& path,
 std::vector<NameGroup> stored_name_groups(const Xapian::Database& db, const char* key) {
     try {
         return parse_name_groups(db.get_metadata(key), key);
-    } catch (const UsageError&) {
+    } catch (const ConfigError&) {
         return {}; // checked when stored: a damaged copy only loses the list
     }
 }
@@ -91,7 +92,7 @@ std::vector<NameGroup> stored_name_groups(const Xapian::Database& db, const char
 std::string read_text_file(const std::string& path, std::string_view what) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw UsageError(fmt::format("{}: cannot read {}: {}", path, what, std::strerror(errno)));
+        throw ConfigError({path}, fmt::format("cannot read {}: {}", what, std::strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();

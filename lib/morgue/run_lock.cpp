@@ -35,17 +35,17 @@ RunLock::RunLock(const std::string& db_path) : path_(run_lock_path(db_path)) {
     for (;;) {
         fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
         if (fd_ < 0)
-            throw DatabaseError(
-                fmt::format("{}: cannot open the lock file: {}", path_, std::strerror(errno)));
+            throw DatabaseError({path_},
+                                fmt::format("cannot open the lock file: {}", std::strerror(errno)));
         if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             int err = errno;
             close(fd_);
             fd_ = -1;
             if (err == EWOULDBLOCK)
-                throw LockedError(fmt::format("{}: another morgue-indexer run is writing this "
-                                              "database (lock {}); not starting",
-                                              db_path, path_));
-            throw DatabaseError(fmt::format("{}: cannot lock: {}", path_, std::strerror(err)));
+                throw LockedError({db_path}, fmt::format("another morgue-indexer run is writing "
+                                                         "this database (lock {}); not starting",
+                                                         path_));
+            throw DatabaseError({path_}, fmt::format("cannot lock: {}", std::strerror(err)));
         }
         if (still_at(fd_, path_)) break;
         close(fd_); // removed by the run that held it: lock the new file

@@ -28,7 +28,9 @@ struct Reader {
     std::string_view xml;
 
     [[noreturn]] void fail(const pugi::xml_node& node, std::string_view what) const {
-        throw UsageError(fmt::format("{}:{}: {}", origin, line_of(node.offset_debug()), what));
+        throw ConfigError(
+            {std::string(origin), static_cast<unsigned>(line_of(node.offset_debug()))},
+            std::string(what));
     }
 
     std::size_t line_of(std::ptrdiff_t offset) const {
@@ -105,7 +107,7 @@ void check_unique(const Schema& s, std::string_view origin) {
     std::set<std::string> names, prefixes;
     std::set<unsigned> slots;
     auto clash = [&](std::string_view what, const auto& value) {
-        throw UsageError(fmt::format("{}: {} {} is used twice", origin, what, value));
+        throw ConfigError({std::string(origin)}, fmt::format("{} {} is used twice", what, value));
     };
     for (const Field& f : s.fields) {
         if (!names.insert(f.name).second) clash("field name", f.name);
@@ -118,8 +120,9 @@ void check_unique(const Schema& s, std::string_view origin) {
     for (auto [name, kind] : required_fields) {
         const Field* f = s.find(name);
         if (!f || f->kind != kind)
-            throw UsageError(fmt::format("{}: the schema needs a {} field named {}", origin,
-                                         kind_name(kind), name));
+            throw ConfigError(
+                {std::string(origin)},
+                fmt::format("the schema needs a {} field named {}", kind_name(kind), name));
     }
 }
 
@@ -147,7 +150,7 @@ const Field* Schema::find(std::string_view field_name) const {
 
 const Field& Schema::get(std::string_view field_name) const {
     if (const Field* f = find(field_name)) return *f;
-    throw UsageError(fmt::format("schema {} has no field {}", name, field_name));
+    throw ConfigError(fmt::format("schema {} has no field {}", name, field_name));
 }
 
 Schema parse_schema(std::string_view xml, std::string_view origin) {
@@ -155,10 +158,10 @@ Schema parse_schema(std::string_view xml, std::string_view origin) {
     auto result = doc.load_buffer(xml.data(), xml.size());
     Reader r{origin, xml};
     if (!result)
-        throw UsageError(fmt::format("{}:{}: not well-formed XML: {}", origin,
-                                     r.line_of(result.offset), result.description()));
+        throw ConfigError({std::string(origin), static_cast<unsigned>(r.line_of(result.offset))},
+                          fmt::format("not well-formed XML: {}", result.description()));
     auto root = doc.child("schema");
-    if (!root) throw UsageError(fmt::format("{}: no <schema> element", origin));
+    if (!root) throw ConfigError({std::string(origin)}, "no <schema> element");
     Schema s;
     s.name = root.attribute("name").as_string();
     s.version = root.attribute("version").as_int(0);
@@ -174,7 +177,7 @@ Schema parse_schema(std::string_view xml, std::string_view origin) {
 
 Schema load_schema_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError(fmt::format("{}: cannot read schema: {}", path, strerror(errno)));
+    if (!in) throw ConfigError({path}, fmt::format("cannot read schema: {}", strerror(errno)));
     std::ostringstream text;
     text << in.rdbuf();
     return parse_schema(text.str(), path);

@@ -60,7 +60,8 @@ expect_eq "$S/found/encodings/windows-1252.rss" "$(state url "$S/found/encodings
 
 # Failures: each named, the rest of the run indexed, exit 1.
 count=$(doc_count "$DB")
-run fetch "$S/loop/a" "$S/to-file" "$S/status/404" "$S/status/500" "$S/html" "$S/feeds/encodings/big5.rss"
+run fetch "$S/loop/a" "$S/to-file" "$S/status/404" "$S/status/500" "$S/html" "$S/feeds/encodings/big5.rss" \
+    "$S/feeds/bad/truncated.rss"
 expect_status 1 "a run with failures"
 expect_file_contains "$TMP/err" "$S/loop/a: failed: redirect loop at $S/loop/a" "redirect loop"
 expect_file_contains "$TMP/err" "$S/to-file: failed: redirect to file:///etc/passwd refused: only http and https are fetched" \
@@ -69,7 +70,9 @@ expect_file_contains "$TMP/err" "$S/status/404: failed: HTTP 404" "404"
 expect_file_contains "$TMP/err" "$S/status/500: failed: HTTP 500" "500"
 expect_file_contains "$TMP/err" "$S/html: failed: not an RSS or Atom feed (root element <html>) (served as text/html; charset=utf-8)" \
     "wrong content type"
-expect_file_contains "$TMP/out" "6 feeds: 1 fetched, 0 not modified, 5 failed" "summary, on stdout as always"
+expect_file_contains "$TMP/err" "$S/feeds/bad/truncated.rss: failed: line 8: not well-formed XML: Start-end tags mismatch (served as" \
+    "a broken feed named once, with its line"
+expect_file_contains "$TMP/out" "7 feeds: 1 fetched, 0 not modified, 6 failed" "summary, on stdout as always"
 expect_file_lacks "$TMP/err" "6 feeds:" "the summary is not on stderr"
 expect_eq $((count + 1)) "$(doc_count "$DB")" "the good feed among bad ones is indexed"
 expect_eq 1 "$(state failures "$S/status/404")" "state: one failure"

@@ -101,7 +101,7 @@ TEST(CgiConfig, ParsesKeysAndNamesBadLines) {
     auto message = [](std::string_view text) {
         try {
             parse_cgi_config(text, "m.conf");
-        } catch (const DatabaseError& e) {
+        } catch (const ConfigError& e) {
             return std::string(e.what());
         }
         return std::string();

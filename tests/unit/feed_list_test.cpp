@@ -17,7 +17,7 @@ V urls_of(const std::vector<ListedFeed>& feeds) {
 std::string error_of(std::string_view text) {
     try {
         parse_feed_list(text, "feeds.txt");
-    } catch (const UsageError& e) {
+    } catch (const ConfigError& e) {
         return e.what();
     }
     return "no error";

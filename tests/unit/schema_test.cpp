@@ -12,7 +12,7 @@ const std::string news_xml = MORGUE_SOURCE_DIR "/schemas/news.xml";
 std::string message_of(std::string_view xml) {
     try {
         parse_schema(xml, "s.xml");
-    } catch (const UsageError& e) {
+    } catch (const ConfigError& e) {
         return e.what();
     }
     return "no error";
@@ -51,7 +51,7 @@ TEST(Schema, LoadsTheShippedSchema) {
     EXPECT_TRUE(date.slot.has_value());
     EXPECT_FALSE(date.year_prefix.empty());
     EXPECT_EQ(s.find("nonesuch"), nullptr);
-    EXPECT_THROW(s.get("nonesuch"), UsageError);
+    EXPECT_THROW(s.get("nonesuch"), ConfigError);
 }
 
 TEST(Schema, MinimalSchemaParses) {
@@ -106,11 +106,11 @@ TEST(Schema, DifferenceAllowsWeightsButNotLayout) {
     EXPECT_EQ(schema_difference(c, a), "field extra of the database's schema is missing");
 }
 
-TEST(Schema, MissingFileIsAUsageError) {
+TEST(Schema, MissingFileIsAConfigError) {
     try {
         load_schema_file("/nonexistent/news.xml");
         FAIL();
-    } catch (const UsageError& e) {
+    } catch (const ConfigError& e) {
         EXPECT_STREQ(e.what(),
                      "/nonexistent/news.xml: cannot read schema: No such file or directory");
     }

@@ -36,7 +36,7 @@ TEST(Synonyms, LeftAlone) {
 }
 
 TEST(Synonyms, GroupsFileErrors) {
-    EXPECT_THROW(parse_name_groups("A |\n", "s.txt"), UsageError);
-    EXPECT_THROW(parse_name_groups("Lonely\n", "s.txt"), UsageError);
+    EXPECT_THROW(parse_name_groups("A |\n", "s.txt"), ConfigError);
+    EXPECT_THROW(parse_name_groups("Lonely\n", "s.txt"), ConfigError);
     EXPECT_EQ(parse_name_groups("# only a comment\n\n", "s.txt").size(), 0u);
 }

@@ -13,7 +13,7 @@ namespace {
 std::string error_of(const std::string& path) {
     try {
         load_topic_aliases(path);
-    } catch (const UsageError& e) {
+    } catch (const ConfigError& e) {
         return e.what();
     }
     return "no error";
@@ -48,10 +48,10 @@ TEST(TopicAliases, ErrorsNameFileAndLine) {
 // is in one group only; within its group it may repeat.
 TEST(NameGroups, OneConflictRuleForEveryList) {
     EXPECT_THROW(parse_name_groups("Diaoyu | Senkaku\nSenkaku Islands | senkaku\n", "synonyms"),
-                 UsageError);
+                 ConfigError);
     try {
         parse_name_groups("Diaoyu | Senkaku\nSenkaku Islands | senkaku\n", "synonyms.txt");
-    } catch (const UsageError& e) {
+    } catch (const ConfigError& e) {
         EXPECT_STREQ(e.what(),
                      "synonyms.txt:2: \"senkaku\" is already in the group of \"Diaoyu\" (line 1)");
     }
