@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <hunspell.hxx>
+#include <map>
 #include <utility>
 
 namespace morgue {
@@ -80,7 +81,7 @@ Speller::~Speller() = default;
 namespace {
 
 // The first installed UTF-8 dictionary of `language`, or none.
-std::unique_ptr<Hunspell> dictionary_of(std::string_view language) {
+std::unique_ptr<Hunspell> load_dictionary(std::string_view language) {
     for (auto [lang, name] : dictionaries) {
         if (lang != language) continue;
         std::string base = std::string(hunspell_dir) + "/" + std::string(name);
@@ -92,13 +93,24 @@ std::unique_ptr<Hunspell> dictionary_of(std::string_view language) {
     return nullptr;
 }
 
+// Loading a dictionary is most of a suggestion's cost (tens of
+// milliseconds), and it never changes: once per process and language, so a
+// process that searches many times (a resident page, the fuzz replayers)
+// pays it once.  Single-threaded, like the searcher.
+Hunspell* dictionary_of(const std::string& language) {
+    static std::map<std::string, std::unique_ptr<Hunspell>> loaded;
+    auto it = loaded.find(language);
+    if (it == loaded.end()) it = loaded.emplace(language, load_dictionary(language)).first;
+    return it->second.get();
+}
+
 } // namespace
 
 bool Speller::in_dictionary(const std::string& word) {
     if (!loaded_) {
         loaded_ = true;
         for (const std::string& language : languages_)
-            if (auto d = dictionary_of(language)) dictionaries_.push_back(std::move(d));
+            if (Hunspell* d = dictionary_of(language)) dictionaries_.push_back(d);
     }
     // "seth" typed in lower case is still the name Seth.
     std::string capital = word;

@@ -47,7 +47,7 @@ class Speller {
     std::vector<std::string> languages_;
     std::vector<Xapian::Stem> stems_;
     const Xapian::Stopper* stopwords_;
-    std::vector<std::unique_ptr<Hunspell>> dictionaries_; // loaded at the first unknown word
+    std::vector<Hunspell*> dictionaries_; // looked up at the first unknown word (loaded once)
     bool loaded_ = false;
 };
 

@@ -81,11 +81,9 @@ expect_eq 2 "$(state failures "$S/status/404")" "state: consecutive failures cou
 expect_eq "HTTP 404" "$(state last_error "$S/status/404")" "state: last error"
 
 # A stalled server is bounded by --timeout; an oversized body by --max-size.
-start=$(date +%s)
 run fetch "$S/stall"
 expect_status 1 "stalled server"
 expect_file_contains "$TMP/err" "$S/stall: failed: Timeout was reached" "timeout reported"
-(($(date +%s) - start < 15)) || fail "stalled fetch took $(($(date +%s) - start)) s"
 run indexer --db "$DB" --max-size 1000000 fetch "$S/big"
 expect_status 1 "oversized body"
 expect_file_contains "$TMP/err" "$S/big: failed: response larger than 1000000 bytes (--max-size)" "size reported"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Faults an unattended indexer meets: killed mid-batch (50 times), searched
+# Faults an unattended indexer meets: killed mid-batch (50 times; 12 in the
+# sanitizer build, which the plain build's 50 already cover), searched
 # during every kind of switch-over, started twice at once, out of disk.
 # Afterwards the database always opens, passes check, and holds a committed
 # state; no query ever fails.
@@ -9,15 +10,19 @@ batch() { python3 "$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py" "$@"; }
 indexer --db "$DB" -q import "$DATA/huffpost-sample.rss"
 millis() { date +%s%3N; }
 
-# 1. SIGKILL at random points while importing a batch, 50 times.
-# How long one batch takes here (this machine, this build), to kill within it.
+# 1. SIGKILL at random points while importing a batch.  How long one batch
+# takes here (this machine, this build), to kill within it; when each kill
+# lands depends on the machine, so the count of kills before a commit is
+# reported, not required: 1b kills runs that cannot have committed.
+kills=50
+[[ ${MORGUE_SANITIZED:-} ]] && kills=12
 batch "$TMP/timing.rss" 800 timing
 t0=$(millis)
 indexer --db "$DB" -q import "$TMP/timing.rss"
 span=$(($(millis) - t0))
 committed=$(doc_count "$DB")
 commits=0
-for i in $(seq 50); do
+for i in $(seq $kills); do
     batch "$TMP/b.rss" 800 "k$i"
     "$MORGUE_INDEXER" --db "$DB" -q import "$TMP/b.rss" >/dev/null 2>&1 &
     pid=$!
@@ -34,8 +39,24 @@ for i in $(seq 50); do
     fi
     committed=$now
 done
-echo "1. 50 runs: $((50 - commits)) killed before their commit, $commits after"
-expect_eq 1 "$((50 - commits >= 5))" "many runs were killed before their commit ($((50 - commits)))"
+echo "1. $kills runs: $((kills - commits)) killed before their commit, $commits after"
+
+# 1b. Killed while it is still reading its batch (from a FIFO, half written):
+# it cannot have committed, whatever the machine's speed.
+mkfifo "$TMP/fifo.rss"
+for i in 1 2 3; do
+    batch "$TMP/b.rss" 800 "f$i"
+    "$MORGUE_INDEXER" --db "$DB" -q import "$TMP/fifo.rss" >/dev/null 2>&1 &
+    pid=$!
+    exec 7>"$TMP/fifo.rss"
+    head -c $(($(stat -c %s "$TMP/b.rss") / 2)) "$TMP/b.rss" >&7
+    kill -KILL $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    exec 7>&-
+    run indexer --db "$DB" check
+    expect_status 0 "check after reading kill $i"
+    expect_eq "$committed" "$(doc_count "$DB")" "reading kill $i: nothing half-imported"
+done
 
 # 2. A searcher loop while nightly, rebuild and compact run and switch.
 start_feed_server
@@ -63,19 +84,21 @@ expect_eq "" "$(cat "$TMP/failures")" "no query failed during the switch-overs"
 expect_eq "$want" "$(sort -u "$TMP/answers")" "every query saw a whole database"
 echo "2. $(wc -l <"$TMP/answers") queries during 2 nightly, 2 rebuild, 2 compact runs"
 
-# 3. Two nightly runs at once: one runs, the other leaves at once.
+# 3. Two nightly runs at once: one runs, the other leaves at once -- while
+# the first is still inside its stalled fetch (no clock is read: the first
+# would only give up after its 60 s timeout, and is stopped instead).
 printf '%s/stall\n' "$S" >"$TMP/slow.txt"
-"$MORGUE_INDEXER" --db "$DB" nightly --timeout 4 --feeds "$TMP/slow.txt" >"$TMP/first.out" 2>&1 &
+"$MORGUE_INDEXER" --db "$DB" nightly --timeout 60 --feeds "$TMP/slow.txt" >"$TMP/first.out" 2>&1 &
 first=$!
 wait_for_text "$TMP/requests.log" "/stall"
-t0=$(millis)
 run indexer --db "$DB" nightly --feeds "$TMP/feeds.txt"
 expect_status 4 "the second nightly"
 expect_file_contains "$TMP/err" "another morgue-indexer run is writing this database (lock $DB.lock); not starting" "lock message"
-expect_eq 1 "$(($(millis) - t0 < 2000))" "the second one leaves at once"
+expect_eq 1 "$(kill -0 $first 2>/dev/null && echo 1)" "the second left while the first still ran"
+kill -TERM $first
 wait $first
-status=$?
-expect_status 1 "the first one ran (its feed stalled: exit 1)"
+run indexer --db "$DB" nightly --feeds "$TMP/feeds.txt"
+expect_status 0 "stopped, the first left the lock to the next run"
 
 # 4. The disk fills (a file-size limit): a clear error, the archive intact.
 before=$(doc_count "$DB")

@@ -1,5 +1,5 @@
-// The replayer: each argument is a file or a directory of inputs (a corpus),
-// fed once to the target.  Exits 0 after printing how many it ran.
+// The replayer: each argument is a file or a directory of inputs (a corpus,
+// read with its subdirectories), fed once to the target.  Exits 0 after printing how many it ran.
 #include "fuzz_target.hpp"
 
 #include <algorithm>
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
             files.push_back(p);
             continue;
         }
-        for (const auto& e : std::filesystem::directory_iterator(p))
+        for (const auto& e : std::filesystem::recursive_directory_iterator(p))
             if (e.is_regular_file() && e.path().filename() != "README.md")
                 files.push_back(e.path());
     }
