@@ -44,11 +44,18 @@ std::string data_dir() {
     return (prefix / "share/morgue").string();
 }
 
+std::string config_dir_for(const std::string& prefix) {
+    // GNU's rule (GNUInstallDirs): a system install under /usr keeps its
+    // configuration in /etc, any other prefix in PREFIX/etc.
+    if (prefix == "/usr") return "/etc/morgue";
+    return (fs::path(prefix) / "etc/morgue").string();
+}
+
 std::string config_dir() {
     fs::path prefix = relocated_prefix();
     if (prefix.empty() || prefix == MORGUE_INSTALL_PREFIX)
         return (fs::path(MORGUE_INSTALL_SYSCONFDIR) / "morgue").string();
-    return (prefix / "etc/morgue").string();
+    return config_dir_for(prefix.string());
 }
 
 std::string default_schema_path() {

@@ -14,6 +14,9 @@ namespace morgue {
 
 std::string data_dir();   // ".../share/morgue"
 std::string config_dir(); // "/etc/morgue"
+// The configuration directory of a binary running from PREFIX/bin, whatever
+// prefix it was built for: /etc/morgue for /usr, else PREFIX/etc/morgue.
+std::string config_dir_for(const std::string& prefix);
 
 // The schema new databases get: data_dir()/schemas/news.xml.
 std::string default_schema_path();

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The Debian package (scripts/package's steps): a build for /usr, cpack -G
-# DEB; lintian finds no error; Depends names the shared libraries; unpacked
-# into a throw-away root, it runs the whole flow of T500 from there.
+# The Debian package: cpack -G DEB of the build under test (scripts/package
+# does the same from a build of its own for /usr; the binaries find their
+# files from where they run, and the service is written at install time, so
+# the prefix a tree was configured with does not reach the package).
+# lintian finds no error; Depends names the shared libraries; unpacked into
+# a throw-away root, it runs the whole flow of T500 from there.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/installed.sh"
 PKG=$TMP/package
-cmake -S "$SRC" -B "$PKG" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
-    -DMORGUE_TESTS=OFF >"$TMP/configure.log" 2>&1 || fail "configure the package build"
-cmake --build "$PKG" -j 2 >"$TMP/build.log" 2>&1 || fail "build the package build"
-(cd "$PKG" && cpack -G DEB) >"$TMP/cpack.log" 2>&1 || fail "cpack -G DEB"
+rm -rf "$PKG"
+(cd "$BUILD" && cpack -G DEB -B "$PKG") >"$TMP/cpack.log" 2>&1 || fail "cpack -G DEB"
 deb=$(ls "$PKG"/morgue_*_*.deb 2>/dev/null | head -1)
 [[ -s $deb ]] || fail "a .deb"
 lintian --fail-on error "$deb" >"$TMP/lintian.log" 2>&1
