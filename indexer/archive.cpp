@@ -152,7 +152,7 @@ int run_restore(const GlobalOptions& o, const ImportCommand& c) {
     try {
         return restore(o, c);
     } catch (const InputError& e) {
-        throw UsageError(fmt::format("{}; nothing restored", e.what()));
+        throw UsageError(e.subject(), fmt::format("{}; nothing restored", e.reason()));
     }
 }
 

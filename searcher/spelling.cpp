@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fmt/format.h>
 #include <hunspell.hxx>
 #include <map>
 #include <utility>
@@ -84,10 +85,13 @@ namespace {
 std::unique_ptr<Hunspell> load_dictionary(std::string_view language) {
     for (auto [lang, name] : dictionaries) {
         if (lang != language) continue;
-        std::string base = std::string(hunspell_dir) + "/" + std::string(name);
+        // fmt, not operator+: GCC 12 misreads the inlined string
+        // concatenation here as out of bounds (-Warray-bounds).
+        std::string aff = fmt::format("{}/{}.aff", hunspell_dir, name);
+        std::string dic = fmt::format("{}/{}.dic", hunspell_dir, name);
         std::error_code ec;
-        if (!std::filesystem::exists(base + ".dic", ec)) continue;
-        auto d = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
+        if (!std::filesystem::exists(dic, ec)) continue;
+        auto d = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
         if (d->get_dict_encoding() == "UTF-8") return d; // queries are UTF-8
     }
     return nullptr;

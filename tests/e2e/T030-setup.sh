@@ -21,10 +21,15 @@ done
 run "$setup" everything
 expect_status 2 "an unknown set"
 expect_eq 'setup: unknown set "everything"; the sets are demo, test and bench' "$(cat "$TMP/err")" "named"
-# Each name is a real package (all installed here: the tests ran setup).
+# Each name is a real package: the test set's are installed (scripts/test
+# ran setup test), the bench set's others are known to apt.
 checks=$((checks + 1))
-missing=$(xargs dpkg-query -W -f='${Package}\n' <"$TMP/bench" 2>&1 >/dev/null)
+missing=$(xargs dpkg-query -W -f='${Package}\n' <"$TMP/test" 2>&1 >/dev/null)
 [[ -z $missing ]] || fail "not installed packages: $missing"
+checks=$((checks + 1))
+for p in $(comm -13 "$TMP/test" "$TMP/bench"); do
+    apt-cache show "$p" >/dev/null 2>&1 || fail "the bench set names $p, which apt does not know"
+done
 expect_file_contains "$MORGUE_SOURCE_DIR/scripts/demo" "scripts/setup demo" "the demo installs the demo set"
 
 # The demo's build configures without the test suite and the man pages, so

@@ -70,18 +70,18 @@ expect_eq "" "$(ls -d "$TMP/bad-db" 2>/dev/null)" "nothing created from a broken
 head -1 "$TMP/backup.jsonl" >"$TMP/bad2.jsonl"
 echo '{"id": "x"}' >>"$TMP/bad2.jsonl"
 run indexer --db "$TMP/bad-db2" import --jsonl "$TMP/bad2.jsonl"
-expect_file_contains "$TMP/err" "bad2.jsonl:2: not an exported article" "names file and line"
+expect_file_contains "$TMP/err" "morgue-indexer: $TMP/bad2.jsonl:2: not an exported article: no date; nothing restored" "names file and line"
 expect_eq "" "$(ls -d "$TMP/bad-db2" "$TMP/bad-db2.new" 2>/dev/null)" "a failed restore leaves nothing behind"
 # Into a database that has the articles: one transaction, nothing changes.
 run indexer --db "$TMP/restored" import --jsonl "$TMP/backup.jsonl"
 expect_file_contains "$TMP/out" "304 articles: 0 new, 0 updated, 304 unchanged" "restore over itself"
-# A large restore commits in batches into a new generation.
-python3 "$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py" "$TMP/large.rss" 12000 large
+# A large restore commits in batches (of 5000) into a new generation.
+python3 "$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py" "$TMP/large.rss" 6000 large
 indexer --db "$TMP/large" -q import "$TMP/large.rss"
 indexer --db "$TMP/large" export --jsonl -o "$TMP/large.jsonl"
 run indexer --db "$TMP/large-restored" import --jsonl "$TMP/large.jsonl"
-expect_status 0 "a 12,000-article restore"
-expect_eq 12000 "$(doc_count "$TMP/large-restored")" "every article restored"
+expect_status 0 "a 6,000-article restore"
+expect_eq 6000 "$(doc_count "$TMP/large-restored")" "every article restored"
 expect_eq "$(searcher --db "$TMP/large" --count harbour)" "$(searcher --db "$TMP/large-restored" --count harbour)" "the same answers"
 indexer --db "$TMP/large-restored" export --jsonl >"$TMP/large-again.jsonl"
 checks=$((checks + 1))

@@ -3,14 +3,15 @@
 # sync to the archive's files (tests/faults/io_fault.c, preloaded), during
 # import, compact and rebuild, for every N up to the calls the run makes (a
 # sample of 100 spread over them when there are more; MORGUE_FAULT_SAMPLE=all:
-# every N), each N once with EIO and once with ENOSPC from then on.
+# every N; under the sanitizers a sample of 30, the plain run covering the
+# rest), each N once with EIO and once with ENOSPC from then on.
 # Afterwards the archive is the old state or the new one, whole, and passes
 # check; a failed run says why in one line and exits 3; a run on a full disk
 # (every call from the Nth on failing) never reports success; no half-built
 # generation is left.
 . "$(dirname "$0")/lib.sh"
 : "${MORGUE_IO_FAULT:?}"
-sample=${MORGUE_FAULT_SAMPLE:-100}
+sample=${MORGUE_FAULT_SAMPLE:-$([[ -n ${MORGUE_SANITIZED:-} ]] && echo 30 || echo 100)}
 W=$TMP/w
 base=$TMP/base
 batch() { python3 "$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py" "$@"; }
