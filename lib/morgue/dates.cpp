@@ -1,5 +1,6 @@
 #include "morgue/dates.hpp"
 
+#include "morgue/date_names.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -50,42 +51,6 @@ bool number(std::string_view s, int& out) {
 bool all_digits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Month names: English (full and three-letter), and the Greek and Hungarian
-// forms Greek and Hungarian blogging tools write.
-int month_of(std::string_view word) {
-    static constexpr std::array<std::array<std::string_view, 4>, 12> names = {{
-        {"jan", "january", "Ιαν", "január"},
-        {"feb", "february", "Φεβ", "február"},
-        {"mar", "march", "Μάρ", "március"},
-        {"apr", "april", "Απρ", "április"},
-        {"may", "may", "Μάι", "május"},
-        {"jun", "june", "Ιούν", "június"},
-        {"jul", "july", "Ιούλ", "július"},
-        {"aug", "august", "Αύγ", "augusztus"},
-        {"sep", "september", "Σεπ", "szeptember"},
-        {"oct", "october", "Οκτ", "október"},
-        {"nov", "november", "Νοέ", "november"},
-        {"dec", "december", "Δεκ", "december"},
-    }};
-    std::string l = ascii_lower(word);
-    if (l == "sept") return 9;
-    for (int m = 0; m < 12; ++m)
-        for (std::string_view n : names[m])
-            if (l == n || word == n) return m + 1;
-    return 0;
-}
-
-bool is_weekday(std::string_view word) {
-    static constexpr std::array<std::string_view, 14> days = {
-        "mon",    "tue",     "wed",       "thu",      "fri",    "sat",      "sun",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    static constexpr std::array<std::string_view, 7> greek = {"Δευ", "Τρι", "Τετ", "Πεμ",
-                                                              "Παρ", "Σαβ", "Κυρ"};
-    std::string l = ascii_lower(word);
-    return std::find(days.begin(), days.end(), l) != days.end() || l == "tues" || l == "thur" ||
-           l == "thurs" || std::find(greek.begin(), greek.end(), word) != greek.end();
 }
 
 // "+0800", "-08:00", "+8", "-00:20"; false for anything else.
@@ -161,19 +126,80 @@ int full_year(std::string_view digits, int value) {
     return value < 50 ? 2000 + value : 1900 + value; // RFC 2822 4.3
 }
 
+// A weekday is skipped wherever it stands, except that a first word which
+// is both a weekday and a month ("mar": martes, March) is the month when no
+// other word names one ("Mar 15 2022").
+bool leading_weekday(const std::vector<std::string_view>& tokens, std::size_t i) {
+    if (!weekday_named(tokens[i])) return false;
+    if (!month_named(tokens[i])) return true;
+    if (i != 0) return false;
+    return std::any_of(tokens.begin() + 1, tokens.end(),
+                       [](std::string_view t) { return month_named(t) != 0; });
+}
+
+// "16 de noviembre de 2022" (es, pt, ca), "den 16 november" (sv, da).
+bool is_filler(std::string_view t) {
+    std::string l = ascii_lower(t);
+    return l == "de" || l == "del" || l == "den" || l == "um" || l == "à" || l == "a" ||
+           l == "às" || l == "alle" || l == "ore" || l == "kl" || l == "kl.";
+}
+
+int half_day_of(std::string_view t) {
+    std::string l = ascii_lower(t);
+    if (l == "am" || l == "a.m.") return 1;
+    if (l == "pm" || l == "p.m.") return 2;
+    return 0;
+}
+
+// "2022年11月16日" (zh, ja), "2022년 11월 16일" (ko): the year's and day's
+// marks after a digit become spaces; "11月" stays a month name, a word.
+std::string cjk_date_marks_to_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        bool after_digit = !out.empty() && out.back() >= '0' && out.back() <= '9';
+        bool marked = false;
+        for (std::string_view mark : {"年", "日", "년", "일", "月", "월"})
+            if (after_digit && text.substr(i).starts_with(mark)) {
+                bool month = mark == "月" || mark == "월";
+                out += month ? std::string(mark) + " " : " ";
+                i += mark.size();
+                marked = true;
+                break;
+            }
+        if (!marked) out += text[i++];
+    }
+    return out;
+}
+
 // RFC 822/1123 and the shapes real feeds give it: weekday optional, with or
 // without commas, day and month in either order, asctime ("Sun Jan  4
 // 16:29:06 2004"), the year after the zone (Twitter), y/m/d (Perforce).
 std::optional<ZonedTime> parse_rfc822(std::string_view text) {
-    std::string s(text);
+    std::string s = cjk_date_marks_to_spaces(text);
     std::replace(s.begin(), s.end(), ',', ' ');
     auto tokens = split_words(s);
     Fields f;
     bool have_time = false, have_zone = false;
+    int half_day = 0; // 1: am, 2: pm
     std::vector<std::string_view> numbers;
-    for (const auto& t : tokens) {
-        if (is_weekday(t)) continue;
-        if (int m = month_of(t)) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::string_view t = tokens[i];
+        // After the clock, a zone ("PT") before a weekday ("pt", Polish Friday).
+        if (have_time && !have_zone && named_zone(t, f.offset)) {
+            have_zone = true;
+            continue;
+        }
+        if (leading_weekday(tokens, i) || is_filler(t)) continue;
+        if (int h = half_day_of(t)) {
+            if (half_day || !have_time) return std::nullopt;
+            half_day = h;
+            continue;
+        }
+        // "14." (German and Scandinavian day numbers)
+        if (t.size() > 1 && t.back() == '.' && all_digits(t.substr(0, t.size() - 1)))
+            t.remove_suffix(1);
+        if (int m = month_named(t)) {
             if (f.month > 0) return std::nullopt;
             f.month = m;
         } else if (t.find(':') != std::string::npos && !have_time && t[0] != '+' && t[0] != '-') {
@@ -204,6 +230,12 @@ std::optional<ZonedTime> parse_rfc822(std::string_view text) {
         f.year = full_year(y, yv);
     } else if (!numbers.empty()) {
         return std::nullopt;
+    }
+    // A Korean date without a zone is on Korean time (as feedparser reads it).
+    if (!have_zone && text.find("년") != std::string_view::npos) f.offset = 9 * 3600;
+    if (half_day) {
+        if (f.hour < 1 || f.hour > 12) return std::nullopt;
+        f.hour = f.hour % 12 + (half_day == 2 ? 12 : 0);
     }
     return to_time(f);
 }
@@ -321,7 +353,7 @@ std::optional<ZonedTime> parse_hungarian(std::string_view text) {
     auto d1 = text.find('-');
     auto d2 = d1 == std::string_view::npos ? d1 : text.find('-', d1 + 1);
     if (d2 == std::string_view::npos) return std::nullopt;
-    int m = month_of(text.substr(d1 + 1, d2 - d1 - 1));
+    int m = month_named(text.substr(d1 + 1, d2 - d1 - 1));
     if (!m) return std::nullopt;
     return parse_iso8601(fmt::format("{}-{:02}{}", text.substr(0, d1), m, text.substr(d2)));
 }

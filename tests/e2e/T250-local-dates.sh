@@ -73,4 +73,28 @@ run indexer parse "$FEED"
 expect_file_contains "$TMP/out" "date: 2025-10-14T00:30:00+08:00 = 2025-10-13T16:30:00Z (published)" "parse: both clocks"
 run indexer parse --json "$FEED"
 expect_file_contains "$TMP/out" '"date_local":"2025-10-14T00:30:00+08:00"' "parse --json: date_local"
+
+# Dates in the publisher's language (issue 18 item 4): an Italian, a German
+# and a Japanese item keep their own dates, not the received one; a date
+# that is no date is reported with the item.
+cat >"$TMP/langs.rss" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Europa</title><link>https://news.example/</link>
+<item><title>Una notizia</title><link>https://news.example/it</link><pubDate>mer, 16 nov 2022 00:38:15 +0100</pubDate><description>Testo.</description></item>
+<item><title>Eine Nachricht</title><link>https://news.example/de</link><pubDate>Mi, 16. Nov 2022 00:38:15 +0100</pubDate><description>Text.</description></item>
+<item><title>ニュース</title><link>https://news.example/ja</link><pubDate>2022年11月16日(水) 08:38:15 +0900</pubDate><description>本文。</description></item>
+<item><title>Nessuna data</title><link>https://news.example/none</link><pubDate>mer, 32 nov 2022 00:38:15 +0100</pubDate><description>Testo.</description></item>
+</channel></rss>
+EOF
+run indexer parse --json "$TMP/langs.rss"
+expect_status 0 "parse dates in other languages"
+dates=$(python3 -c '
+import json, sys
+for e in json.load(open(sys.argv[1]))["entries"]:
+    print(e["date"] if e["date_source"] != "received" else "-", e["date_source"])' "$TMP/out")
+expect_eq "2022-11-15T23:38:15Z published
+2022-11-15T23:38:15Z published
+2022-11-15T23:38:15Z published
+- received" "$dates" "each item its own date"
+expect_file_contains "$TMP/out" 'unparseable <pubDate> \"mer, 32 nov 2022 00:38:15 +0100\"' "the bad one reported"
 finish

@@ -105,3 +105,64 @@ TEST(Dates, OnThePublishersClock) {
         EXPECT_EQ(parse_offset_of(iso8601_local(t, offset)), offset);
     }
 }
+
+// Issue 18 item 4: RFC 822-shaped dates in the languages news sites write
+// them in, every one the same instant (16 Nov 2022 00:38:15 +0100, a
+// Wednesday), abbreviated and full, with the punctuation each language uses.
+TEST(Dates, WeekdaysAndMonthsInOtherLanguages) {
+    const char* expected = "2022-11-15T23:38:15Z";
+    for (const char* text : {
+             "mer, 16 nov 2022 00:38:15 +0100",                     // it
+             "mercoledì, 16 novembre 2022 00:38:15 +0100",          // it
+             "mer., 16 nov. 2022 00:38:15 +0100",                   // fr
+             "mercredi 16 novembre 2022 00:38:15 +0100",            // fr
+             "Mi, 16. Nov 2022 00:38:15 +0100",                     // de
+             "Mittwoch, 16. November 2022 00:38:15 +0100",          // de
+             "mié, 16 nov 2022 00:38:15 +0100",                     // es
+             "miércoles, 16 de noviembre de 2022 00:38:15 +0100",   // es
+             "qua, 16 nov 2022 00:38:15 +0100",                     // pt
+             "quarta-feira, 16 de novembro de 2022 00:38:15 +0100", // pt
+             "wo, 16 nov 2022 00:38:15 +0100",                      // nl
+             "woensdag 16 november 2022 00:38:15 +0100",            // nl
+             "ons, 16 nov 2022 00:38:15 +0100",                     // sv, da, nb
+             "onsdag den 16. november 2022 00:38:15 +0100",         // da
+             "śr, 16 lis 2022 00:38:15 +0100",                      // pl
+             "środa, 16 listopada 2022 00:38:15 +0100",             // pl
+             "st, 16 lis 2022 00:38:15 +0100",                      // cs (lis as in pl)
+             "středa 16. listopadu 2022 00:38:15 +0100",            // cs
+             "ke, 16 marraskuuta 2022 00:38:15 +0100",              // fi
+             "Çar, 16 Kas 2022 00:38:15 +0100",                     // tr
+             "Çarşamba, 16 Kasım 2022 00:38:15 +0100",              // tr
+             "mie, 16 noi 2022 00:38:15 +0100",                     // ro
+             "Rab, 16 Nov 2022 00:38:15 +0100",                     // id
+             "dc., 16 de novembre de 2022 00:38:15 +0100",          // ca
+             "Τετ, 16 Νοε 2022 00:38:15 +0100",                     // el
+             "周三, 16 11月 2022 00:38:15 +0100",                   // zh
+             "星期三, 16 11月 2022 00:38:15 +0100",                 // zh
+             "水, 16 11月 2022 00:38:15 +0100",                     // ja
+             "수, 16 11월 2022 00:38:15 +0100",                     // ko
+             "2022年11月16日 00:38:15 +0100",                       // zh, ja
+             "2022年11月16日(水) 00:38:15 +0100",                   // ja
+             "2022년 11월 16일 (수) 00:38:15 +0100",                // ko
+             "MER, 16 NOV 2022 00:38:15 +0100",                     // any case
+             "Wed, 16 Nov 2022 12:38:15 AM +0100",                  // am/pm
+         })
+        EXPECT_EQ(iso(text), expected) << text;
+}
+
+TEST(Dates, AWeekdayThatIsAlsoAMonth) {
+    // "mar" is martes/mardi/martedì and March: the first word is the weekday
+    // when another names the month, the month when none does.
+    EXPECT_EQ(iso("mar, 15 nov 2022 10:00:00 +0000"), "2022-11-15T10:00:00Z");
+    EXPECT_EQ(iso("mar 15 2022 10:00:00 +0000"), "2022-03-15T10:00:00Z");
+    EXPECT_EQ(iso("mar, 15 mar 2022 10:00:00 +0000"), "2022-03-15T10:00:00Z");
+    EXPECT_EQ(iso("Wed, 16 Nov 2022 01:00:00 PM GMT"), "2022-11-16T13:00:00Z");
+}
+
+TEST(Dates, ForeignWordsThatAreNotDates) {
+    EXPECT_EQ(iso("mer, 16 zzz 2022 00:38:15 +0100"), "none");  // no month
+    EXPECT_EQ(iso("16 nov nov 2022"), "none");                  // two months
+    EXPECT_EQ(iso("Wed, 16 Nov 2022 13:00:00 PM GMT"), "none"); // 13 pm
+    EXPECT_EQ(iso("2022年13月16日"), "none");
+    EXPECT_EQ(iso("mer, 31 giu 2022 00:00:00 +0100"), "none"); // 31 June
+}
