@@ -1,5 +1,6 @@
 #include "byline.hpp"
 
+#include "credits.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -8,62 +9,6 @@
 namespace morgue {
 
 namespace {
-
-// Credits that accompany a byline but are not a person.
-bool is_credit(std::string_view part) {
-    static constexpr std::array credits = {"ap",
-                                           "afp",
-                                           "reuters",
-                                           "associated press",
-                                           "bloomberg",
-                                           "upi",
-                                           "dpa",
-                                           "cna",
-                                           "contributor",
-                                           "editorial partner",
-                                           "staff writer",
-                                           "staff",
-                                           "guest writer",
-                                           "senior writer",
-                                           "freelance writer",
-                                           "correspondent",
-                                           "opinion contributor",
-                                           "huffpost staff"};
-    std::string l = ascii_lower(part);
-    return std::find(credits.begin(), credits.end(), l) != credits.end();
-}
-
-std::string strip_email(std::string_view s) {
-    auto at = s.find('@');
-    if (at == std::string_view::npos) return std::string(s);
-    auto open = s.find('('), close = s.rfind(')');
-    if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
-        std::string inside = collapse_spaces(s.substr(open + 1, close - open - 1));
-        std::string outside =
-            collapse_spaces(std::string(s.substr(0, open)) + std::string(s.substr(close + 1)));
-        // "me@example.com (Name)" or "Name (me@example.com)"
-        return inside.find('@') == std::string::npos ? inside : outside;
-    }
-    auto lt = s.find('<'), gt = s.rfind('>');
-    if (lt != std::string_view::npos && gt != std::string_view::npos && gt > lt)
-        return collapse_spaces(std::string(s.substr(0, lt)) + std::string(s.substr(gt + 1)));
-    return {}; // a bare address names no one
-}
-
-void split_on(std::vector<std::string>& parts, std::string_view sep) {
-    std::vector<std::string> out;
-    for (const auto& p : parts) {
-        std::size_t start = 0;
-        while (true) {
-            std::size_t at = ascii_lower(p).find(sep, start);
-            out.push_back(collapse_spaces(
-                p.substr(start, at == std::string::npos ? std::string::npos : at - start)));
-            if (at == std::string::npos) break;
-            start = at + sep.size();
-        }
-    }
-    parts = std::move(out);
-}
 
 bool is_capitalised(std::string_view word) {
     if (word.empty()) return false;
@@ -140,17 +85,7 @@ std::vector<std::string_view> paragraphs(std::string_view text) {
 } // namespace
 
 std::vector<std::string> split_authors(std::string_view field) {
-    std::vector<std::string> parts{strip_email(collapse_spaces(field))};
-    for (std::string_view sep : {";", " and ", " & ", ", ", "|"})
-        split_on(parts, sep);
-    std::vector<std::string> people, credits;
-    for (auto& p : parts) {
-        if (p.starts_with("By ") || p.starts_with("by ") || p.starts_with("BY "))
-            p = collapse_spaces(p.substr(3));
-        if (p.empty() || p.find('@') != std::string::npos) continue;
-        (is_credit(p) ? credits : people).push_back(p);
-    }
-    return people.empty() ? credits : people;
+    return read_credits(field).people;
 }
 
 std::string byline_from_text(std::string_view body) {

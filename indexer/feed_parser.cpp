@@ -1,6 +1,7 @@
 #include "feed_parser.hpp"
 
 #include "byline.hpp"
+#include "credits.hpp"
 #include "encoding.hpp"
 #include "html_text.hpp"
 #include "morgue/dates.hpp"
@@ -276,22 +277,39 @@ void add_unique(std::vector<std::string>& list, std::string value) {
     list.push_back(std::move(value));
 }
 
-// RSS author, dc:creator, dc:author, itunes:author (Atom's <author> has a <name>).
+// A Media RSS credit of the item itself (not of a picture inside it) whose
+// role, in the EBU scheme the spec defaults to, is one that wrote the text.
+// Without a role it is the item's author: feeds that write media:credit at
+// item level use it for the byline; picture credits sit in media:content.
+bool credits_the_writer(const pugi::xml_node& n) {
+    std::string role = casefold(collapse_spaces(n.attribute("role").value()));
+    return role.empty() || role == "author" || role == "writer" || role == "reporter" ||
+           role == "journalist" || role == "columnist" || role == "editor" ||
+           role == "contributor" || role == "creator";
+}
+
+// RSS author, dc:creator, dc:author, itunes:author, media:credit of a writer
+// (Atom's <author> has a <name>).
 bool names_author(const pugi::xml_node& n) {
     return is(n, Ns::rss, "author") || is(n, Ns::dc, "creator") || is(n, Ns::dc, "author") ||
-           is(n, Ns::itunes, "author");
+           is(n, Ns::itunes, "author") || (is(n, Ns::media, "credit") && credits_the_writer(n));
 }
 
-void add_authors(std::vector<std::string>& list, std::string_view field) {
-    for (auto& name : split_authors(field))
-        add_unique(list, std::move(name));
+// The people of a credit line to `people`, its agencies and desks to `credits`.
+void add_authors(std::vector<std::string>& people, std::vector<std::string>& credits,
+                 std::string_view field) {
+    auto read = read_credits(field);
+    for (auto& name : read.people)
+        add_unique(people, std::move(name));
+    for (auto& name : read.credits)
+        add_unique(credits, std::move(name));
 }
 
-std::vector<std::string> atom_authors(const pugi::xml_node& parent) {
-    std::vector<std::string> out;
+Credits atom_authors(const pugi::xml_node& parent) {
+    Credits out;
     for (auto author : children(parent, Ns::atom, "author")) {
         auto name = child(author, Ns::atom, "name");
-        add_authors(out, name ? text_of(name) : text_of(author));
+        add_authors(out.people, out.credits, name ? text_of(name) : text_of(author));
     }
     return out;
 }
@@ -353,10 +371,13 @@ struct Context {
 void common_entry_fields(FeedEntry& e, const pugi::xml_node& item) {
     Article& a = e.article;
     for (auto c : item.children()) {
-        if (names_author(c)) add_authors(a.columnists, text_of(c));
+        if (names_author(c)) add_authors(a.columnists, a.credits, text_of(c));
     }
-    for (const auto& author : atom_authors(item))
-        add_unique(a.columnists, author);
+    auto atom = atom_authors(item);
+    for (auto& name : atom.people)
+        add_unique(a.columnists, std::move(name));
+    for (auto& name : atom.credits)
+        add_unique(a.credits, std::move(name));
     e.categories = categories_of(item);
     // Element names do not collide across formats, so one list serves RSS and Atom.
     auto published =
@@ -422,10 +443,13 @@ FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
     a.summary = summary.empty() ? a.body : summary;
     common_entry_fields(e, entry);
     if (a.columnists.empty())
-        if (auto source = child(entry, Ns::atom, "source")) a.columnists = atom_authors(source);
-    if (a.columnists.empty() && !ctx.feed->authors.empty()) {
+        if (auto source = child(entry, Ns::atom, "source"))
+            a.columnists = atom_authors(source).people;
+    if (a.columnists.empty() && a.credits.empty() &&
+        !(ctx.feed->authors.empty() && ctx.feed->credits.empty())) {
         a.columnists = ctx.feed->authors;
-        e.columnist_source = "feed";
+        a.credits = ctx.feed->credits;
+        if (!a.columnists.empty()) e.columnist_source = "feed";
     }
     return e;
 }
@@ -464,10 +488,12 @@ void feed_header(Feed& feed, const pugi::xml_node& channel, const Context& ctx) 
         feed.language = collapse_spaces(text_of(child(channel, Ns::dc, "language")));
     if (feed.language.empty()) feed.language = lang_in_force(channel);
     std::replace(feed.language.begin(), feed.language.end(), '_', '-'); // en_US is en-US
-    feed.authors = atom_authors(channel);
+    auto channel_credits = atom_authors(channel);
+    feed.authors = std::move(channel_credits.people);
+    feed.credits = std::move(channel_credits.credits);
     for (auto c : channel.children())
         if (names_author(c) || is(c, Ns::rss, "managingEditor"))
-            add_authors(feed.authors, text_of(c));
+            add_authors(feed.authors, feed.credits, text_of(c));
     auto updated =
         first_date({child(channel, Ns::atom, "updated"), child(channel, Ns::atom, "modified"),
                     child(channel, Ns::rss, "lastBuildDate"), child(channel, Ns::rss, "pubDate"),
@@ -625,6 +651,7 @@ void strip_feed_controls(Feed& feed) {
     };
     strip(feed.title, feed.link, feed.self_link, feed.updated_text, feed.language);
     strip_all(feed.authors);
+    strip_all(feed.credits);
     strip_all(feed.warnings);
     for (auto& e : feed.entries) {
         strip_controls(e.article);

@@ -32,6 +32,7 @@ struct Feed {
     std::string title, link, self_link;
     std::string language; // the tag as declared: <language>, dc:language or xml:lang
     std::vector<std::string> authors;
+    std::vector<std::string> credits; // agencies and desks the feed credits
     std::optional<std::time_t> updated;
     std::string updated_text;
     std::vector<FeedEntry> entries;

@@ -55,6 +55,7 @@ Json feed_json(const std::string& file, const Feed& f) {
             {"link", f.link},
             {"self_link", f.self_link},
             {"authors", f.authors},
+            {"credits", f.credits},
             {"language", f.language},
             {"updated", optional_date(f.updated)},
             {"updated_text", f.updated_text},
@@ -97,6 +98,7 @@ void print_text(std::FILE* out, const std::string& file, const Feed& f) {
         fmt::format_to(to, "    id: {}\n    link: {}\n", a.id, a.url.empty() ? "-" : a.url);
         fmt::format_to(to, "    columnists: {}{}\n", join(a.columnists),
                        e.columnist_source.empty() ? "" : " (from " + e.columnist_source + ")");
+        if (!a.credits.empty()) fmt::format_to(to, "    credits: {}\n", join(a.credits));
         fmt::format_to(to, "    topics: {}\n", join(a.topics));
         fmt::format_to(to, "    language: {}\n", a.language.empty() ? "-" : a.language);
         fmt::format_to(to, "    published: {}\n    updated: {}\n",

@@ -196,11 +196,13 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
         date->SetValue("ISO", when);
         date->SetValue("SHOWN", shown_date(when));
     }
-    for (const auto& name : a.columnists) {
-        Dict* col = hit->AddSectionDictionary("COLUMNIST");
-        col->SetValue("NAME", name);
-        col->SetValue("URL", link_to(c.script_path, with_value(c.params, "columnist", name)));
-    }
+    for (const auto& [field, names] :
+         {std::pair{"columnist", &a.columnists}, std::pair{"credit", &a.credits}})
+        for (const auto& name : *names) {
+            Dict* col = hit->AddSectionDictionary("COLUMNIST");
+            col->SetValue("NAME", name);
+            col->SetValue("URL", link_to(c.script_path, with_value(c.params, field, name)));
+        }
     if (!a.feed_title.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed_title);
     if (h.duplicates) {
         Dict* dup = hit->AddSectionDictionary("DUPLICATES");
@@ -219,8 +221,11 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
 }
 
 void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
-    static const std::map<std::string, std::string> labels = {
-        {"columnist", "Columnist"}, {"topic", "Topic"}, {"language", "Language"}, {"year", "Year"}};
+    static const std::map<std::string, std::string> labels = {{"columnist", "Columnist"},
+                                                              {"topic", "Topic"},
+                                                              {"language", "Language"},
+                                                              {"credit", "Credit"},
+                                                              {"year", "Year"}};
     Dict* facets = nullptr;
     for (Facet f : r.facets) {
         bool chosen_any = c.request.search.filters.contains(f.field);

@@ -44,8 +44,8 @@ std::string value_of(const Params& params, std::string_view name); // first, or 
 enum class Format { html, json, atom, opensearch };
 
 // The filter fields the page offers, in the order of its sidebar.
-inline const std::vector<std::string> page_filter_fields = {"columnist", "topic", "language",
-                                                            "year"};
+inline const std::vector<std::string> page_filter_fields = {"columnist", "topic", "credit",
+                                                            "language", "year"};
 
 struct PageRequest {
     SearchRequest search;

@@ -38,6 +38,7 @@ Query language:
   columnist:name   by this columnist: columnist:"Catherine Thorbecke" or columnist:thorbecke
   topic:name       filed under this topic;  feed:name  from this feed;  year:2025
   language:de      in this language (a code or a name: language:German)
+  credit:reuters   credited to this agency or desk (credit:"Staff and agencies")
   date:2025-01-01..2025-06-30, date:2025-03.., date:..2024, date:2025-03-14
                    dated in that period on the publisher's calendar, the date the
                    article shows (a bound covers its whole day, month or year)
@@ -124,7 +125,7 @@ int main(int argc, char** argv) {
         ->transform(morgue::cli::one_of({"relevance", "newest", "oldest", "date", "date-asc"}));
     std::vector<std::string> filters;
     app.add_option("--facet", o.request.facets,
-                   "count matches by FIELD: columnist, topic, feed, language, year, month")
+                   "count matches by FIELD: columnist, topic, feed, language, credit, year, month")
         ->delimiter(',')
         ->expected(1)
         ->allow_extra_args(false)

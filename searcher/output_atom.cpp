@@ -32,8 +32,10 @@ void entry(pugi::xml_node feed, const Hit& h) {
     std::string when = a.date ? iso8601_local(a.date, a.utc_offset) : std::string();
     text_child(e, "published", when);
     text_child(e, "updated", when);
-    for (const auto& name : a.columnists)
-        text_child(e.append_child("author"), "name", name);
+    // An Atom author is a person or an organisation (RFC 4287 3.2): desks too.
+    for (const auto* names : {&a.columnists, &a.credits})
+        for (const auto& name : *names)
+            text_child(e.append_child("author"), "name", name);
     for (const auto& topic : a.topics)
         e.append_child("category").append_attribute("term") = topic.c_str();
     auto summary = e.append_child("summary");

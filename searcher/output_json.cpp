@@ -19,7 +19,8 @@ nlohmann::ordered_json hit_json(const Hit& h) {
         j[name] = art[name];
     j["title_html"] = h.title_html;
     for (const char* name : {"url", "columnist", "topic", "date", "date_local", "feed", "language"})
-        j[name] = art.contains(name) ? art[name] : nullptr; // date: null when unknown
+        j[name] = art.contains(name) ? art[name] : nullptr;  // date: null when unknown
+    if (art.contains("credit")) j["credit"] = art["credit"]; // as in article_json: only when some
     j["duplicates"] = h.duplicates;
     j["snippet"] = h.snippet;
     j["snippet_html"] = h.snippet_html;

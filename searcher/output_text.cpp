@@ -22,7 +22,10 @@ void append_hit(std::string& out, const Hit& h) {
                            ? iso8601_local(h.article.date, h.article.utc_offset).substr(0, 10)
                            : std::string();
     std::string byline = date;
-    if (!h.article.columnists.empty()) byline += "  " + join(h.article.columnists, ", ");
+    // Who wrote it, then the agencies and desks credited.
+    std::vector<std::string> names = h.article.columnists;
+    names.insert(names.end(), h.article.credits.begin(), h.article.credits.end());
+    if (!names.empty()) byline += "  " + join(names, ", ");
     if (!h.article.topics.empty()) byline += "  [" + join(h.article.topics, ", ") + "]";
     if (h.duplicates)
         byline +=

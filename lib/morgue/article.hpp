@@ -20,6 +20,7 @@ struct Article {
     std::string summary;                 // plain text, short
     std::vector<std::string> columnists; // display forms
     std::vector<std::string> topics;     // display forms
+    std::vector<std::string> credits;    // agencies and desks credited ("Reuters")
     std::time_t date = 0;                // the instant, UTC
     // The offset from UTC the date was written in, seconds east (+08:00 is
     // 28800): the publisher's own clock, on which the article is dated 14

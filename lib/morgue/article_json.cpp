@@ -63,6 +63,9 @@ nlohmann::ordered_json article_json(const Article& a, bool with_original) {
                                 {"title", a.title},     {"body", a.body},
                                 {"summary", a.summary}, {"columnist", a.columnists},
                                 {"topic", a.topics}};
+    // Only when there is one: the data of articles credited to no agency
+    // stays the text every earlier version wrote.
+    if (!a.credits.empty()) j["credit"] = a.credits;
     if (a.date) {
         j["date"] = iso8601_utc(a.date);
         j["date_local"] = iso8601_local(a.date, a.utc_offset);
@@ -85,6 +88,7 @@ Article article_from_json(const nlohmann::json& j) {
     a.summary = string_at(j, "summary");
     a.columnists = strings_at(j, "columnist");
     a.topics = strings_at(j, "topic");
+    a.credits = strings_at(j, "credit");
     read_dates(j, a);
     a.date_source = date_source_named(string_at(j, "date_source"));
     a.feed_title = string_at(j, "feed");

@@ -166,6 +166,9 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     // A schema from before languages has no such field; the writer stores
     // the language all the same, for rebuild.
     if (const Field* f = schema.find("language")) index_keywords(doc, tg, *f, {a.language});
+    // Nor has one from before credits: the credit is stored, and indexed
+    // once the archive is rebuilt with this schema.
+    if (const Field* f = schema.find("credit")) index_keywords(doc, tg, *f, a.credits);
     index_date(doc, schema.get("date"), a.date, a.utc_offset);
     doc.add_boolean_term(unique_term(schema, a));
 
@@ -181,7 +184,7 @@ void strip_controls(Article& a) {
     for (std::string* s :
          {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url, &a.language})
         strip_controls_in_place(*s);
-    for (auto* list : {&a.columnists, &a.topics})
+    for (auto* list : {&a.columnists, &a.topics, &a.credits})
         for (auto& s : *list)
             strip_controls_in_place(s);
 }

@@ -56,8 +56,9 @@ try:
     check(label.text == "Search the archive", "the search box has a label")
     check(driver.find_element(By.CSS_SELECTOR, "main").get_attribute("id") == "results",
           "a main landmark")
-    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.facet")) == 3,
-          "three facets on the front page")
+    # Columnist, topic, credit (the sample's AP and Reuters), year.
+    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.facet")) == 4,
+          "four facets on the front page")
 
     # Keyboard: the first Tab reaches the skip link, Enter on it moves to the results.
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)

@@ -131,9 +131,12 @@ def entry_obj(e):
     )
     if e["language"]:
         o["language"] = e["language"]
-    if e["columnist"]:
-        o["author"] = Text(e["columnist"][0])
-        o["author_detail"] = person(e["columnist"][0])
+    # feedparser's author is the credit line whoever it names: a person
+    # (Morgue's columnist) or else a desk or post (Morgue's credit).
+    names = e["columnist"] or e.get("credit", [])
+    if names:
+        o["author"] = Text(names[0])
+        o["author_detail"] = person(names[0])
     if cats:
         o["category"] = cats[0]["term"]
     return o
@@ -149,9 +152,10 @@ def feed_obj(f):
     )
     if f["language"]:
         o["language"] = f["language"]
-    if f["authors"]:
-        o["author"] = Text(f["authors"][0])
-        o["author_detail"] = person(f["authors"][0])
+    names = f["authors"] or f["credits"]
+    if names:
+        o["author"] = Text(names[0])
+        o["author_detail"] = person(names[0])
     return o
 
 

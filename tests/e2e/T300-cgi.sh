@@ -89,7 +89,7 @@ expect_file_contains "$TMP/body" '<strong aria-current="true">oldest</strong>' "
 cgi 'q=trump&format=json&year=2020'
 expect_eq application/json "$(header Content-Type)" "json type"
 expect_eq "$(searcher --db "$DB" --count --filter year:2020 trump)" "$(json_total <"$TMP/body")" "json total = CLI count"
-expect_eq "columnist topic language year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
+expect_eq "columnist topic credit language year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
 cgi 'q=trump&format=atom'
 expect_eq "application/atom+xml; charset=utf-8" "$(header Content-Type)" "atom type"
 expect_eq "10 http://127.0.0.1:8080/search?q=trump&format=atom http://127.0.0.1:8080/search?q=trump" \

@@ -102,6 +102,33 @@ TEST(FeedParser, RssAuthorsAndFallbacks) {
     EXPECT_EQ(e1.warnings[2], "no publication date: using the feed date");
 }
 
+// The credit shapes real feeds write, each read into people and desks: a
+// dateline, "Last, First", an agency beside a person, a Media RSS byline;
+// a picture's credit (a photographer, or inside media:content) is no author.
+TEST(FeedParser, CreditShapesOfRealFeeds) {
+    Feed f = parse(R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+<item><title>1</title><link>https://example.com/1</link>
+  <dc:creator>Ashifa Kassam in Stanstead, Quebec</dc:creator>
+  <dc:creator>Hines, P. J.</dc:creator></item>
+<item><title>2</title><link>https://example.com/2</link>
+  <author>Staff and agencies</author><dc:creator>DAVID SMITH in Washington</dc:creator></item>
+<item><title>3</title><link>https://example.com/3</link>
+  <media:credit role="author" scheme="urn:ebu">By Doe, Jane and Reuters</media:credit>
+  <media:credit role="photographer">Getty Images</media:credit>
+  <media:content url="https://example.com/p.jpg"><media:credit>AP Photo</media:credit></media:content>
+</item>
+</channel></rss>)");
+    ASSERT_EQ(f.entries.size(), 3u);
+    using L = std::vector<std::string>;
+    EXPECT_EQ(f.entries[0].article.columnists, (L{"Ashifa Kassam", "P. J. Hines"}));
+    EXPECT_EQ(f.entries[0].article.credits, L{});
+    EXPECT_EQ(f.entries[1].article.columnists, L{"David Smith"});
+    EXPECT_EQ(f.entries[1].article.credits, L{"Staff and agencies"});
+    EXPECT_EQ(f.entries[2].article.columnists, L{"Jane Doe"});
+    EXPECT_EQ(f.entries[2].article.credits, L{"Reuters"});
+}
+
 TEST(FeedParser, AtomTextConstructsAndInheritedAuthor) {
     Feed f = parse(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>
 <author><name>Editorial Board</name></author>
@@ -113,7 +140,9 @@ TEST(FeedParser, AtomTextConstructsAndInheritedAuthor) {
     const Article& a = f.entries[0].article;
     EXPECT_EQ(a.title, "An xhtml title");
     EXPECT_EQ(a.body, "1 < 2 is <b>text</b>");
-    EXPECT_EQ(a.columnists, std::vector<std::string>{"Editorial Board"});
+    // A desk, inherited from the feed: a credit, not a columnist.
+    EXPECT_EQ(a.columnists, std::vector<std::string>{});
+    EXPECT_EQ(a.credits, std::vector<std::string>{"Editorial Board"});
     EXPECT_EQ(a.date_source, DateSource::updated);
 }
 
