@@ -28,6 +28,8 @@ struct FetchCommand {
     std::string feeds_file;
     std::string language; // for every feed without a language= of its own
     FetchOptions http;
+    bool full_text = false;  // fetch the article pages of summaries (full_text.hpp)
+    double page_delay = 1.0; // seconds between two page requests to one host
     bool json = false;
     bool verbose = false;
 };

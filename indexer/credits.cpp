@@ -189,9 +189,30 @@ void add(std::vector<std::string>& list, std::string value) {
     list.push_back(std::move(value));
 }
 
+// "JANE DOE Associated Press", "Jane Doe AP": an agency written after the
+// name without a comma, as wire bylines do.
+std::string without_trailing_agency(Credits& out, std::string part) {
+    auto words = split_words(part);
+    for (std::size_t n : {2, 1}) {
+        if (words.size() < n + 2) continue;
+        std::string tail;
+        for (std::size_t i = words.size() - n; i < words.size(); ++i)
+            (tail.empty() ? tail : tail += ' ') += words[i];
+        std::string l = ascii_lower(tail);
+        if (l == "associated press" || l == "reuters" || l == "afp" || l == "ap" ||
+            l == "bloomberg" || l == "dpa" || l == "upi" || l == "xinhua" || l == "kyodo") {
+            add(out.credits, tail);
+            return part.substr(0, part.size() - tail.size() - 1);
+        }
+    }
+    return part;
+}
+
 // One part between "and", "&", ";": its comma pieces.
 void read_part(Credits& out, std::string part) {
     part = before_dateline(strip_lead(part));
+    if (part.find(',') == std::string::npos)
+        part = without_trailing_agency(out, collapse_spaces(part));
     if (part.find(',') == std::string::npos && is_agency_or_desk(part))
         return add(out.credits, part);
     auto pieces = split(part, ",");

@@ -30,15 +30,23 @@ std::size_t line_of(std::string_view text, std::ptrdiff_t offset) {
     return 1 + std::count(text.begin(), end, '\n');
 }
 
+// fulltext=yes|no (also on/off, true/false, 1/0).
+bool full_text_option(std::string_view value, const Subject& where) {
+    std::string v = ascii_lower(value);
+    if (v == "yes" || v == "on" || v == "true" || v == "1") return true;
+    if (v == "no" || v == "off" || v == "false" || v == "0") return false;
+    throw ConfigError(where, fmt::format("fulltext \"{}\" is not yes or no", value));
+}
+
 void add(std::vector<ListedFeed>& feeds, std::string_view raw, std::string language,
-         std::string_view origin, std::size_t line) {
+         std::optional<bool> full_text, std::string_view origin, std::size_t line) {
     std::string url = normalise_feed_url(raw);
     if (url.empty())
         throw ConfigError({std::string(origin), static_cast<unsigned>(line)},
                           fmt::format("not a URL: \"{}\"", raw));
     auto same = [&](const ListedFeed& f) { return f.url == url; };
     if (std::none_of(feeds.begin(), feeds.end(), same))
-        feeds.push_back({std::move(url), std::move(language)});
+        feeds.push_back({std::move(url), std::move(language), full_text});
 }
 
 std::vector<ListedFeed> parse_opml(std::string_view text, std::string_view origin) {
@@ -56,8 +64,12 @@ std::vector<ListedFeed> parse_opml(std::string_view text, std::string_view origi
         if (auto a = outline.attribute("language"))
             language =
                 language_option(a.value(), {std::string(origin), static_cast<unsigned>(line)});
+        std::optional<bool> full_text;
+        if (auto a = outline.attribute("fulltext"))
+            full_text =
+                full_text_option(a.value(), {std::string(origin), static_cast<unsigned>(line)});
         add(feeds, collapse_spaces(outline.attribute("xmlUrl").value()), std::move(language),
-            origin, line);
+            full_text, origin, line);
     }
     return feeds;
 }
@@ -68,17 +80,22 @@ void add_line(std::vector<ListedFeed>& feeds, const std::string& entry, std::str
     std::size_t space = std::min(entry.find(' '), entry.size());
     Subject where{std::string(origin), static_cast<unsigned>(line)};
     std::string language;
+    std::optional<bool> full_text;
     for (std::size_t start = space + 1; start < entry.size();) {
         std::size_t end = std::min(entry.find(' ', start), entry.size());
         std::string_view option = std::string_view(entry).substr(start, end - start);
         start = end + 1;
         if (option.starts_with("language="))
             language = language_option(option.substr(9), where);
+        else if (option.starts_with("fulltext="))
+            full_text = full_text_option(option.substr(9), where);
         else
-            throw ConfigError(where,
-                              fmt::format("unknown option \"{}\" (known: language=CODE)", option));
+            throw ConfigError(where, fmt::format("unknown option \"{}\" (known: language=CODE, "
+                                                 "fulltext=yes|no)",
+                                                 option));
     }
-    add(feeds, std::string_view(entry).substr(0, space), std::move(language), origin, line);
+    add(feeds, std::string_view(entry).substr(0, space), std::move(language), full_text, origin,
+        line);
 }
 
 } // namespace

@@ -1,11 +1,13 @@
 // The list of feeds to fetch: a plain file (one URL per line, '#' comments,
 // blank lines) or OPML (<outline xmlUrl="...">), told apart by content.  A
-// line may carry options after its URL, `language=de`; OPML says the same
-// with the outline's `language` attribute (OPML 2.0's).
+// line may carry options after its URL, `language=de`, `fulltext=no`; OPML
+// says the same with the outline's `language` (OPML 2.0's) and `fulltext`
+// attributes.
 #pragma once
 
 #include "morgue/errors.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,9 @@ namespace morgue {
 struct ListedFeed {
     std::string url;      // normalised
     std::string language; // an ISO 639 code for all its items, whatever the feed says; or empty
+    // fulltext=yes|no: fetch its summaries' article pages (full_text.hpp),
+    // whatever the command line says; unset: as it says.
+    std::optional<bool> full_text = std::nullopt;
 };
 
 // Throws UsageError naming file:line for an entry that is not an http(s) URL,

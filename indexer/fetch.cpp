@@ -20,10 +20,16 @@ namespace morgue {
 
 namespace {
 
+std::string pages_text(const PageCounts& p) {
+    return fmt::format("{} fetched, {} not modified, {} kept, {} failed, {} disallowed", p.fetched,
+                       p.not_modified, p.reused, p.failed, p.disallowed);
+}
+
 struct Run {
     Writer& writer;
     const FetchFeedsOptions& options;
     const Log& log;
+    PageFetcher pages;
     FetchSummary summary;
     std::time_t now = std::time(nullptr);
 
@@ -84,14 +90,20 @@ struct Run {
         auto warn = [&](std::string_view w) {
             if (options.verbose) log.problem(w);
         };
-        ArticleCounts c = index_feed(writer, feed, options.topic_aliases, s.listed_url, warn);
+        PageCounts p;
+        if (options.full_text.wanted_for(s.listed_url)) {
+            p = pages.fetch(writer, feed, r.from_internal);
+            summary.pages += p;
+        }
+        ArticleCounts c =
+            index_feed(writer, feed, options.topic_aliases, options.site_rules, s.listed_url, warn);
         summary.articles += c;
         summary.fetched++;
         succeed(s, r);
         s.content_hash = hash;
-        log.info(fmt::format("{}: fetched: {} article{}: {} new, {} updated, {} unchanged",
+        log.info(fmt::format("{}: fetched: {} article{}: {} new, {} updated, {} unchanged{}",
                              s.listed_url, c.total(), c.total() == 1 ? "" : "s", c.added, c.updated,
-                             c.unchanged));
+                             c.unchanged, p.total() ? "; pages: " + pages_text(p) : ""));
     }
 
     std::map<std::string, FeedState> states = {}; // by listed URL, read once per run
@@ -151,7 +163,7 @@ struct Run {
 
 FetchSummary fetch_feeds(Writer& writer, const std::vector<std::string>& urls,
                          const FetchFeedsOptions& options, const Log& log) {
-    Run run{writer, options, log, {}};
+    Run run{writer, options, log, PageFetcher(options.full_text, options.http, log), {}};
     run.summary.feeds = static_cast<unsigned>(urls.size());
     std::vector<FetchRequest> requests;
     for (const auto& url : urls) {
@@ -178,6 +190,7 @@ FetchPlan fetch_plan(const GlobalOptions& o, const FetchCommand& c) {
         for (auto& feed : read_feed_list(c.feeds_file)) {
             urls.push_back(feed.url);
             if (!feed.language.empty()) options.languages[feed.url] = feed.language;
+            if (feed.full_text) options.full_text.by_feed[feed.url] = *feed.full_text;
         }
     for (const auto& arg : c.urls) {
         std::string url = normalise_feed_url(arg);
@@ -188,6 +201,9 @@ FetchPlan fetch_plan(const GlobalOptions& o, const FetchCommand& c) {
     if (!c.language.empty())
         for (const auto& url : urls)
             options.languages.emplace(url, c.language); // a feed's own language= comes first
+    options.full_text.enabled = c.full_text;
+    options.full_text.delay = c.page_delay;
+    options.site_rules = site_rules(o);
     options.http.max_bytes = o.max_bytes;
     options.http.user_agent =
         fmt::format("Morgue/{} (news archive indexer) libcurl/{}", MORGUE_VERSION,
@@ -209,6 +225,12 @@ nlohmann::ordered_json fetch_summary_json(const FetchSummary& s, double seconds)
              {{"new", s.articles.added},
               {"updated", s.articles.updated},
               {"unchanged", s.articles.unchanged}}},
+            {"pages",
+             {{"fetched", s.pages.fetched},
+              {"not_modified", s.pages.not_modified},
+              {"kept", s.pages.reused},
+              {"failed", s.pages.failed},
+              {"disallowed", s.pages.disallowed}}},
             {"failures", failures},
             {"elapsed_s", seconds}};
 }
@@ -238,10 +260,12 @@ FetchRun fetch_run(const GlobalOptions& o, const FetchCommand& c, const FetchPla
         say(stdout,
             fmt::format(
                 "{} feeds: {} fetched, {} not modified, {} failed, {} skipped{}; articles: {} new, "
-                "{} updated, {} unchanged; {} in the database ({:.1f} s)",
+                "{} updated, {} unchanged;{} {} in the database ({:.1f} s)",
                 s.feeds, s.fetched, s.not_modified, s.failed, s.skipped,
                 s.gone ? fmt::format(", {} gone", s.gone) : "", s.articles.added,
-                s.articles.updated, s.articles.unchanged, run.documents, run.seconds));
+                s.articles.updated, s.articles.unchanged,
+                s.pages.total() ? " pages: " + pages_text(s.pages) + ";" : "", run.documents,
+                run.seconds));
     }
     return run;
 }

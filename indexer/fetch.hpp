@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "fetcher.hpp"
+#include "full_text.hpp"
 #include "import.hpp"
 
 #include <map>
@@ -21,11 +22,14 @@ struct FetchFeedsOptions {
     // Listed URL -> the language code its items are filed under, whatever
     // the feed says (feed_list.hpp's language=).
     std::map<std::string, std::string> languages = {};
+    FullTextOptions full_text = {};
+    std::vector<SiteRule> site_rules = {};
 };
 
 struct FetchSummary {
     unsigned feeds = 0, fetched = 0, not_modified = 0, failed = 0, skipped = 0, gone = 0;
     ArticleCounts articles;
+    PageCounts pages;
     std::vector<std::pair<std::string, std::string>> failures; // url, reason
 };
 

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <curl/curl.h>
 #include <deque>
 #include <fmt/format.h>
+#include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -58,8 +60,8 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
 int on_connected(void* user, char* ip, char*, int, int) {
     auto* t = static_cast<Transfer*>(user);
     bool internal = is_internal_address(ip);
-    if (t->hops == 0) {
-        t->origin_internal = internal;
+    if (t->hops == 0 && !(internal && t->request.public_only)) {
+        t->origin_internal = t->response.from_internal = internal;
     } else if (internal && !t->origin_internal) {
         t->refused_address = ip;
         return CURL_PREREQFUNC_ABORT;
@@ -179,7 +181,11 @@ bool finish_hop(Transfer& t, CURLcode code) {
     FetchResponse& r = t.response;
     r.final_url = t.url;
     if (code != CURLE_OK) {
-        if (!t.refused_address.empty())
+        if (!t.refused_address.empty() && t.hops == 0)
+            r.error = fmt::format("{} refused: a page linked from a feed on a public address is "
+                                  "on the internal address {}",
+                                  t.url, t.refused_address);
+        else if (!t.refused_address.empty())
             r.error = fmt::format("redirect to {} refused: it leads from a public address to the "
                                   "internal address {}",
                                   t.url, t.refused_address);
@@ -208,6 +214,41 @@ bool finish_hop(Transfer& t, CURLcode code) {
     return false;
 }
 
+// When each host may be asked again: a request with a host delay starts
+// that long after the last one to its host started.
+class HostPacer {
+  public:
+    bool due(const FetchRequest& r) {
+        if (r.host_delay <= 0) return true;
+        auto now = Clock::now();
+        std::string host = url_parts(r.url).host;
+        auto it = next_.find(host);
+        if (it != next_.end() && it->second > now) {
+            soonest_ = std::min(soonest_, it->second);
+            return false;
+        }
+        next_[host] = now + std::chrono::duration_cast<Clock::duration>(
+                                std::chrono::duration<double>(r.host_delay));
+        return true;
+    }
+    // How long to wait at most, in ms: until the soonest host is due.
+    int wait_ms(int at_most) {
+        auto now = Clock::now();
+        int ms = at_most;
+        if (soonest_ != Clock::time_point::max()) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(soonest_ - now);
+            ms = static_cast<int>(std::clamp<long long>(left.count() + 1, 0, at_most));
+        }
+        soonest_ = Clock::time_point::max();
+        return ms;
+    }
+
+  private:
+    using Clock = std::chrono::steady_clock;
+    std::map<std::string, Clock::time_point> next_;
+    Clock::time_point soonest_ = Clock::time_point::max();
+};
+
 struct Multi {
     CURLM* handle = curl_multi_init();
     ~Multi() { curl_multi_cleanup(handle); }
@@ -216,7 +257,8 @@ struct Multi {
 } // namespace
 
 void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& options,
-               const std::function<void(FetchResponse&&)>& done) {
+               const std::function<void(FetchResponse&&)>& done,
+               const std::function<bool(const FetchRequest&)>& wanted) {
     static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
     if (!initialised) throw std::runtime_error("libcurl failed to initialise");
     Multi multi;
@@ -228,17 +270,27 @@ void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& op
     for (const auto& r : requests)
         waiting.push_back(&r);
     std::vector<std::unique_ptr<Transfer>> running;
+    HostPacer pacer;
     // At most `jobs` transfers are added at once, so that timeouts run from
-    // when a transfer starts, not from when it was queued.
+    // when a transfer starts, not from when it was queued; a request whose
+    // host is not due yet waits while later ones go ahead.
     auto top_up = [&] {
-        while (running.size() < std::max(1u, options.jobs) && !waiting.empty()) {
-            running.push_back(start(*waiting.front(), options));
-            waiting.pop_front();
-            curl_multi_add_handle(multi.handle, running.back()->easy);
+        for (auto it = waiting.begin();
+             it != waiting.end() && running.size() < std::max(1u, options.jobs);) {
+            const FetchRequest& r = **it;
+            if (wanted && !wanted(r)) {
+                it = waiting.erase(it);
+            } else if (pacer.due(r)) {
+                running.push_back(start(r, options));
+                it = waiting.erase(it);
+                curl_multi_add_handle(multi.handle, running.back()->easy);
+            } else {
+                ++it;
+            }
         }
     };
     top_up();
-    while (!running.empty()) {
+    while (!running.empty() || !waiting.empty()) {
         int still = 0;
         curl_multi_perform(multi.handle, &still);
         int left = 0;
@@ -259,7 +311,10 @@ void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& op
             top_up();
             done(std::move(response));
         }
-        if (!running.empty()) curl_multi_poll(multi.handle, nullptr, 0, 1000, nullptr);
+        if (running.empty() && waiting.empty()) break;
+        // With nothing running, this waits for the next host to be due.
+        curl_multi_poll(multi.handle, nullptr, 0, pacer.wait_ms(1000), nullptr);
+        top_up();
     }
 }
 

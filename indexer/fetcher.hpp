@@ -13,9 +13,15 @@
 namespace morgue {
 
 struct FetchRequest {
-    std::string id;                  // handed back in the response (the listed feed URL)
-    std::string url;                 // where to fetch from
-    std::string etag, last_modified; // validators from the last fetch, if any
+    std::string id = {};                       // handed back in the response (the listed feed URL)
+    std::string url;                           // where to fetch from
+    std::string etag = {}, last_modified = {}; // validators from the last fetch, if any
+    // Seconds between the starts of two requests to this URL's host (the
+    // politeness an article page needs; 0 for feeds, one request a host).
+    double host_delay = 0;
+    // Only a public address may serve it (an article page linked from a feed
+    // on a public server: the feed may not make us reach an internal one).
+    bool public_only = false;
 };
 
 struct FetchResponse {
@@ -29,6 +35,7 @@ struct FetchResponse {
         content_language;        // the Content-Language header: the feed's language if it says none
     std::time_t retry_after = 0; // from Retry-After, as an absolute time
     std::string error;           // why no usable response came; empty otherwise
+    bool from_internal = false;  // the first server connected to was on an internal address
 };
 
 // The longest wait a Retry-After may ask for (a day: the next nightly run);
@@ -49,7 +56,10 @@ struct FetchOptions {
 
 // Fetches every request and hands each response to `done` on this thread as
 // soon as it is complete (while the others go on).
+// A request that `wanted` turns down when its turn comes (its host asked
+// to be left alone meanwhile) is dropped unanswered.
 void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& options,
-               const std::function<void(FetchResponse&&)>& done);
+               const std::function<void(FetchResponse&&)>& done,
+               const std::function<bool(const FetchRequest&)>& wanted = {});
 
 } // namespace morgue

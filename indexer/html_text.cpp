@@ -163,6 +163,10 @@ std::string without_tags(std::string_view html) {
 
 } // namespace
 
+bool too_deep_for_a_tree(std::string_view html) {
+    return nesting_depth(html) > max_html_depth;
+}
+
 std::string html_to_text(std::string_view html_in) {
     // Most titles, and many descriptions, hold no markup at all: skip the parser.
     if (html_in.find_first_of("<&") == std::string_view::npos) {
@@ -173,8 +177,7 @@ std::string html_to_text(std::string_view html_in) {
         return collapse_spaces(text);
     }
     // Before gumbo, which turns C1 controls (mislabelled windows-1252) into U+FFFD.
-    std::string html =
-        nesting_depth(html_in) > max_html_depth ? without_tags(html_in) : std::string(html_in);
+    std::string html = too_deep_for_a_tree(html_in) ? without_tags(html_in) : std::string(html_in);
     replace_c1_controls(html);
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0; // recording parse errors is itself quadratic on bad markup

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "feed_parser.hpp"
+#include "full_text.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/run_lock.hpp"
 
@@ -14,9 +15,12 @@
 namespace morgue {
 
 ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases,
-                         const std::string& name,
+                         const std::vector<SiteRule>& site_rules, const std::string& name,
                          const std::function<void(std::string_view)>& warn) {
     apply_topic_aliases(feed, aliases);
+    keep_stored_pages(writer, feed);
+    for (auto& entry : feed.entries)
+        apply_page(entry, site_rules);
     for (const auto& w : feed.warnings)
         warn(fmt::format("{}: warning: {}", name, w));
     ArticleCounts counts;
@@ -42,7 +46,8 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
             Feed feed = parse_feed(
                 read_feed_file(path, options.max_bytes),
                 {.name = path, .received = std::time(nullptr), .language = options.language});
-            ArticleCounts c = index_feed(writer, feed, options.topic_aliases, path, log.problem);
+            ArticleCounts c = index_feed(writer, feed, options.topic_aliases, options.site_rules,
+                                         path, log.problem);
             log.info(fmt::format("{}: {} article{}: {} new, {} updated, {} unchanged", path,
                                  c.total(), c.total() == 1 ? "" : "s", c.added, c.updated,
                                  c.unchanged));
@@ -78,7 +83,7 @@ int run_import(const GlobalOptions& o, const ImportCommand& c) {
     if (c.jsonl) return run_restore(o, c);
     RunLock lock(o.db_path);
     Schema schema = schema_for(o);
-    ImportOptions options{o.max_bytes, topic_aliases(o), 0, c.language};
+    ImportOptions options{o.max_bytes, topic_aliases(o), 0, c.language, site_rules(o)};
     Progress line(!o.quiet);
     Log log = run_log(o, line);
     auto prepare = [&](Writer& writer) { store_name_lists(writer, o); };

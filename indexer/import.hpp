@@ -4,6 +4,7 @@
 
 #include "feed_file.hpp"
 #include "morgue/database.hpp"
+#include "site_rules.hpp"
 #include "topic_aliases.hpp"
 
 #include <functional>
@@ -49,12 +50,15 @@ struct ImportOptions {
     // that memory stays bounded; only for a new generation, which no searcher sees.
     unsigned checkpoint_every = 0;
     std::string language = {}; // a language code for every item, whatever the feed says
+    std::vector<SiteRule> site_rules = {};
 };
 
-// Upserts the entries of a parsed feed (topic aliases applied), passing each
-// warning, prefixed with `name`, to `warn`.  Empty items are skipped.
+// Upserts the entries of a parsed feed (topic aliases applied; each
+// article's page, fetched now or stored before, read with `site_rules`:
+// full_text.hpp), passing each warning, prefixed with `name`, to `warn`.
+// Empty items are skipped.
 ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases,
-                         const std::string& name,
+                         const std::vector<SiteRule>& site_rules, const std::string& name,
                          const std::function<void(std::string_view)>& warn);
 
 // Reads, parses and upserts each file; a file that cannot be read or parsed is

@@ -47,6 +47,14 @@ void add_fetch_options(CLI::App* c, morgue::FetchCommand& f) {
     c->add_option("--connect-timeout", f.http.connect_timeout, "seconds to connect")
         ->capture_default_str()
         ->check(morgue::cli::whole_number(1, 86400));
+    c->add_flag("--full-text,!--no-full-text", f.full_text,
+                "fetch the linked article page of an item that carries only a summary, and "
+                "index the page's text (a feed's fulltext=yes|no comes first)");
+    c->add_option("--page-delay", f.page_delay,
+                  "seconds between two article page requests to one host (robots.txt's "
+                  "Crawl-delay when longer)")
+        ->capture_default_str()
+        ->check(morgue::cli::number(0, 3600));
     c->add_flag("--json", f.json, "print the summary as one JSON object on stdout");
     c->add_flag("-v,--verbose", f.verbose, "also print each item's warnings");
 }
@@ -65,7 +73,11 @@ void add_global_options(CLI::App& app, morgue::GlobalOptions& o) {
     app.add_option("--synonyms", o.synonyms_path,
                    "synonym file (default: synonyms.txt in /etc/morgue, else beside the schema)")
         ->envname("MORGUE_SYNONYMS");
-    app.add_option("--max-size", o.max_bytes, "largest feed accepted, in bytes")
+    app.add_option("--site-rules", o.site_rules_path,
+                   "article page extraction rules, HOST body|byline|drop XPATH (default: "
+                   "site-rules.txt in /etc/morgue, else beside the schema)")
+        ->envname("MORGUE_SITE_RULES");
+    app.add_option("--max-size", o.max_bytes, "largest feed or page accepted, in bytes")
         ->capture_default_str()
         ->check(morgue::cli::whole_number(1, LLONG_MAX));
     app.add_flag("-q,--quiet", o.quiet, "print only warnings and errors");

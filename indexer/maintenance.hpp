@@ -6,6 +6,7 @@
 
 #include "import.hpp"
 #include "morgue/database.hpp"
+#include "site_rules.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -45,8 +46,9 @@ ArticleCounts import_jsonl(Writer& writer, const std::string& file, unsigned che
 // The schema recorded in an export's header (for creating the database).
 Schema export_schema(const std::string& file);
 
-// Re-derives every document from its original item with the current schema,
-// parser and topic aliases into a new generation, then switches to it.
+// Re-derives every document from its original item (and its stored page,
+// read with `site_rules`: full_text.hpp) with the current schema, parser and
+// topic aliases into a new generation, then switches to it.
 // Items whose original no longer parses keep their stored fields (counted).
 struct RebuildStats {
     unsigned documents = 0, reparsed = 0, kept = 0;
@@ -57,6 +59,7 @@ struct RebuildStats {
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
                               const std::map<std::string, std::string>& metadata, const Log& log,
-                              const std::map<std::string, std::string>& languages = {});
+                              const std::map<std::string, std::string>& languages = {},
+                              const std::vector<SiteRule>& site_rules = {});
 
 } // namespace morgue

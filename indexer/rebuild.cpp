@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "feed_list.hpp"
 #include "feed_parser.hpp"
+#include "full_text.hpp"
 #include "maintenance.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
@@ -36,9 +37,10 @@ std::string as_feed(const std::string& item, const std::string& feed_title) {
     return "<rss version=\"2.0\"><channel>" + title + item + "</channel></rss>";
 }
 
-// The article re-derived from its original item; what the item alone cannot
-// say (a date or columnist that came from the feed) is kept from the store.
-std::optional<Article> reparse(const Article& stored) {
+// The article re-derived from its original item and its stored page; what
+// the item alone cannot say (a date or columnist that came from the feed)
+// is kept from the store.
+std::optional<FeedEntry> reparse(const Article& stored, const std::vector<SiteRule>& site_rules) {
     if (stored.original.empty()) return std::nullopt;
     try {
         Feed feed =
@@ -46,15 +48,18 @@ std::optional<Article> reparse(const Article& stored) {
                        {.name = stored.id, .url = stored.feed_url, .received = stored.date});
         if (feed.entries.size() != 1 || feed.entries[0].article.id != stored.id)
             return std::nullopt;
-        Article a = std::move(feed.entries[0].article);
+        FeedEntry e = std::move(feed.entries[0]);
+        Article& a = e.article;
         if (a.date_source == DateSource::received)
             a.date = stored.date, a.date_source = stored.date_source;
-        if (a.columnists.empty()) a.columnists = stored.columnists;
         // The feed's <language> or a feed list's language= is not in the item.
         if (!stored.language.empty()) a.language = stored.language;
         a.feed_title = stored.feed_title;
         a.feed_url = stored.feed_url;
-        return a;
+        a.page = stored.page;
+        apply_page(e, site_rules);
+        if (a.columnists.empty()) a.columnists = stored.columnists;
+        return e;
     } catch (const InputError&) {
         return std::nullopt;
     }
@@ -64,7 +69,8 @@ std::optional<Article> reparse(const Article& stored) {
 void write_generation(const ReadDatabase& old, const std::string& staged, const Schema& schema,
                       const TopicAliases& aliases,
                       const std::map<std::string, std::string>& metadata, const Log& log,
-                      const std::map<std::string, std::string>& languages, RebuildStats& s) {
+                      const std::map<std::string, std::string>& languages,
+                      const std::vector<SiteRule>& site_rules, RebuildStats& s) {
     Writer writer(staged, schema);
     // Feed states and the like come along; the schema is the new one.
     for (auto k = old.db.metadata_keys_begin(morgue_metadata_prefix);
@@ -76,12 +82,10 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
         Article stored = stored_article(old.db.get_document(*it));
         auto listed = languages.find(stored.feed_url);
         if (listed != languages.end()) stored.language = listed->second;
-        std::optional<Article> again = reparse(stored);
+        std::optional<FeedEntry> again = reparse(stored, site_rules);
         if (again) {
             Feed one;
-            FeedEntry entry;
-            entry.article = std::move(*again);
-            one.entries.push_back(std::move(entry));
+            one.entries.push_back(std::move(*again));
             apply_topic_aliases(one, aliases);
             writer.upsert(std::move(one.entries[0].article));
             ++s.reparsed;
@@ -120,14 +124,16 @@ RebuildStats write_isolated(const std::function<void(RebuildStats&)>& write) {
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
                               const std::map<std::string, std::string>& metadata, const Log& log,
-                              const std::map<std::string, std::string>& languages) {
+                              const std::map<std::string, std::string>& languages,
+                              const std::vector<SiteRule>& site_rules) {
     WriterLock held(path); // no other writer's commit may land in the generation replaced
     ReadDatabase old = open_for_reading(path);
     std::string staged = staging_path(path);
     RebuildStats s;
     try {
         s = write_isolated([&](RebuildStats& counts) {
-            write_generation(old, staged, schema, aliases, metadata, log, languages, counts);
+            write_generation(old, staged, schema, aliases, metadata, log, languages, site_rules,
+                             counts);
         });
     } catch (const DatabaseError& e) {
         std::error_code ec;
@@ -157,7 +163,8 @@ int run_rebuild(const GlobalOptions& o, const RebuildCommand& c) {
     if (!c.feeds_file.empty())
         for (const auto& feed : read_feed_list(c.feeds_file))
             if (!feed.language.empty()) languages[feed.url] = feed.language;
-    auto s = rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log, languages);
+    auto s = rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log, languages,
+                              site_rules(o));
     say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
                             "as stored); switched to the new generation",
                             s.documents, s.reparsed, s.kept));

@@ -56,6 +56,11 @@ TopicAliases topic_aliases(const GlobalOptions& o) {
     return path.empty() ? TopicAliases{} : load_topic_aliases(path);
 }
 
+std::vector<SiteRule> site_rules(const GlobalOptions& o) {
+    std::string path = optional_file(o.site_rules_path, o, "site-rules.txt");
+    return path.empty() ? std::vector<SiteRule>{} : read_site_rules(path);
+}
+
 void store_name_lists(Writer& writer, const GlobalOptions& o) {
     store_name_list(writer, synonyms_metadata_key, synonyms_file(o), "synonyms");
     // The alias file goes in too: the searcher maps "tech" to "Technology".

@@ -7,6 +7,7 @@
 #include "morgue/console.hpp"
 #include "morgue/database.hpp"
 #include "morgue/schema.hpp"
+#include "site_rules.hpp"
 #include "topic_aliases.hpp"
 
 #include <cstdio>
@@ -17,9 +18,10 @@ namespace morgue {
 // The options before (or after) the subcommand.
 struct GlobalOptions {
     std::string db_path;
-    std::string schema_path;   // empty: the installed one (install_paths.hpp)
-    std::string aliases_path;  // empty: topic-aliases.txt in /etc/morgue or beside the schema
-    std::string synonyms_path; // empty: synonyms.txt likewise
+    std::string schema_path;     // empty: the installed one (install_paths.hpp)
+    std::string aliases_path;    // empty: topic-aliases.txt in /etc/morgue or beside the schema
+    std::string synonyms_path;   // empty: synonyms.txt likewise
+    std::string site_rules_path; // empty: site-rules.txt likewise
     std::size_t max_bytes = default_max_feed_bytes;
     bool quiet = false;
     bool pretty = false; // JSON indented for people, instead of one line
@@ -42,6 +44,10 @@ std::string synonyms_file(const GlobalOptions& o);
 std::string aliases_file(const GlobalOptions& o);
 
 TopicAliases topic_aliases(const GlobalOptions& o);
+
+// The extraction rules for article pages (site_rules.hpp), from the file
+// given, else site-rules.txt found as the name lists are; none without one.
+std::vector<SiteRule> site_rules(const GlobalOptions& o);
 
 // The name lists go into the database, so that searches use what the index
 // was built with; a bad file stops the run before anything is written.

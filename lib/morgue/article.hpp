@@ -12,6 +12,16 @@ namespace morgue {
 // `received`: when the feed was imported or fetched, the last resort.
 enum class DateSource { published, updated, feed, received };
 
+// The article's own page, once its full text was fetched (the indexer's
+// full_text.hpp): kept, so that rebuild re-extracts it without a refetch
+// and the archive keeps its copy when the publisher's link rots.
+struct ArticlePage {
+    std::string url;                 // where it came from, after redirects; empty: none
+    std::string html;                // the page as UTF-8
+    std::string etag, last_modified; // its validators, for a conditional GET
+    std::time_t fetched = 0;         // when it was captured
+};
+
 struct Article {
     std::string id;                      // guid / atom:id, else the link
     std::string url;                     // the item's link (http/https only)
@@ -33,6 +43,7 @@ struct Article {
     std::string feed_title;
     std::string feed_url;
     std::string original; // the item's XML exactly as the feed had it
+    ArticlePage page;
 };
 
 const char* date_source_name(DateSource s);

@@ -75,6 +75,15 @@ nlohmann::ordered_json article_json(const Article& a, bool with_original) {
     j["feed_url"] = a.feed_url;
     j["language"] = a.language;
     if (with_original) j["original"] = a.original;
+    // Only when fetched, as for the credit; the page itself beside the original.
+    if (!a.page.url.empty()) {
+        nlohmann::ordered_json page = {{"url", a.page.url},
+                                       {"fetched", iso8601_utc(a.page.fetched)}};
+        if (!a.page.etag.empty()) page["etag"] = a.page.etag;
+        if (!a.page.last_modified.empty()) page["last_modified"] = a.page.last_modified;
+        if (with_original) page["html"] = a.page.html;
+        j["page"] = page;
+    }
     return j;
 }
 
@@ -95,6 +104,13 @@ Article article_from_json(const nlohmann::json& j) {
     a.feed_url = string_at(j, "feed_url");
     a.language = string_at(j, "language");
     a.original = raw_string_at(j, "original");
+    if (auto page = j.find("page"); page != j.end() && page->is_object()) {
+        a.page.url = string_at(*page, "url");
+        a.page.html = raw_string_at(*page, "html");
+        a.page.etag = string_at(*page, "etag");
+        a.page.last_modified = string_at(*page, "last_modified");
+        a.page.fetched = parse_date(string_at(*page, "fetched")).value_or(0);
+    }
     return a;
 }
 

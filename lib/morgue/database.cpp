@@ -198,6 +198,17 @@ Writer::Outcome Writer::upsert(Article article) {
     }
 }
 
+std::optional<Article> Writer::stored(const Article& article) const {
+    try {
+        std::string term = unique_term(schema_, article);
+        Xapian::PostingIterator p = db_->postlist_begin(term);
+        if (p == db_->postlist_end(term)) return std::nullopt;
+        return stored_article(db_->get_document(*p));
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
 std::string Writer::metadata(const std::string& key) const {
     try {
         return db_->get_metadata(key);

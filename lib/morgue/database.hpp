@@ -8,6 +8,7 @@
 #include "morgue/schema.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,9 @@ class Writer {
     // term if it differs, or leaves it alone if not.  It is stemmed in its
     // language (the schema's when it has none, and then filed under that).
     Outcome upsert(Article article);
+    // The stored article filed under the same unique term as `article`
+    // (its original item and page too), if there is one.
+    std::optional<Article> stored(const Article& article) const;
     void commit();
     // Commits what is written so far and goes on in a new transaction: for
     // long runs into a new generation, which no searcher sees until it is done.

@@ -173,16 +173,21 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     doc.add_boolean_term(unique_term(schema, a));
 
     std::string data = stored_json(schema, a).dump();
-    doc.add_value(slot_content_hash, hash_hex(a.original, XXH64(data.data(), data.size(), 0)));
+    // The page joins the hash only when there is one: documents without keep
+    // the hash every earlier version gave them, and re-import as unchanged.
+    XXH64_hash_t seed = XXH64(data.data(), data.size(), 0);
+    if (!a.page.html.empty()) seed = XXH64(a.page.html.data(), a.page.html.size(), seed);
+    doc.add_value(slot_content_hash, hash_hex(a.original, seed));
     doc.add_value(slot_original, compress(a.original));
+    if (!a.page.html.empty()) doc.add_value(slot_page, compress(a.page.html));
     doc.add_value(slot_fingerprint, story_fingerprint(a));
     doc.set_data(data);
     return doc;
 }
 
 void strip_controls(Article& a) {
-    for (std::string* s :
-         {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url, &a.language})
+    for (std::string* s : {&a.id, &a.url, &a.title, &a.body, &a.summary, &a.feed_title, &a.feed_url,
+                           &a.language, &a.page.url, &a.page.etag, &a.page.last_modified})
         strip_controls_in_place(*s);
     for (auto* list : {&a.columnists, &a.topics, &a.credits})
         for (auto& s : *list)
@@ -207,6 +212,7 @@ std::string original_item(const Xapian::Document& doc) {
 Article stored_article(const Xapian::Document& doc) {
     Article a = read_stored(doc);
     a.original = original_item(doc);
+    if (std::string page = doc.get_value(slot_page); !page.empty()) a.page.html = decompress(page);
     return a;
 }
 

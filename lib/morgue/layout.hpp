@@ -40,6 +40,9 @@ inline constexpr Xapian::valueno slot_fingerprint = 202;  // story fingerprint, 
 // that a column printed "14 Oct 2025 +0800" is in date:2025-10-14.  The
 // schema's date slot keeps the instant, for sorting and recency.
 inline constexpr Xapian::valueno slot_local_date = 203;
+// The article's page as fetched for its full text (UTF-8 HTML), zstd-
+// compressed like the original item; absent when no page was fetched.
+inline constexpr Xapian::valueno slot_page = 204;
 
 // ---- Term prefixes: all come from the schema (each field's prefix,
 // text-prefix and year/month/day prefixes), plus Xapian's own "Z" for stemmed

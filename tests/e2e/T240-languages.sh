@@ -73,7 +73,7 @@ expect_file_contains "$TMP/err" 'language "klingon" is not a language tag' "name
 printf '%s language=xx-1\n%s lang=de\n' "$L/a.rss" "$L/b.rss" >"$TMP/bad-feeds.txt"
 run indexer --db "$DB" fetch --feeds "$TMP/bad-feeds.txt"
 expect_status 2 "a feed list with an unknown option"
-expect_eq "morgue-indexer: $TMP/bad-feeds.txt:2: unknown option \"lang=de\" (known: language=CODE)" \
+expect_eq "morgue-indexer: $TMP/bad-feeds.txt:2: unknown option \"lang=de\" (known: language=CODE, fulltext=yes|no)" \
     "$(cat "$TMP/err")" "named by file and line"
 
 # rebuild re-derives from the stored items, the languages with them.

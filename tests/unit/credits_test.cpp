@@ -142,6 +142,9 @@ const Row rows[] = {
     {"Jane Doe, Opinion Columnist", {"Jane Doe"}, {}},
     {"Jane Doe (Columnist)", {"Jane Doe"}, {}},
     {"Jane Doe (Reuters)", {"Jane Doe"}, {"Reuters"}},
+    // A wire byline: the agency after the name, no comma.
+    {"By JANE DOE Associated Press", {"Jane Doe"}, {"Associated Press"}},
+    {"Jane Doe AP", {"Jane Doe"}, {"AP"}},
     // A post that follows no name credits the post.
     {"Managing Editor", {}, {"Managing Editor"}},
     // Other brackets are the name as written, markup and all (escaped on output).

@@ -62,9 +62,27 @@ TEST(FeedList, ALanguageForAFeedOverridesWhatItSays) {
     EXPECT_EQ(error_of("https://ok.example/\nhttps://a.example/ language=1x\n"),
               "feeds.txt:2: language \"1x\" is not a language tag (say de, en-GB or German)");
     EXPECT_EQ(error_of("https://a.example/ lang=de\n"),
-              "feeds.txt:1: unknown option \"lang=de\" (known: language=CODE)");
+              "feeds.txt:1: unknown option \"lang=de\" (known: language=CODE, fulltext=yes|no)");
     EXPECT_EQ(error_of("<opml><body>\n<outline xmlUrl='https://x/' language=''/></body></opml>"),
               "feeds.txt:2: language \"\" is not a language tag (say de, en-GB or German)");
+}
+
+TEST(FeedList, FullTextPerFeed) {
+    auto feeds = parse_feed_list("https://a.example/rss fulltext=no\n"
+                                 "https://b.example/rss language=de fulltext=yes\n"
+                                 "https://c.example/rss\n",
+                                 "feeds.txt");
+    ASSERT_EQ(feeds.size(), 3u);
+    EXPECT_EQ(feeds[0].full_text, std::optional<bool>(false));
+    EXPECT_EQ(feeds[1].full_text, std::optional<bool>(true));
+    EXPECT_EQ(feeds[1].language, "de");
+    EXPECT_EQ(feeds[2].full_text, std::nullopt);
+    auto opml = parse_feed_list(
+        "<opml><body><outline xmlUrl='https://x.example/' fulltext='no'/></body></opml>", "l.opml");
+    ASSERT_EQ(opml.size(), 1u);
+    EXPECT_EQ(opml[0].full_text, std::optional<bool>(false));
+    EXPECT_EQ(error_of("https://a.example/ fulltext=maybe\n"),
+              "feeds.txt:1: fulltext \"maybe\" is not yes or no");
 }
 
 TEST(FeedList, NormalisesUrls) {
