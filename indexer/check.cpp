@@ -25,7 +25,7 @@ std::vector<std::string> check_database(const std::string& path) {
         try {
             Xapian::Document doc = db.db.get_document(*it);
             read_stored(doc);
-            original_item(doc);
+            stored_article(doc); // the original item and the page decompress
         } catch (const std::exception& e) {
             problems.push_back(fmt::format("document {}: {}", *it, e.what()));
             if (problems.size() == 20) break;

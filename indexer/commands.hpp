@@ -1,7 +1,7 @@
 // morgue-indexer's subcommands: each one's options and its body, which lives
 // in the file named after it (import.cpp, fetch.cpp, nightly.cpp, rebuild.cpp,
 // compact.cpp, check.cpp, stats.cpp, archive.cpp for export and restore,
-// feeds.cpp, parse.cpp).  main.cpp reads the command line into these and
+// feeds.cpp, parse.cpp, extract.cpp).  main.cpp reads the command line into these and
 // calls one; each returns its exit code (errors.hpp) or throws.
 #pragma once
 
@@ -70,5 +70,13 @@ struct ParseCommand {
     std::string content_type, content_language, url, language;
 };
 int run_parse(const GlobalOptions& o, const ParseCommand& c);
+
+// extract.cpp: article pages saved as files, read as fetch --full-text reads them.
+struct ExtractCommand {
+    std::vector<std::string> files;
+    bool json = false;
+    std::string content_type, url; // as a server sent them: charset; the host's site rule
+};
+int run_extract(const GlobalOptions& o, const ExtractCommand& c);
 
 } // namespace morgue

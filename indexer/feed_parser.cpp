@@ -422,6 +422,7 @@ FeedEntry rss_entry(const pugi::xml_node& item, const Context& ctx) {
     if (content.empty()) content = atom_text(child(item, Ns::atom, "content"));
     a.body = content.empty() ? description : content;
     a.summary = description.empty() ? a.body : description;
+    e.has_content = !content.empty();
     common_entry_fields(e, item);
     return e;
 }
@@ -439,6 +440,7 @@ FeedEntry atom_entry(const pugi::xml_node& entry, const Context& ctx) {
     std::string summary = atom_text(child(entry, Ns::atom, "summary"));
     a.body = atom_text(child(entry, Ns::atom, "content"));
     if (a.body.empty()) a.body = html_text(child(entry, Ns::content, "encoded"));
+    e.has_content = !a.body.empty();
     if (a.body.empty()) a.body = summary;
     a.summary = summary.empty() ? a.body : summary;
     common_entry_fields(e, entry);

@@ -22,7 +22,9 @@ struct FeedEntry {
     std::string published_text, updated_text; // as the feed wrote them
     std::vector<Category> categories;         // as the feed wrote them
     std::string guid;                         // guid / id as the feed wrote it
-    std::string columnist_source;             // "author", "byline", "feed" or ""
+    std::string columnist_source;             // "author", "byline", "feed", "page" or ""
+    bool has_content =
+        false; // a content element (content:encoded, Atom content), not only a summary
     std::vector<std::string> warnings;
 };
 

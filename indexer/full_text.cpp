@@ -16,7 +16,8 @@ namespace morgue {
 
 namespace {
 
-constexpr std::size_t summary_bytes_at_most = 1500;
+constexpr std::size_t short_bytes = 1500;       // about 250 words
+constexpr std::size_t description_bytes = 4000; // a description this long may be the article
 // A robots.txt Crawl-delay longer than this is taken as this: a run must end.
 constexpr double max_crawl_delay = 30;
 
@@ -44,8 +45,10 @@ bool is_html(const std::string& content_type) {
 
 } // namespace
 
-bool is_summary(const Article& a) {
-    return a.body.size() < summary_bytes_at_most || ends_as_teaser(a.body);
+bool is_summary(const FeedEntry& e) {
+    const std::string& body = e.article.body;
+    return body.size() < short_bytes || (!e.has_content && body.size() < description_bytes) ||
+           ends_as_teaser(body);
 }
 
 void apply_page(FeedEntry& e, const std::vector<SiteRule>& rules) {
@@ -107,9 +110,9 @@ void PageFetcher::fetch_robots(const std::vector<std::string>& origins, bool fee
             robots_[r.id] = Robots::allow_all();
         } else {
             robots_[r.id] = Robots::disallow_all();
+            unreadable_[r.id] = r.error.empty() ? fmt::format("HTTP {}", r.status) : r.error;
             log_.problem(fmt::format("{}/robots.txt: {}; no pages fetched from there this run",
-                                     r.id,
-                                     r.error.empty() ? fmt::format("HTTP {}", r.status) : r.error));
+                                     r.id, unreadable_[r.id]));
         }
     });
 }
@@ -124,7 +127,7 @@ PageCounts PageFetcher::fetch(const Writer& writer, Feed& feed, bool feed_intern
     std::vector<std::string> origins;
     for (std::size_t i = 0; i < feed.entries.size(); ++i) {
         Article& a = feed.entries[i].article;
-        if (a.id.empty() || a.url.empty() || !is_summary(a)) continue;
+        if (a.id.empty() || a.url.empty() || !is_summary(feed.entries[i])) continue;
         std::optional<Article> stored = writer.stored(a);
         if (stored && !stored->page.html.empty() && stored->original == a.original) {
             a.page = std::move(stored->page); // the item is unchanged: so is its page
@@ -147,8 +150,12 @@ PageCounts PageFetcher::fetch(const Writer& writer, Feed& feed, bool feed_intern
         const Robots& robots = robots_for(parts.origin);
         if (!robots.allowed(parts.path)) {
             ++counts.disallowed;
+            auto why = unreadable_.find(parts.origin);
             e.warnings.push_back(
-                fmt::format("page {}: not fetched: robots.txt disallows it", e.article.url));
+                why == unreadable_.end()
+                    ? fmt::format("page {}: not fetched: robots.txt disallows it", e.article.url)
+                    : fmt::format("page {}: not fetched: its robots.txt could not be read: {}",
+                                  e.article.url, why->second));
             continue;
         }
         double delay =

@@ -40,8 +40,11 @@ struct PageCounts {
 };
 
 // An item's text is a summary when it is short (under 1,500 bytes, about
-// 250 words) or ends as a teaser does ("…", "[...]", "Continue reading").
-bool is_summary(const Article& a);
+// 250 words), or under 4,000 bytes with no content element beside its
+// description (RSS description, Atom summary: what feeds put a summary in),
+// or ends as a teaser does ("…", "[...]", "Continue reading").  Whether the
+// page says more is seen once it is read (apply_page).
+bool is_summary(const FeedEntry& e);
 
 // The stored page's text and byline into the entry's article: the body
 // when the page says more than the feed did (a paywalled teaser does not);
@@ -73,7 +76,9 @@ class PageFetcher {
     FullTextOptions options_;
     FetchOptions http_;
     const Log& log_;
-    std::map<std::string, Robots> robots_;        // by origin
+    std::map<std::string, Robots> robots_; // by origin
+    std::map<std::string, std::string>
+        unreadable_;                              // origin -> why its robots.txt could not be read
     std::map<std::string, std::time_t> held_off_; // host -> Retry-After
 };
 

@@ -60,7 +60,7 @@ void add_fetch_options(CLI::App* c, morgue::FetchCommand& f) {
 }
 
 void add_global_options(CLI::App& app, morgue::GlobalOptions& o) {
-    app.add_option("--db", o.db_path, "database directory (every subcommand but parse)")
+    app.add_option("--db", o.db_path, "database directory (every subcommand but parse and extract)")
         ->envname("MORGUE_DB");
     app.add_option("--schema", o.schema_path,
                    "schema for a new database (default: the installed one, "
@@ -168,6 +168,16 @@ int main(int argc, char** argv) {
                       "the URL the files came from (base for relative links)");
     add_language_option(parse, parse_c.language);
 
+    morgue::ExtractCommand extract_c;
+    auto* extract = app.add_subcommand(
+        "extract", "print article pages (HTML files) as fetch --full-text reads them; no database");
+    extract->add_option("FILE", extract_c.files, "saved article pages")->required();
+    extract->add_flag("--json", extract_c.json, "one JSON object per file and line");
+    extract->add_option("--content-type", extract_c.content_type,
+                        "the Content-Type a server sent with the pages (for its charset)");
+    extract->add_option("--url", extract_c.url,
+                        "the URL the pages came from (its host's site rule applies)");
+
     // Line-buffered even into a log file, so that cron logs and tests see each
     // file's line as it happens.
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
@@ -182,6 +192,7 @@ int main(int argc, char** argv) {
         if (stats->parsed()) return morgue::run_stats(o, stats_c);
         if (exp->parsed()) return morgue::run_export(o, export_c);
         if (feeds->parsed()) return morgue::run_feeds(o, feeds_c);
+        if (extract->parsed()) return morgue::run_extract(o, extract_c);
         return morgue::run_parse(o, parse_c);
     });
 }

@@ -56,7 +56,7 @@ UrlParts url_parts(std::string_view url) {
     p.origin = scheme + "://" + p.host + (port.empty() ? "" : ":" + port);
     p.path = get(u.get(), CURLUPART_PATH);
     if (std::string q = get(u.get(), CURLUPART_QUERY); !q.empty()) p.path += "?" + q;
-    if (p.path.empty()) p.path = "/";
+    if (p.path.empty()) p.path.push_back('/'); // (not = "/": a false -Wrestrict in GCC 12 at -O3)
     return p;
 }
 

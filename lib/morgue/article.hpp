@@ -16,10 +16,10 @@ enum class DateSource { published, updated, feed, received };
 // full_text.hpp): kept, so that rebuild re-extracts it without a refetch
 // and the archive keeps its copy when the publisher's link rots.
 struct ArticlePage {
-    std::string url;                 // where it came from, after redirects; empty: none
-    std::string html;                // the page as UTF-8
-    std::string etag, last_modified; // its validators, for a conditional GET
-    std::time_t fetched = 0;         // when it was captured
+    std::string url = {};                      // where it came from, after redirects; empty: none
+    std::string html = {};                     // the page as UTF-8
+    std::string etag = {}, last_modified = {}; // its validators, for a conditional GET
+    std::time_t fetched = 0;                   // when it was captured
 };
 
 struct Article {

@@ -12,7 +12,7 @@ _morgue() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]} prog=${COMP_WORDS[0]}
     local sub= subs= word
     case $prev in
-    --db | --schema | --feeds | --topic-aliases | --synonyms | -o | --output)
+    --db | --schema | --feeds | --topic-aliases | --synonyms | --site-rules | -o | --output)
         COMPREPLY=($(compgen -f -- "$cur"))
         return
         ;;

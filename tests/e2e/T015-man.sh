@@ -14,7 +14,7 @@ for page in man1/morgue-indexer.1 man1/morgue-searcher.1 man5/morgue.conf.5 man7
     expect_eq "" "$(cat "$TMP/warnings")" "$page: no groff warnings"
 done
 subcommands=$(indexer --help | sed -n '/^Subcommands:/,$p' | sed 1d | awk '{print $1}')
-expect_eq "import fetch nightly rebuild compact check stats export feeds parse" "$(echo $subcommands)" \
+expect_eq "import fetch nightly rebuild compact check stats export feeds parse extract" "$(echo $subcommands)" \
     "the subcommands the man page is made with (CMakeLists.txt) are the program's"
 missing=
 for sub in "" $subcommands; do

@@ -46,6 +46,17 @@ run indexer --db "$DB" fetch "http://127.0.0.1:$P/to?u=http://10.1.2.3:$P/feeds/
 expect_status 0 "a redirect from an internal listed URL to another internal address"
 expect_eq 1 "$([[ $(doc_count "$DB") -gt 4 ]] && echo 1)" "both feeds indexed"
 
+# An article page (fetch --full-text) linked from a feed on a public
+# address may not be on an internal one: the feed would reach our network.
+before=$(requests_to "127.0.0.1:$P")
+run indexer --db "$DB" fetch -v --full-text --page-delay 0 "$public/template/pages/ssrf-feed.rss"
+expect_status 0 "a public feed linking to an internal page: the feed is indexed"
+expect_file_contains "$TMP/err" "a page linked from a feed on a public address is on the internal address 127.0.0.1" \
+    "the internal page refused"
+expect_eq "$before" "$(requests_to "127.0.0.1:$P")" "no request reached the internal page"
+run indexer --db "$DB" fetch -v --full-text --page-delay 0 "http://127.0.0.1:$P/template/pages/ssrf-feed.rss"
+expect_file_lacks "$TMP/err" "refused" "an internal listed feed's internal pages are fetched"
+
 # Credentials stay with their host.
 run indexer --db "$DB" fetch "http://user:secret@198.51.100.7:$P/to?u=http://198.51.100.8:$P/feeds/opinion-bylines.rss"
 expect_status 0 "a redirect to another host with credentials in the listed URL"

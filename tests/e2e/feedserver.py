@@ -22,6 +22,12 @@ user-agent=... host=... authorization=...".  Routes:
   /to?u=URL              302 to URL
   /hostile/location      302 to a Location with terminal escape sequences in it
   /hostile/type          a page whose Content-Type has escape sequences in it
+  /template/NAME[?v=N]   the feed file with @BASE@ replaced by this server's
+                         base URL as asked for (Host), @INTERNAL@ by its
+                         127.0.0.1 URL, @V@ by N (default 1); with an ETag
+  /pages/NAME            an article page (text/html, charset from its <meta>),
+                         with an ETag; 304 on a matching If-None-Match
+  /robots.txt            pages/robots.txt
 """
 import gzip
 import hashlib
@@ -65,6 +71,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with open(path, "rb") as f:
             return f.read()
 
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except FileNotFoundError:
+            self.send(404, b"not found\n", [("Content-Type", "text/plain")])
+
     def do_GET(self):
         self.record()
         url = urllib.parse.urlsplit(self.path)
@@ -78,6 +90,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 return self.send(304, headers=[("ETag", etag)])
             return self.send(200, body, [rss, ("ETag", etag)])
+        if kind == "template":
+            base = "http://" + self.headers.get("Host", "127.0.0.1")
+            version = query.get("v", ["1"])[0]
+            internal = f"http://127.0.0.1:{self.server.server_address[1]}"
+            body = (self.file("/".join(rest)).replace(b"@BASE@", base.encode())
+                    .replace(b"@V@", version.encode()).replace(b"@INTERNAL@", internal.encode()))
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:
+                return self.send(304, headers=[("ETag", etag)])
+            return self.send(200, body, [rss, ("ETag", etag)])
+        if kind in ("pages", "robots.txt"):
+            body = self.file("pages/robots.txt" if kind == "robots.txt" else "pages/" + "/".join(rest))
+            etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+            if self.headers.get("If-None-Match") == etag:
+                return self.send(304, headers=[("ETag", etag)])
+            kind_type = "text/plain" if kind == "robots.txt" else "text/html"
+            return self.send(200, body, [("Content-Type", kind_type), ("ETag", etag)])
         if kind == "lm":
             if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
                 return self.send(304)
