@@ -308,8 +308,10 @@ void fetch_all(const std::vector<FetchRequest>& requests, const FetchOptions& op
             FetchResponse response = std::move(t->response);
             strip_server_text(response);
             std::erase_if(running, [&](const auto& p) { return p.get() == t; });
-            top_up();
+            // The others run on meanwhile; the next starts after `done`, so
+            // that a Retry-After it has just heard holds its host's requests.
             done(std::move(response));
+            top_up();
         }
         if (running.empty() && waiting.empty()) break;
         // With nothing running, this waits for the next host to be due.

@@ -167,9 +167,16 @@ PageCounts PageFetcher::fetch(const Writer& writer, Feed& feed, bool feed_intern
                             .host_delay = delay,
                             .public_only = !feed_internal});
     }
+    // A host that answered 429 or 503 with Retry-After (now, or for an
+    // earlier feed of the run) is asked nothing more this run.
     auto host_free = [&](const FetchRequest& r) {
         auto it = held_off_.find(url_parts(r.url).host);
-        return it == held_off_.end() || it->second <= now;
+        if (it == held_off_.end() || it->second <= now) return true;
+        ++counts.failed;
+        feed.entries[wanted[std::stoul(r.id)].entry].warnings.push_back(
+            fmt::format("page {}: not fetched: its server asked to wait until {}", r.url,
+                        iso8601_utc(it->second)));
+        return false;
     };
     fetch_all(
         requests, http_,

@@ -323,7 +323,8 @@ std::string page_byline(const pugi::xml_document& doc, const SiteRule* rule) {
           "//meta[@name='byl']/@content", "//meta[@name='dc.creator']/@content",
           "//*[@itemprop='author']//*[@itemprop='name']", "//*[@itemprop='author']",
           "//a[@rel='author']", "//*[contains(concat(' ', @class, ' '), ' byline ')]",
-          "//*[contains(@class, 'byline')]", "//*[contains(@class, 'author-name')]"})
+          "//*[contains(@class, 'byline')]", "//*[contains(@class, 'author-name')]",
+          "//*[contains(concat(' ', @class, ' '), ' author ')]", "//article//address"})
         if (auto b = first_text(doc, xpath); !b.empty()) return b;
     return {};
 }

@@ -66,6 +66,18 @@ indexer --db "$TMP/restored" -q import --jsonl "$TMP/export.jsonl"
 indexer --db "$TMP/restored" -q rebuild >/dev/null
 expect_eq 1 "$(searcher --db "$TMP/restored" --json 'columnist:"Maria Lindqvist" rents' | json_total)" "restored with its page"
 
+# Retry-After: a page's server that answers 429 is asked nothing more this
+# run (one transfer at a time, so that the second page waits for the first).
+run indexer --db "$TMP/retry-db" fetch -v --full-text --page-delay 0 --jobs 1 "$S/template/pages/retry-feed.rss"
+expect_status 0 "a page answering 429"
+expect_file_contains "$TMP/err" "page $S/status/429?retry=120: not fetched: HTTP 429; the server asks to wait until" "the 429 reported"
+expect_file_contains "$TMP/err" "page $S/pages/03-blog-post.html?after=busy: not fetched: its server asked to wait until" \
+    "the host's next page held off"
+expect_eq 0 "$(grep -c '^/pages/03-blog-post.html?after=busy' "$TMP/requests.log" || true)" "and not requested"
+run indexer --db "$TMP/retry-db" nightly --full-text --page-delay 0 "$FEED"
+expect_status 0 "nightly --full-text"
+expect_eq 1 "$(searcher --db "$TMP/retry-db" --json 'columnist:"Maria Lindqvist" rents' | json_total)" "nightly fetches pages too"
+
 # extract: a saved page as fetch reads it, with the site rule of --url's host.
 run indexer extract "$DATA/pages/02-wire-story.html"
 expect_status 0 "extract"

@@ -254,7 +254,7 @@ add("12-amp-page", "Federation appoints first woman to coach men's under-21s", a
 <amp-sidebar id="sidebar" layout="nodisplay"><nav><a href="/">Home</a><a href="/football">Football</a></nav></amp-sidebar>
 <article class="amp-article"><h1>Federation appoints first woman to coach men's under-21s</h1><address class="author">Priya Natarajan</address>
 <div class="amp-article-body">{p(amp[:1])}<amp-ad width="300" height="250" type="doubleclick" data-slot="/123/sport"></amp-ad>{p(amp[1:])}</div></article>
-<amp-social-share type="twitter"></amp-social-share>""")
+<amp-social-share type="twitter"></amp-social-share>""", byline="Priya Natarajan")
 
 # 13. Schema.org microdata: articleBody and author name.
 micro = [
