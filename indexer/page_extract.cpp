@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
+#include <set>
 
 namespace morgue {
 
@@ -252,12 +253,31 @@ void heuristic_body(const pugi::xml_node& body, PageText& out) {
     }
 }
 
-void rule_body(const pugi::xml_document& doc, const SiteRule& rule, PageText& out) {
+// The elements an XPath selects, less those inside another selected one
+// (`//aside` matches an aside within an aside too): each once, outermost.
+std::vector<pugi::xml_node> outermost(const pugi::xml_document& doc, const std::string& xpath) {
+    std::set<pugi::xml_node> all;
+    for (auto x : doc.select_nodes(xpath.c_str()))
+        if (x.node() && x.node().type() == pugi::node_element) all.insert(x.node());
+    std::vector<pugi::xml_node> out;
+    for (auto x : doc.select_nodes(xpath.c_str())) {
+        pugi::xml_node n = x.node();
+        if (!all.contains(n)) continue;
+        bool inside = false;
+        for (auto up = n.parent(); up && !inside; up = up.parent())
+            inside = all.contains(up);
+        if (!inside && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    }
+    return out;
+}
+
+void rule_body(pugi::xml_document& doc, const SiteRule& rule, PageText& out) {
+    // Removed outermost first: a removed subtree's nodes are freed, so none
+    // inside one may be touched after.
     if (!rule.drop.empty())
-        for (auto x : doc.select_nodes(rule.drop.c_str()))
-            if (auto n = x.node(); n.parent()) n.parent().remove_child(n);
-    for (auto x : doc.select_nodes(rule.body.c_str())) {
-        pugi::xml_node block = x.node();
+        for (auto n : outermost(doc, rule.drop))
+            n.parent().remove_child(n);
+    for (pugi::xml_node block : outermost(doc, rule.body)) {
         std::size_t before = out.paragraphs.size();
         for (auto p : block.select_nodes(".//p"))
             if (std::string t = text_of(p.node()); !t.empty()) out.paragraphs.push_back(t);

@@ -103,6 +103,16 @@ TEST(PageExtract, SiteRulesSayWhereTheArticleIs) {
     EXPECT_EQ(t.byline, "By Ann Lee");
 }
 
+// Found by the fuzzer: a drop rule matching an element inside another
+// match removed it twice (pugixml's allocator asserted).
+TEST(PageExtract, NestedMatchesOfARuleAreTakenOnce) {
+    auto rules = parse_site_rules("x.example drop //aside\nx.example body //div\n", "rules");
+    PageText t = extract_article("<div><p>Kept.</p><aside><p>Out.</p><aside><p>Out too.</p>"
+                                 "</aside></aside><div><p>Inner.</p></div></div>",
+                                 rule_for(rules, "x.example"));
+    EXPECT_EQ(t.paragraphs, (std::vector<std::string>{"Kept.", "Inner."}));
+}
+
 TEST(PageExtract, BadSiteRulesAreNamedByLine) {
     auto error_of = [](std::string_view text) {
         try {
