@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Faults an unattended indexer meets: killed mid-batch (50 times; 12 in the
-# sanitizer build, which the plain build's 50 already cover), searched
+# Faults an unattended indexer meets: killed mid-batch (25 times; 12 in the
+# sanitizer build, which the plain build's 25 already cover), searched
 # during every kind of switch-over, started twice at once, out of disk.
 # Afterwards the database always opens, passes check, and holds a committed
 # state; no query ever fails.
@@ -14,7 +14,7 @@ millis() { date +%s%3N; }
 # takes here (this machine, this build), to kill within it; when each kill
 # lands depends on the machine, so the count of kills before a commit is
 # reported, not required: 1b kills runs that cannot have committed.
-kills=50
+kills=25
 [[ ${MORGUE_SANITIZED:-} ]] && kills=12
 batch "$TMP/timing.rss" 800 timing
 t0=$(millis)
