@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -75,10 +76,14 @@ void set_timer(double seconds) {
     setitimer(ITIMER_REAL, &t, nullptr);
 }
 
-void send(const Response& r, bool head_only) {
-    set_timer(0); // from here on the response is ours to finish
+std::string text_of(const Response& r, bool head_only) {
     std::string out = head_of(r);
     if (!head_only && r.status != 304) out += r.body;
+    return out;
+}
+
+void send(const std::string& out) {
+    set_timer(0); // from here on the response is ours to finish
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
 }
@@ -104,10 +109,14 @@ extern "C" void on_timeout(int) {
     _exit(0);
 }
 
-void start_watchdog(double seconds) {
+std::string too_long() {
     Response r = plain(503, "the search took too long; try fewer words or a narrower date range");
     r.headers.emplace_back("Retry-After", "10");
-    timeout_response = head_of(r) + r.body;
+    return head_of(r) + r.body;
+}
+
+void start_watchdog(double seconds) {
+    timeout_response = too_long();
     std::signal(SIGALRM, on_timeout);
     set_timer(std::max(seconds, 1e-6));
 }
@@ -179,7 +188,7 @@ Response search_response(const PageContext& c, ReadDatabase& db) {
     }
 }
 
-Response respond(const CgiConfig& config, const Params& params) {
+Response respond(const CgiConfig& config, const Params& params, const OpenArchive& archive) {
     PageRequest request;
     PageContext c{config, script_url(config), env_var("SCRIPT_NAME"), params, request};
     try {
@@ -191,7 +200,7 @@ Response respond(const CgiConfig& config, const Params& params) {
     if (request.format == Format::opensearch) {
         r = {200, "application/opensearchdescription+xml; charset=utf-8", render_opensearch(c)};
     } else {
-        ReadDatabase db = open_for_reading(config.db);
+        ReadDatabase& db = archive();
         // One representation per URL, database revision and program version.
         std::string etag = fmt::format(
             "\"{}\"", hash_hex(fmt::format("{}:{}:{}:{}", db.db.get_uuid(), db.db.get_revision(),
@@ -216,31 +225,47 @@ Response respond(const CgiConfig& config, const Params& params) {
 
 } // namespace
 
-int run_cgi() {
+std::string cgi_answer(const CgiConfig* config, const OpenArchive& archive) {
     std::string method = env_var("REQUEST_METHOD");
     bool head = method == "HEAD";
     if (method != "GET" && !head) {
         Response r = plain(405, "only GET and HEAD are allowed");
         r.headers.emplace_back("Allow", "GET, HEAD");
-        send(r, false);
-        return 0;
+        return text_of(r, false);
     }
+    if (!config) return text_of(unavailable(), head);
     try {
-        CgiConfig config = load_cgi_config();
-        start_watchdog(config.time_limit);
         Params params;
         try {
             params = parse_query_string(env_var("QUERY_STRING"));
         } catch (const HttpError& e) {
-            send(plain(e.status, e.what()), head);
-            return 0;
+            return text_of(plain(e.status, e.what()), head);
         }
-        send(respond(config, params), head);
+        return text_of(respond(*config, params, archive), head);
     } catch (const std::exception& e) {
         // The reader gets no internals; the operator gets the detail.
         std::fprintf(stderr, "%s: %s\n", prog, e.what());
-        send(unavailable(), head);
+        return text_of(unavailable(), head);
     }
+}
+
+std::string cgi_too_long() {
+    return too_long();
+}
+
+int run_cgi() {
+    std::optional<CgiConfig> config;
+    try {
+        config = load_cgi_config();
+        start_watchdog(config->time_limit);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: %s\n", prog, e.what());
+    }
+    std::optional<ReadDatabase> db; // one request: opened for it
+    send(cgi_answer(config ? &*config : nullptr, [&]() -> ReadDatabase& {
+        if (!db) db = open_for_reading(config->db);
+        return *db;
+    }));
     return 0;
 }
 

@@ -1,6 +1,7 @@
 // morgue-searcher: ranked search over a Morgue database.
 #include "cgi.hpp"
 #include "cgi_config.hpp"
+#include "fastcgi.hpp"
 #include "morgue/command_line.hpp"
 #include "morgue/console.hpp"
 #include "morgue/errors.hpp"
@@ -81,6 +82,8 @@ int main(int argc, char** argv) {
     // A web server runs it as a CGI program: the request is in the environment.
     std::string_view name = argv[0];
     name = name.substr(name.rfind('/') + 1);
+    // Or as a FastCGI application: started with a listening socket on fd 0.
+    if (morgue::started_as_fastcgi()) return morgue::run_fastcgi();
     if (std::getenv("GATEWAY_INTERFACE") || name == "morgue.cgi") return morgue::run_cgi();
     morgue::console_program(prog);
     CLI::App app{"morgue-searcher: searches a Morgue news archive.", prog};

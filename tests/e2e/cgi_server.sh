@@ -1,10 +1,13 @@
 # Sourced by the CGI server tests: start_cgi_server DB starts scripts/serve-cgi
-# (lighttpd + mod_cgi) on a free loopback port; sets $BASE to the site's URL
+# (lighttpd + mod_cgi, or mod_fastcgi when MORGUE_PAGE_MODE=fastcgi) on a free loopback port; sets $BASE to the site's URL
 # and $SITE to its directory (lighttpd.conf, error.log, access.log).
 start_cgi_server() {
     SITE=$TMP/site
     rm -rf "$SITE"
-    "$MORGUE_SOURCE_DIR/scripts/serve-cgi" --db "$1" --searcher "$MORGUE_SEARCHER" --dir "$SITE" \
+    # MORGUE_PAGE_MODE=fastcgi: the same page from a resident FastCGI process.
+    local mode=()
+    [[ ${MORGUE_PAGE_MODE:-cgi} == fastcgi ]] && mode=(--fastcgi)
+    "$MORGUE_SOURCE_DIR/scripts/serve-cgi" "${mode[@]}" --db "$1" --searcher "$MORGUE_SEARCHER" --dir "$SITE" \
         --port $((20000 + RANDOM % 20000)) >"$TMP/serve.log" 2>&1 &
     for _ in $(seq 100); do [[ -s $SITE/port ]] && break; sleep 0.1; done
     BASE=http://127.0.0.1:$(cat "$SITE/port")

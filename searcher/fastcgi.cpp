@@ -1,0 +1,105 @@
+#include "fastcgi.hpp"
+
+#include "cgi.hpp"
+#include "cgi_config.hpp"
+#include "morgue/database.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fcgiapp.h>
+#include <optional>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+extern char** environ;
+
+namespace morgue {
+
+namespace {
+
+constexpr const char* prog = "morgue.fcgi";
+
+// The archive, open across requests and reopened when it has changed: a
+// commit (Xapian's revision) or a new generation (another directory under
+// the same name: its inode).
+class ResidentArchive {
+  public:
+    explicit ResidentArchive(std::string path) : path_(std::move(path)) {}
+
+    ReadDatabase& current() {
+        struct stat st {};
+        bool same_directory =
+            stat(path_.c_str(), &st) == 0 && db_ && st.st_ino == inode_ && st.st_dev == device_;
+        if (same_directory) {
+            try {
+                // A commit changes the metadata (aliases, languages) too: all of it again.
+                if (!db_->db.reopen()) return *db_;
+            } catch (const Xapian::Error&) {
+            }
+        }
+        db_.reset();
+        db_ = open_for_reading(path_);
+        inode_ = st.st_ino, device_ = st.st_dev;
+        return *db_;
+    }
+    // After a failed request: the next one starts from a fresh open.
+    void forget() { db_.reset(); }
+
+  private:
+    std::string path_;
+    std::optional<ReadDatabase> db_;
+    ino_t inode_ = 0;
+    dev_t device_ = 0;
+};
+
+} // namespace
+
+// The FastCGI specification's test (section 2.2): fd 0 is a socket with no
+// peer, listening.  Asked directly rather than by FCGX_IsCGI(), which also
+// initialises the library and installs its signal handlers, which a command
+// line run must not have (it dies of SIGPIPE in a closed pipe, as it should).
+bool started_as_fastcgi() {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    return getpeername(0, reinterpret_cast<sockaddr*>(&address), &length) != 0 && errno == ENOTCONN;
+}
+
+int run_fastcgi() {
+    if (FCGX_Init() != 0) {
+        std::fprintf(stderr, "%s: cannot start FastCGI\n", prog);
+        return 1;
+    }
+    // The web server's closing of a connection must not end the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    std::optional<CgiConfig> config;
+    try {
+        config = load_cgi_config(); // once: the process's own environment
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s: %s\n", prog, e.what());
+    }
+    std::optional<ResidentArchive> archive;
+    if (config) archive.emplace(config->db);
+    char** own_environment = environ;
+    FCGX_Request request;
+    FCGX_InitRequest(&request, 0, 0);
+    while (FCGX_Accept_r(&request) >= 0) {
+        // The request's variables are the environment cgi_answer() reads,
+        // as CGI's are.
+        environ = request.envp;
+        auto started = std::chrono::steady_clock::now();
+        std::string out = cgi_answer(config ? &*config : nullptr,
+                                     [&]() -> ReadDatabase& { return archive->current(); });
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (config && seconds > config->time_limit) out = cgi_too_long();
+        if (out.starts_with("Status: 503") && archive) archive->forget();
+        environ = own_environment;
+        FCGX_PutStr(out.data(), static_cast<int>(out.size()), request.out);
+        FCGX_Finish_r(&request);
+    }
+    return 0;
+}
+
+} // namespace morgue

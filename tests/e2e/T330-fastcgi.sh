@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The searcher as a resident FastCGI process behind lighttpd (issue 19 item
+# 1): the same page as CGI; one process across requests; a commit and a
+# generation switch (compact, rebuild) are seen by the very next request; a
+# malformed request, a request over the time limit and a failing archive are
+# each that request's error, and the process goes on; killed, lighttpd
+# starts another.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/cgi_server.sh"
+DB=$TMP/db
+indexer --db "$DB" -q import "$DATA/huffpost-sample.rss" "$DATA/taipei-times-editorials.rss"
+MORGUE_PAGE_MODE=fastcgi start_cgi_server "$DB"
+searchers() { pgrep -f -- "^$MORGUE_SEARCHER" | sort | tr '\n' ' '; }
+get() { curl -s -o "$TMP/body" -w '%{http_code}' "$BASE/search?$1"; }
+
+# The same page as the CGI gives.
+expect_eq 200 "$(get 'q=trump&format=json')" "FastCGI answers"
+QUERY_STRING='q=trump&format=json' REQUEST_METHOD=GET GATEWAY_INTERFACE=CGI/1.1 MORGUE_DB=$DB \
+    "$MORGUE_SEARCHER" | sed '1,/^\r$/d' >"$TMP/cgi-body"
+zero_timings "$TMP/body"
+zero_timings "$TMP/cgi-body"
+expect_eq "" "$(diff "$TMP/cgi-body" "$TMP/body")" "the same JSON as the CGI's"
+pid=$(searchers)
+expect_eq 1 "$(echo $pid | wc -w)" "one resident process"
+for i in $(seq 5); do get "q=harbour+$i" >/dev/null; done
+expect_eq "$pid" "$(searchers)" "the same process across requests"
+
+total() { get "q=$1&format=json" >/dev/null; python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/body"; }
+cli_total() { searcher --db "$DB" --json "$1" | json_total; }
+# A commit is seen by the next request.
+before=$(total anime)
+indexer --db "$DB" -q import "$DATA/encodings/big5.rss" "$DATA/bloomberg-opinion.atom"
+expect_eq "$(cli_total anime)" "$(total anime)" "after a commit: the new articles, at once"
+expect_eq 1 "$([[ $(total anime) -gt $before ]] && echo 1)" "the commit added to the page's count"
+# A new generation (compact, rebuild: another directory under the name) too.
+indexer --db "$DB" -q compact >/dev/null
+expect_eq "$(cli_total trump)" "$(total trump)" "after compact: the new generation"
+indexer --db "$DB" -q rebuild >/dev/null
+indexer --db "$DB" -q import "$DATA/opinion-bylines.rss"
+expect_eq "$(cli_total columnist)" "$(total columnist)" "after rebuild and a commit into its generation"
+expect_eq "$pid" "$(searchers)" "still one process"
+
+# Bad requests are that request's; the process goes on.
+expect_eq 400 "$(get 'q=x&page=0')" "a bad parameter: 400"
+expect_eq 400 "$(get 'q=x&format=nonsense')" "an unknown format: 400"
+expect_eq 405 "$(curl -s -o /dev/null -w '%{http_code}' -X POST -d x=1 "$BASE/search?q=x")" "POST: 405"
+expect_eq 200 "$(get 'q=%22unclosed+(phrase+AND')" "a malformed query is searched"
+expect_eq "$pid" "$(searchers)" "the same process after bad requests"
+
+# A failing archive: 503, then served again once it is back.
+mv "$DB" "$DB.away"
+expect_eq 503 "$(get 'q=trump')" "the archive gone: 503"
+mv "$DB.away" "$DB"
+expect_eq 200 "$(get 'q=trump')" "the archive back: 200, no restart"
+expect_eq "$pid" "$(searchers)" "the same process after a failing archive"
+
+# Over the time limit: 503, and the next request is served.
+echo "time_limit = 0.000001" >>"$SITE/cgi-bin/morgue.conf"
+kill "$pid"
+for _ in $(seq 100); do [[ -n $(searchers) && $(searchers) != "$pid " ]] && break; get 'q=x' >/dev/null; sleep 0.1; done
+expect_eq 503 "$(get 'q=trump')" "over the time limit: 503"
+expect_file_contains "$TMP/body" "the search took too long" "the time limit's message"
+slow=$(searchers)
+expect_eq 503 "$(get 'q=anime')" "the next request is served (and is over the limit too)"
+expect_eq "$slow" "$(searchers)" "the process goes on after a request over the limit"
+sed -i '/time_limit/d' "$SITE/cgi-bin/morgue.conf"
+
+# Killed: lighttpd starts another, and it serves.
+kill -KILL $slow
+for _ in $(seq 100); do [[ $(get 'q=trump') == 200 ]] && break; sleep 0.1; done
+expect_eq 200 "$(get 'q=trump')" "a killed process is replaced"
+finish
