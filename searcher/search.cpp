@@ -171,6 +171,20 @@ bool should_relax(const SearchRequest& req, const Xapian::MSet& mset) {
            req.sort == Sort::relevance && mset.get_matches_lower_bound() < req.limit;
 }
 
+// The facet pass, or its result from the resident process's cache.
+FacetCounts facet_counts(const ReadDatabase& db, const SearchRequest& req,
+                         const Xapian::Query& query, const Deadline& deadline) {
+    std::string key;
+    if (req.facet_cache) {
+        key = FacetCache::key(db.db, query, req.filters, req.facets, req.facet_limit);
+        if (auto cached = req.facet_cache->find(key)) return *cached;
+    }
+    FacetCounts counts = count_facets(db.db, db.schema, query, req.filters, req.facets,
+                                      req.facet_limit, req.facet_method, deadline.left());
+    if (req.facet_cache) req.facet_cache->store(key, counts);
+    return counts;
+}
+
 SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
     Deadline deadline(req.time_limit);
     QueryBuilder builder(db);
@@ -226,8 +240,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {
-        FacetCounts counts = count_facets(db.db, db.schema, query, req.filters, req.facets,
-                                          req.facet_limit, req.facet_method, deadline.left());
+        FacetCounts counts = facet_counts(db, req, query, deadline);
         r.facets = std::move(counts.facets);
         r.time_limit_reached = !counts.complete;
         // The facet pass saw every match: the total is that count, not an

@@ -3,6 +3,7 @@
 // only format a SearchResult.
 #pragma once
 
+#include "facet_cache.hpp"
 #include "facets.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
@@ -32,6 +33,9 @@ struct SearchRequest {
     bool html_snippets = false; // also fill Hit::snippet_html
     bool strict = false;        // malformed syntax is a UsageError, not plain words, and
                                 // a query means exactly what it says: never relaxed
+    // A resident process's facet counts from earlier requests (facet_cache.hpp);
+    // null: counted afresh.
+    FacetCache* facet_cache = nullptr;
 };
 
 // How matched words are marked in snippets.

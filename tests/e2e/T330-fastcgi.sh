@@ -25,6 +25,14 @@ expect_eq 1 "$(echo $pid | wc -w)" "one resident process"
 for i in $(seq 5); do get "q=harbour+$i" >/dev/null; done
 expect_eq "$pid" "$(searchers)" "the same process across requests"
 
+# Page 2 of a search: the facet counts page 1 counted (the process keeps them).
+facets_of() { python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["facets"], sort_keys=True))' "$TMP/body"; }
+get 'q=trump&format=json' >/dev/null
+first=$(facets_of)
+get 'q=trump&format=json&page=2' >/dev/null
+expect_eq "$first" "$(facets_of)" "page 2: the same facet counts"
+expect_eq 1 "$([[ $first == *columnist* ]] && echo 1)" "facets counted"
+
 total() { get "q=$1&format=json" >/dev/null; python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/body"; }
 cli_total() { searcher --db "$DB" --json "$1" | json_total; }
 # A commit is seen by the next request.

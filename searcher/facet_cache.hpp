@@ -1,0 +1,46 @@
+// Facet counts kept by a resident searcher (FastCGI) for the searches
+// readers repeat: page 2 of a search, the same search from another reader,
+// a sort changed.  Counting every match is the costly part of a faceted
+// page; its result depends only on the archive's revision, the query (with
+// its dates), the filters and the fields counted, which make the key, so an
+// entry is never stale: a commit or a new generation is another key.
+// Bounded: at most `capacity` entries, the least recently used going first.
+#pragma once
+
+#include "facets.hpp"
+
+#include <cstddef>
+#include <list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace morgue {
+
+class FacetCache {
+  public:
+    explicit FacetCache(std::size_t capacity = 512) : capacity_(capacity) {}
+
+    // The key of a facet pass: the database's identity and revision, the
+    // query, the filters, the fields and the limit.
+    static std::string key(const Xapian::Database& db, const Xapian::Query& query,
+                           const Filters& filters, const std::vector<std::string>& fields,
+                           unsigned limit);
+
+    std::optional<FacetCounts> find(const std::string& key);
+    // Only complete counts are kept (a pass the time limit stopped is not).
+    void store(const std::string& key, const FacetCounts& counts);
+
+    std::size_t size() const { return entries_.size(); }
+    std::size_t hits() const { return hits_; }
+    std::size_t misses() const { return misses_; }
+
+  private:
+    using Entry = std::pair<std::string, FacetCounts>;
+    std::size_t capacity_;
+    std::list<Entry> entries_; // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+    std::size_t hits_ = 0, misses_ = 0;
+};
+
+} // namespace morgue
