@@ -49,6 +49,10 @@ Query language:
   over 8192 bytes, as its first words, with a note (--strict: errors instead).)";
 
 constexpr const char* exit_help = R"(
+The search page: run by a web server as a CGI program (GATEWAY_INTERFACE set,
+  or called morgue.cgi) or as a resident FastCGI application (started with a
+  listening socket on fd 0), it serves the page, JSON and Atom; its settings:
+  --help-config.
 Exit codes: 0 ok (also when nothing matched), 2 usage error (a malformed or
   over-long query with --strict), 3 database error.)";
 
