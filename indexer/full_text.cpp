@@ -80,6 +80,9 @@ void apply_page(FeedEntry& e, const std::vector<SiteRule>& rules) {
 }
 
 void keep_stored_pages(const Writer& writer, Feed& feed) {
+    // An import into an archive without pages (a bulk load, most archives)
+    // makes no lookup per article.
+    if (!writer.holds_pages()) return;
     for (auto& e : feed.entries) {
         if (e.article.id.empty() || !e.article.page.html.empty()) continue;
         if (auto stored = writer.stored(e.article); stored && !stored->page.html.empty())

@@ -209,6 +209,14 @@ std::optional<Article> Writer::stored(const Article& article) const {
     }
 }
 
+bool Writer::holds_pages() const {
+    try {
+        return db_->get_value_freq(slot_page) > 0;
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+}
+
 std::string Writer::metadata(const std::string& key) const {
     try {
         return db_->get_metadata(key);

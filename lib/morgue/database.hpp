@@ -58,6 +58,9 @@ class Writer {
     // The stored article filed under the same unique term as `article`
     // (its original item and page too), if there is one.
     std::optional<Article> stored(const Article& article) const;
+    // Whether any stored article has its page (layout.hpp's slot_page): when
+    // none has, there is no page to keep and no lookup to make.
+    bool holds_pages() const;
     void commit();
     // Commits what is written so far and goes on in a new transaction: for
     // long runs into a new generation, which no searcher sees until it is done.
