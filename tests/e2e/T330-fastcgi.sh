@@ -10,7 +10,13 @@
 DB=$TMP/db
 indexer --db "$DB" -q import "$DATA/huffpost-sample.rss" "$DATA/taipei-times-editorials.rss"
 MORGUE_PAGE_MODE=fastcgi start_cgi_server "$DB"
-searchers() { pgrep -f -- "^$MORGUE_SEARCHER" | sort | tr '\n' ' '; }
+# This site's searcher processes: the children of its lighttpd (other tests
+# run the same binary meanwhile).
+searchers() {
+    local server
+    server=$(pgrep -f -- "-f $SITE/lighttpd.conf" | head -1)
+    [[ -n $server ]] && pgrep -P "$server" | sort | tr '\n' ' '
+}
 get() { curl -s -o "$TMP/body" -w '%{http_code}' "$BASE/search?$1"; }
 
 # The same page as the CGI gives.
