@@ -26,7 +26,7 @@ struct DidYouMean : SmallArchive {
 };
 
 TEST_F(DidYouMean, MisspelledWordsGetTheArchivesWord) {
-    ASSERT_TRUE(std::filesystem::exists(std::string(hunspell_dir) + "/en_US.dic"))
+    ASSERT_TRUE(std::filesystem::exists(std::filesystem::path(hunspell_dir) / "en_US.dic"))
         << "scripts/setup installs hunspell-en-us";
     EXPECT_EQ(corrected("Montevido"), "Montevideo");
     EXPECT_EQ(corrected("polise budget"), "police budget");
