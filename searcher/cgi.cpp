@@ -155,9 +155,9 @@ Response bad_request(const PageContext& c, const std::string& message) {
     }
 }
 
-Response search_response(const PageContext& c, ReadDatabase& db, FacetCache* facet_cache) {
+Response search_response(const PageContext& c, ReadDatabase& db, ResidentMemory* resident) {
     SearchRequest s = c.request.search;
-    s.facet_cache = facet_cache;
+    s.resident = resident;
     s.time_limit = c.config.time_limit / 2;
     // A database made before a field (language) existed neither counts nor
     // filters by it: the page asks for what this archive has.
@@ -190,7 +190,7 @@ Response search_response(const PageContext& c, ReadDatabase& db, FacetCache* fac
 }
 
 Response respond(const CgiConfig& config, const Params& params, const OpenArchive& archive,
-                 FacetCache* facet_cache) {
+                 ResidentMemory* resident) {
     PageRequest request;
     PageContext c{config, script_url(config), env_var("SCRIPT_NAME"), params, request};
     try {
@@ -217,7 +217,7 @@ Response respond(const CgiConfig& config, const Params& params, const OpenArchiv
                 value = canonical_value(db, name, value);
             PageRequest filed = page_request(canonical);
             r = search_response({config, c.script_url, c.script_path, canonical, filed}, db,
-                                facet_cache);
+                                resident);
         }
         r.headers.emplace_back("ETag", etag);
     }
@@ -229,7 +229,7 @@ Response respond(const CgiConfig& config, const Params& params, const OpenArchiv
 } // namespace
 
 std::string cgi_answer(const CgiConfig* config, const OpenArchive& archive,
-                       FacetCache* facet_cache) {
+                       ResidentMemory* resident) {
     std::string method = env_var("REQUEST_METHOD");
     bool head = method == "HEAD";
     if (method != "GET" && !head) {
@@ -245,7 +245,7 @@ std::string cgi_answer(const CgiConfig* config, const OpenArchive& archive,
         } catch (const HttpError& e) {
             return text_of(plain(e.status, e.what()), head);
         }
-        return text_of(respond(*config, params, archive, facet_cache), head);
+        return text_of(respond(*config, params, archive, resident), head);
     } catch (const std::exception& e) {
         // The reader gets no internals; the operator gets the detail.
         std::fprintf(stderr, "%s: %s\n", prog, e.what());

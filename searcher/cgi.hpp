@@ -6,8 +6,8 @@
 #pragma once
 
 #include "cgi_config.hpp"
-#include "facet_cache.hpp"
 #include "morgue/database.hpp"
+#include "search.hpp"
 
 #include <functional>
 #include <string>
@@ -23,10 +23,11 @@ using OpenArchive = std::function<ReadDatabase&()>;
 
 // The request in the environment (CGI's variables) answered: the whole
 // response as CGI writes it, status line, headers and body.  `config` null:
-// the configuration could not be read (405 still, else 503).  `facet_cache`:
-// a resident process's (facet_cache.hpp), or none.  Never throws.
+// the configuration could not be read (405 still, else 503).  `resident`: a
+// resident process's memory of earlier requests (search.hpp), or none.
+// Never throws.
 std::string cgi_answer(const CgiConfig* config, const OpenArchive& archive,
-                       FacetCache* facet_cache = nullptr);
+                       ResidentMemory* resident = nullptr);
 
 // The 503 a request that outlived the time limit gets.
 std::string cgi_too_long();

@@ -27,30 +27,6 @@ void for_each_form(const std::string& value, bool multi, F&& f) {
         f(part);
 }
 
-// Raw slot values and their counts -> case-folded values in their commonest form.
-std::vector<FacetValue> fold(const std::unordered_map<std::string, Xapian::doccount>& raw,
-                             bool multi, unsigned limit) {
-    std::unordered_map<std::string, std::map<std::string, Xapian::doccount>> counts;
-    for (const auto& [value, n] : raw)
-        for_each_form(
-            value, multi,
-            // An explicit capture: clang 14 (scripts/fuzz) cannot capture a binding.
-            [&counts, n = n](const std::string& form) { counts[casefold(form)][form] += n; });
-    std::vector<FacetValue> out;
-    for (const auto& [folded, forms] : counts) {
-        FacetValue v;
-        Xapian::doccount best = 0;
-        for (const auto& [form, n] : forms) {
-            v.count += n;
-            if (n > best) best = n, v.value = form; // map order: ties keep the smaller form
-        }
-        out.push_back(std::move(v));
-    }
-    std::sort(out.begin(), out.end(), by_count);
-    if (out.size() > limit) out.resize(limit);
-    return out;
-}
-
 bool is_field_term(const std::string& term, const FacetSource& source) {
     for (const auto& longer : source.shadowing)
         if (term.starts_with(longer)) return false;
@@ -103,6 +79,29 @@ std::string display(const Xapian::Database& db, const std::vector<std::uint64_t>
 
 } // namespace
 
+std::vector<FacetValue> fold_counts(const std::unordered_map<std::string, Xapian::doccount>& raw,
+                                    bool multi, unsigned limit) {
+    std::unordered_map<std::string, std::map<std::string, Xapian::doccount>> counts;
+    for (const auto& [value, n] : raw)
+        for_each_form(
+            value, multi,
+            // An explicit capture: clang 14 (scripts/fuzz) cannot capture a binding.
+            [&counts, n = n](const std::string& form) { counts[casefold(form)][form] += n; });
+    std::vector<FacetValue> out;
+    for (const auto& [folded, forms] : counts) {
+        FacetValue v;
+        Xapian::doccount best = 0;
+        for (const auto& [form, n] : forms) {
+            v.count += n;
+            if (n > best) best = n, v.value = form; // map order: ties keep the smaller form
+        }
+        out.push_back(std::move(v));
+    }
+    std::sort(out.begin(), out.end(), by_count);
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
 Xapian::doccount field_postings(const Xapian::Database& db, const FacetSource& source) {
     Xapian::doccount n = 0;
     for (auto t = db.allterms_begin(source.prefix); t != db.allterms_end(source.prefix); ++t)
@@ -113,7 +112,7 @@ Xapian::doccount field_postings(const Xapian::Database& db, const FacetSource& s
 std::vector<FacetValue> tally_by_values(const Xapian::Database& db, const DocIds& ids,
                                         const FacetSource& source, unsigned limit) {
     // Per match only a hash-map increment on the slot's raw value: splitting
-    // and case-folding wait for fold(), once per distinct value.
+    // and case-folding wait for fold_counts(), once per distinct value.
     std::unordered_map<std::string, Xapian::doccount> raw;
     Xapian::ValueIterator v = db.valuestream_begin(source.slot),
                           end = db.valuestream_end(source.slot);
@@ -122,7 +121,7 @@ std::vector<FacetValue> tally_by_values(const Xapian::Database& db, const DocIds
         if (v.get_docid() < id && (v.skip_to(id), v == end)) break;
         if (v.get_docid() == id) ++raw[*v];
     }
-    return fold(raw, source.multi, limit);
+    return fold_counts(raw, source.multi, limit);
 }
 
 std::vector<FacetValue> tally_by_postings(const Xapian::Database& db, const DocIds& ids,

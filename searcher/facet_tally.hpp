@@ -12,6 +12,7 @@
 #include "morgue/schema.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -38,5 +39,11 @@ std::vector<FacetValue> tally_by_values(const Xapian::Database& db, const DocIds
                                         const FacetSource& source, unsigned limit);
 std::vector<FacetValue> tally_by_postings(const Xapian::Database& db, const DocIds& ids,
                                           const FacetSource& source, unsigned limit);
+
+// Raw slot values (a multi-valued field's joined, when `multi`) and their
+// counts -> case-folded values in their commonest form, as the ways above
+// give them.
+std::vector<FacetValue> fold_counts(const std::unordered_map<std::string, Xapian::doccount>& raw,
+                                    bool multi, unsigned limit);
 
 } // namespace morgue

@@ -1,5 +1,6 @@
 #include "facets.hpp"
 
+#include "facet_columns.hpp"
 #include "facet_tally.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
@@ -48,8 +49,10 @@ FacetSource field_source(const Schema& schema, const std::string& field) {
 // 50-150 ns a match; below `postings_min_matches` values are always read, so that
 // small result sets never pay for walking a big field.
 std::vector<FacetValue> tally(const Xapian::Database& db, const DocIds& ids,
-                              const FacetSource& source, unsigned limit, FacetMethod method) {
+                              const FacetSource& source, unsigned limit, FacetMethod method,
+                              FacetColumns* columns) {
     constexpr Xapian::doccount postings_min_matches = 20000;
+    if (method == FacetMethod::automatic && columns) return columns->tally(db, ids, source, limit);
     if (method == FacetMethod::automatic)
         method = ids.size() >= postings_min_matches && ids.size() * 8 > field_postings(db, source)
                      ? FacetMethod::postings
@@ -111,7 +114,7 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
 FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
                          const Xapian::Query& base, const Filters& filters,
                          const std::vector<std::string>& fields, unsigned limit, FacetMethod method,
-                         double time_limit) {
+                         double time_limit, FacetColumns* columns) {
     FacetCounts out;
     // One pass for the fields no filter touches, one per filtered field.
     std::map<std::string, std::vector<std::string>> passes; // excluded field -> fields counted
@@ -136,7 +139,8 @@ FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
         if (!std::is_sorted(spy.ids.begin(), spy.ids.end()))
             std::sort(spy.ids.begin(), spy.ids.end());
         for (const auto& field : counted_fields)
-            counted[field] = tally(db, spy.ids, field_source(schema, field), limit, method);
+            counted[field] =
+                tally(db, spy.ids, field_source(schema, field), limit, method, columns);
     }
     for (const auto& field : fields)
         out.facets.push_back({field, counted[field]});

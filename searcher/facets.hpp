@@ -41,6 +41,8 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
 // would walk every document beside the query.
 Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter);
 
+class FacetColumns;
+
 // How counts are taken (see facet_tally.hpp); tests force each way.
 enum class FacetMethod { automatic, values, postings };
 
@@ -54,9 +56,12 @@ struct FacetCounts {
 
 // Counts for each of `fields` over `base` (the query, without the filters).
 // `time_limit` (seconds, 0: none) bounds each pass, as Enquire::set_time_limit.
+// `columns` (a resident process's, facet_columns.hpp): counted from them
+// when the method is automatic.
 FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
                          const Xapian::Query& base, const Filters& filters,
                          const std::vector<std::string>& fields, unsigned limit,
-                         FacetMethod method = FacetMethod::automatic, double time_limit = 0);
+                         FacetMethod method = FacetMethod::automatic, double time_limit = 0,
+                         FacetColumns* columns = nullptr);
 
 } // namespace morgue

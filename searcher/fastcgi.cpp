@@ -82,8 +82,9 @@ int run_fastcgi() {
     std::optional<ResidentArchive> archive;
     if (config) archive.emplace(config->db);
     // Keyed by the archive's revision: a commit or a switch is another key,
-    // and old entries age out (512 searches' counts: a few MB at most).
-    FacetCache facet_cache;
+    // and old entries age out (512 searches' counts: a few MB at most); the
+    // facet columns are the archive's size (facet_columns.hpp).
+    ResidentMemory resident;
     char** own_environment = environ;
     FCGX_Request request;
     FCGX_InitRequest(&request, 0, 0);
@@ -94,7 +95,7 @@ int run_fastcgi() {
         auto started = std::chrono::steady_clock::now();
         std::string out = cgi_answer(
             config ? &*config : nullptr, [&]() -> ReadDatabase& { return archive->current(); },
-            &facet_cache);
+            &resident);
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (config && seconds > config->time_limit) out = cgi_too_long();

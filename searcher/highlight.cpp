@@ -30,12 +30,6 @@ std::string unescape_snippet(std::string_view s) {
     return out;
 }
 
-bool has_term(const Xapian::Document& doc, const std::string& term) {
-    Xapian::TermIterator t = doc.termlist_begin();
-    t.skip_to(term);
-    return t != doc.termlist_end() && *t == term;
-}
-
 // The stemmed term the QueryParser makes of a typed word ("anime" is
 // "Zanim").  Words with no letters to stem (CJK n-grams) stay as they are.
 std::string stemmed_term(const std::string& typed, const Xapian::Stem& stem) {
@@ -51,53 +45,98 @@ bool inflection(std::string_view ending) {
     return std::find(std::begin(endings), std::end(endings), ending) != std::end(endings);
 }
 
-// The forms of `typed` in `doc` that are the same word, inflected: "tax"
-// and "taxed" for "taxes", not "animal" for "anime" (the English stemmer
-// makes "anim" of both).  They share the stem, and one is a prefix of the
-// other or both differ from the stem's start by an inflection's ending.
-void add_inflections(const Xapian::Document& doc, const std::string& typed,
-                     const Xapian::Stem& stem, std::vector<std::string>& out) {
-    std::string root = stem(typed);
-    std::size_t common = 0;
-    while (common < root.size() && common < typed.size() && root[common] == typed[common])
-        ++common;
-    if (common == 0) return;
-    std::string start = typed.substr(0, common);
-    bool typed_inflected = inflection(std::string_view(typed).substr(common));
-    Xapian::TermIterator t = doc.termlist_begin();
-    for (t.skip_to(start); t != doc.termlist_end() && (*t).starts_with(start); ++t) {
-        const std::string& form = *t;
-        bool related = form.starts_with(typed) || typed.starts_with(form) ||
-                       (typed_inflected && inflection(std::string_view(form).substr(common)));
-        if (related && form != typed && stem(form) == root) out.push_back(form);
+// The forms of `typed` in a document that are the same word, inflected:
+// "tax" and "taxed" for "taxes", not "animal" for "anime" (the English
+// stemmer makes "anim" of both).  They share the stem, and one is a prefix
+// of the other or both differ from the stem's start by an inflection's ending.
+class Inflections {
+  public:
+    Inflections(const std::string& typed, const Xapian::Stem& stem)
+        : typed_(typed), stem_(stem), root_(stem(typed)) {
+        std::size_t common = 0;
+        while (common < root_.size() && common < typed.size() && root_[common] == typed[common])
+            ++common;
+        common_ = common;
+        start_ = typed.substr(0, common);
+        typed_inflected_ = inflection(std::string_view(typed).substr(common));
     }
+    // Where the forms begin in the term list (the typed word itself when no
+    // start is shared with the stem: only it is looked for then).
+    const std::string& start() const { return start_.empty() ? typed_ : start_; }
+    // Whether the walk, at `term`, is past the forms.
+    bool past(const std::string& term) const {
+        return start_.empty() ? term != typed_ : !term.starts_with(start_);
+    }
+    // `form` is one of the forms (the typed word included).
+    bool related(const std::string& form) const {
+        if (form == typed_) return true;
+        if (start_.empty()) return false;
+        bool near = form.starts_with(typed_) || typed_.starts_with(form) ||
+                    (typed_inflected_ && inflection(std::string_view(form).substr(common_)));
+        return near && stem_(form) == root_;
+    }
+
+  private:
+    const std::string& typed_;
+    const Xapian::Stem& stem_;
+    std::string root_, start_;
+    std::size_t common_ = 0;
+    bool typed_inflected_ = false;
+};
+
+// The terms to mark `typed` by in `doc`: its forms there when the document
+// has the word as typed, else the stemmed term.  One walk of the document's
+// term list for all the words (it is read from disk and decoded in order),
+// restarted only where two words' forms overlap.
+std::vector<std::string> marking_terms(const Xapian::Document& doc,
+                                       const std::vector<std::string>& typed,
+                                       const Xapian::Stem& stem) {
+    std::vector<std::string> terms;
+    Xapian::TermIterator t = doc.termlist_begin();
+    const Xapian::TermIterator end = doc.termlist_end();
+    for (const std::string& word : typed) { // sorted: the walk goes forward
+        Inflections forms(word, stem);
+        if (t == end || *t > forms.start()) t = doc.termlist_begin();
+        t.skip_to(forms.start());
+        std::vector<std::string> found;
+        bool has_word = false;
+        for (; t != end && !forms.past(*t); ++t) {
+            const std::string& form = *t;
+            if (!forms.related(form)) continue;
+            has_word = has_word || form == word;
+            found.push_back(form);
+        }
+        if (has_word)
+            terms.insert(terms.end(), found.begin(), found.end());
+        else
+            terms.push_back(stemmed_term(word, stem));
+    }
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
 }
 
 } // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
                          const std::string& default_stemmer, Xapian::MSet words)
-    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_(std::move(words)) {}
+    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_(std::move(words)) {
+    std::sort(typed_.begin(), typed_.end());
+    typed_.erase(std::unique(typed_.begin(), typed_.end()), typed_.end());
+}
 
 const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc, const Xapian::Stem& stem) {
     if (typed_.empty()) return words_;
-    std::vector<std::string> terms;
-    for (const std::string& t : typed_) {
-        if (!has_term(doc, t)) {
-            terms.push_back(stemmed_term(t, stem));
-            continue;
-        }
-        terms.push_back(t);
-        add_inflections(doc, t, stem, terms);
-    }
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    auto [it, added] = by_terms_.try_emplace(terms);
+    // A hit's snippet, opening and title are marked one after the other.
+    if (last_ && doc.get_docid() == last_docid_) return *last_;
+    auto [it, added] = by_terms_.try_emplace(marking_terms(doc, typed_, stem));
     if (added) { // an MSet of these terms, to mark with: no match of its own
         Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, it->first.begin(), it->first.end()));
         it->second = enquire.get_mset(0, 0);
     }
+    last_docid_ = doc.get_docid();
+    last_ = &it->second;
     return it->second;
 }
 

@@ -37,6 +37,8 @@ class Highlighter {
     Stemmers stemmers_;
     Xapian::MSet words_;
     std::map<std::vector<std::string>, Xapian::MSet> by_terms_; // hits mostly share a choice
+    Xapian::docid last_docid_ = 0;
+    const Xapian::MSet* last_ = nullptr; // by_terms_'s nodes stay put
 };
 
 // Private markers that mark() puts around matches (never in stored text).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "facet_cache.hpp"
+#include "facet_columns.hpp"
 #include "facets.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
@@ -14,6 +15,14 @@
 namespace morgue {
 
 enum class Sort { relevance, date, date_ascending };
+
+// What a resident process (FastCGI) keeps between searches, never stale:
+// the facet counts of searches made before (facet_cache.hpp) and each
+// document's facet values (facet_columns.hpp).
+struct ResidentMemory {
+    FacetCache facet_counts;
+    FacetColumns facet_columns;
+};
 
 struct SearchRequest {
     std::string query;
@@ -33,9 +42,8 @@ struct SearchRequest {
     bool html_snippets = false; // also fill Hit::snippet_html
     bool strict = false;        // malformed syntax is a UsageError, not plain words, and
                                 // a query means exactly what it says: never relaxed
-    // A resident process's facet counts from earlier requests (facet_cache.hpp);
-    // null: counted afresh.
-    FacetCache* facet_cache = nullptr;
+    // A resident process's memory of earlier requests; null: all read afresh.
+    ResidentMemory* resident = nullptr;
 };
 
 // How matched words are marked in snippets.

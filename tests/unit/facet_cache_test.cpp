@@ -59,8 +59,9 @@ TEST(FacetCache, PageTwoReusesTheCountsAndACommitIsANewKey) {
         w.commit();
     }
     ReadDatabase db = open_for_reading(path);
-    FacetCache cache;
-    SearchRequest req{.query = "harbour", .facets = {"columnist"}, .facet_cache = &cache};
+    ResidentMemory resident;
+    const FacetCache& cache = resident.facet_counts;
+    SearchRequest req{.query = "harbour", .facets = {"columnist"}, .resident = &resident};
     SearchResult first = search(db, req, {});
     req.offset = 10;
     SearchResult second = search(db, req, {});

@@ -1,0 +1,75 @@
+#include "facet_columns.hpp"
+
+#include "morgue/document.hpp"
+
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace morgue {
+
+FacetColumns::Column FacetColumns::read_column(const Xapian::Database& db,
+                                               const FacetSource& source) {
+    Column c;
+    std::unordered_map<std::string, std::uint32_t> ids;
+    auto add = [&](const std::string& form) {
+        if (form.empty()) return; // as tally_by_values: an empty value is none
+        auto [it, added] = ids.try_emplace(form, static_cast<std::uint32_t>(c.values.size()));
+        if (added) c.values.push_back(form);
+        c.entries.push_back(it->second);
+    };
+    c.first.assign(db.get_lastdocid() + 2, 0);
+    Xapian::docid next = 0; // documents before it have their entries
+    for (auto v = db.valuestream_begin(source.slot); v != db.valuestream_end(source.slot); ++v) {
+        Xapian::docid id = v.get_docid();
+        for (; next <= id; ++next)
+            c.first[next] = static_cast<std::uint32_t>(c.entries.size());
+        if (source.multi)
+            for (const std::string& part : value_parts(*v))
+                add(part);
+        else
+            add(*v);
+    }
+    for (; next < c.first.size(); ++next)
+        c.first[next] = static_cast<std::uint32_t>(c.entries.size());
+    return c;
+}
+
+const FacetColumns::Column& FacetColumns::column(const Xapian::Database& db,
+                                                 const FacetSource& source) {
+    std::string revision = fmt::format("{}:{}", db.get_uuid(), db.get_revision());
+    if (revision != revision_) {
+        columns_.clear();
+        revision_ = std::move(revision);
+    }
+    auto it = columns_.find(source.slot);
+    if (it == columns_.end()) it = columns_.emplace(source.slot, read_column(db, source)).first;
+    return it->second;
+}
+
+std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const DocIds& ids,
+                                            const FacetSource& source, unsigned limit) {
+    const Column& c = column(db, source);
+    std::vector<Xapian::doccount> counts(c.values.size());
+    const std::size_t documents = c.first.size() - 1;
+    for (Xapian::docid id : ids) {
+        if (id >= documents) break; // ids ascend: the rest came after the read
+        for (std::uint32_t e = c.first[id]; e < c.first[id + 1]; ++e)
+            ++counts[c.entries[e]];
+    }
+    std::unordered_map<std::string, Xapian::doccount> raw;
+    for (std::size_t v = 0; v < counts.size(); ++v)
+        if (counts[v]) raw.emplace(c.values[v], counts[v]);
+    return fold_counts(raw, false, limit); // the parts are split already
+}
+
+std::size_t FacetColumns::bytes() const {
+    std::size_t n = 0;
+    for (const auto& [slot, c] : columns_) {
+        n += (c.first.capacity() + c.entries.capacity()) * sizeof(std::uint32_t);
+        for (const std::string& v : c.values)
+            n += sizeof v + v.capacity();
+    }
+    return n;
+}
+
+} // namespace morgue
