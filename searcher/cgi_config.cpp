@@ -44,7 +44,9 @@ const Key keys[] = {
      [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.cache_seconds = number<unsigned>(v, where);
      }},
-    {"time_limit", "seconds a request may take before it gets a 503 (default: 10)",
+    {"time_limit",
+     "seconds a request may take before it gets a 503 (default: 10; a FastCGI process stuck twice "
+     "as long is replaced)",
      [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.time_limit = number<double>(v, where);
      }},

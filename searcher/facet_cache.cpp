@@ -1,5 +1,7 @@
 #include "facet_cache.hpp"
 
+#include "morgue/database.hpp"
+
 #include <fmt/format.h>
 
 namespace morgue {
@@ -8,7 +10,7 @@ std::string FacetCache::key(const Xapian::Database& db, const Xapian::Query& que
                             const Filters& filters, const std::vector<std::string>& fields,
                             unsigned limit) {
     // Lengths before each part: no two different requests make one key.
-    std::string k = fmt::format("{}\n{}\n{}\n", db.get_uuid(), db.get_revision(), limit);
+    std::string k = fmt::format("{}\n{}\n", revision_key(db), limit);
     auto part = [&](std::string_view s) { k += fmt::format("{}:{}", s.size(), s); };
     part(query.serialise());
     for (const auto& [field, values] : filters) {
@@ -21,32 +23,6 @@ std::string FacetCache::key(const Xapian::Database& db, const Xapian::Query& que
     for (const auto& f : fields)
         part(f);
     return k;
-}
-
-std::optional<FacetCounts> FacetCache::find(const std::string& key) {
-    auto it = index_.find(key);
-    if (it == index_.end()) {
-        ++misses_;
-        return std::nullopt;
-    }
-    ++hits_;
-    entries_.splice(entries_.begin(), entries_, it->second);
-    return it->second->second;
-}
-
-void FacetCache::store(const std::string& key, const FacetCounts& counts) {
-    if (!counts.complete || capacity_ == 0) return;
-    if (auto it = index_.find(key); it != index_.end()) {
-        it->second->second = counts;
-        entries_.splice(entries_.begin(), entries_, it->second);
-        return;
-    }
-    entries_.emplace_front(key, counts);
-    index_[key] = entries_.begin();
-    while (entries_.size() > capacity_) {
-        index_.erase(entries_.back().first);
-        entries_.pop_back();
-    }
 }
 
 } // namespace morgue

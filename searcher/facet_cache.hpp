@@ -8,18 +8,17 @@
 #pragma once
 
 #include "facets.hpp"
+#include "lru_cache.hpp"
 
 #include <cstddef>
-#include <list>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 namespace morgue {
 
 class FacetCache {
   public:
-    explicit FacetCache(std::size_t capacity = 512) : capacity_(capacity) {}
+    explicit FacetCache(std::size_t capacity = 512) : entries_(capacity) {}
 
     // The key of a facet pass: the database's identity and revision, the
     // query, the filters, the fields and the limit.
@@ -27,20 +26,18 @@ class FacetCache {
                            const Filters& filters, const std::vector<std::string>& fields,
                            unsigned limit);
 
-    std::optional<FacetCounts> find(const std::string& key);
+    std::optional<FacetCounts> find(const std::string& key) { return entries_.find(key); }
     // Only complete counts are kept (a pass the time limit stopped is not).
-    void store(const std::string& key, const FacetCounts& counts);
+    void store(const std::string& key, const FacetCounts& counts) {
+        if (counts.complete) entries_.store(key, counts);
+    }
 
     std::size_t size() const { return entries_.size(); }
-    std::size_t hits() const { return hits_; }
-    std::size_t misses() const { return misses_; }
+    std::size_t hits() const { return entries_.hits(); }
+    std::size_t misses() const { return entries_.misses(); }
 
   private:
-    using Entry = std::pair<std::string, FacetCounts>;
-    std::size_t capacity_;
-    std::list<Entry> entries_; // most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> index_;
-    std::size_t hits_ = 0, misses_ = 0;
+    LruCache<FacetCounts> entries_;
 };
 
 } // namespace morgue

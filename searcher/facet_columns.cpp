@@ -1,8 +1,8 @@
 #include "facet_columns.hpp"
 
+#include "morgue/database.hpp"
 #include "morgue/document.hpp"
 
-#include <fmt/format.h>
 #include <unordered_map>
 
 namespace morgue {
@@ -36,7 +36,7 @@ FacetColumns::Column FacetColumns::read_column(const Xapian::Database& db,
 
 const FacetColumns::Column& FacetColumns::column(const Xapian::Database& db,
                                                  const FacetSource& source) {
-    std::string revision = fmt::format("{}:{}", db.get_uuid(), db.get_revision());
+    std::string revision = revision_key(db);
     if (revision != revision_) {
         columns_.clear();
         revision_ = std::move(revision);

@@ -3,7 +3,9 @@
 #include "cgi.hpp"
 #include "cgi_config.hpp"
 #include "morgue/database.hpp"
+#include "request_watchdog.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -54,6 +56,29 @@ class ResidentArchive {
     dev_t device_ = 0;
 };
 
+// How long a request may run before the watchdog answers it and the process
+// is replaced: the time limit twice, and at least 5 s past it, so that a
+// request that merely overran (searched, then answered 503 on time's
+// account) ends of itself and the process goes on serving.
+double stuck_after(double time_limit) {
+    return time_limit + std::max(time_limit, 5.0);
+}
+
+// The watchdog's answer to a request still running at stuck_after(): its
+// 503, and the end of the request's records (closing the streams writes
+// FCGI_END_REQUEST), without freeing the request the stuck thread reads.
+void answer_stuck(FCGX_Request& request, double seconds) {
+    const char* query = FCGX_GetParam("QUERY_STRING", request.envp);
+    std::fprintf(stderr,
+                 "%s: a request ran %g s (query: \"%s\") and is answered 503; this process ends "
+                 "and the server starts another\n",
+                 prog, seconds, query ? query : "");
+    std::string out = cgi_too_long();
+    FCGX_PutStr(out.data(), static_cast<int>(out.size()), request.out);
+    FCGX_FClose(request.err);
+    FCGX_FClose(request.out);
+}
+
 } // namespace
 
 // The FastCGI specification's test (section 2.2): fd 0 is a socket with no
@@ -88,14 +113,21 @@ int run_fastcgi() {
     char** own_environment = environ;
     FCGX_Request request;
     FCGX_InitRequest(&request, 0, 0);
+    std::optional<RequestWatchdog> watchdog;
+    if (config) {
+        double limit = stuck_after(config->time_limit);
+        watchdog.emplace(limit, [&request, limit] { answer_stuck(request, limit); });
+    }
     while (FCGX_Accept_r(&request) >= 0) {
         // The request's variables are the environment cgi_answer() reads,
         // as CGI's are.
         environ = request.envp;
         auto started = std::chrono::steady_clock::now();
+        if (watchdog) watchdog->begin();
         std::string out = cgi_answer(
             config ? &*config : nullptr, [&]() -> ReadDatabase& { return archive->current(); },
             &resident);
+        if (watchdog) watchdog->end();
         double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         if (config && seconds > config->time_limit) out = cgi_too_long();

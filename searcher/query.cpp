@@ -311,16 +311,38 @@ unsigned QueryBuilder::count_topic_words(std::string_view q) const {
     return n;
 }
 
+void QueryBuilder::set_stoppers(const std::string& q) {
+    stopper_.set_query(q);
+    for (auto& other : other_stoppers_)
+        other->set_query(q);
+}
+
 Xapian::Query QueryBuilder::parse(std::string_view text, bool strict) {
+    if (!parses_) return parse_fresh(text, strict);
+    std::string key = std::string(strict ? "s" : "l").append(text);
+    if (std::optional<Parse> p = parses_->find(key)) {
+        // The stoppers hold the query too (relaxed() parses it again).
+        if (std::string q = collapse_spaces(text); !q.empty()) set_stoppers(q);
+        note_ = p->note, corrected_ = p->corrected, parsed_text_ = p->text;
+        parsed_ = p->parsed, parsed_query_ = p->parsed_query;
+        topic_words_ = p->topic_words, typed_terms_ = p->typed_terms;
+        return p->query;
+    }
+    Xapian::Query query = parse_fresh(text, strict);
+    parses_->store(key, {query, note_, corrected_, parsed_text_, parsed_, parsed_query_,
+                         topic_words_, typed_terms_});
+    return query;
+}
+
+Xapian::Query QueryBuilder::parse_fresh(std::string_view text, bool strict) {
     std::string q = collapse_spaces(text);
     note_.clear();
+    corrected_.clear(); // a reused builder (remember_parses) held the last query's
     parsed_ = Parsed::none;
     topic_words_ = 0;
     typed_terms_.clear();
     if (q.empty()) return Xapian::Query::MatchAll;
-    stopper_.set_query(q);
-    for (auto& other : other_stoppers_)
-        other->set_query(q);
+    set_stoppers(q);
     if (q.size() > max_query_bytes) {
         if (strict) throw UsageError(fmt::format("query: longer than {} bytes", max_query_bytes));
         auto [kept, words] = within_query_bytes(q);

@@ -3,12 +3,14 @@
 // plain words and the user should hear about it instead.
 #pragma once
 
+#include "lru_cache.hpp"
 #include "morgue/database.hpp"
 #include "morgue/name_groups.hpp"
 #include "spelling.hpp"
 #include "stopwords.hpp"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -36,6 +38,10 @@ class QueryBuilder {
     // instead.  So is a query over max_query_bytes: searched as its words
     // up to the bound, with a note, or with `strict` an error.
     Xapian::Query parse(std::string_view text, bool strict = false);
+    // From now on remember the last `capacity` parses (a resident searcher's
+    // builder, which lives for one archive revision): the same text parsed
+    // again gives the same query, note, correction and words, unparsed.
+    void remember_parses(std::size_t capacity) { parses_.emplace(capacity); }
     // The last parse() with its words joined by OR instead of AND (explicit
     // operators, phrases, fields and -words keep their meaning), ranked
     // with a bonus for having all of them; over max_relaxed_terms terms, an
@@ -61,6 +67,8 @@ class QueryBuilder {
 
   private:
     using Op = Xapian::Query::op;
+    Xapian::Query parse_fresh(std::string_view text, bool strict);
+    void set_stoppers(const std::string& q);
     Xapian::Query parse_checked(std::string q, Op op = Xapian::Query::OP_AND);
     Xapian::Query parse_words(const std::string& q, Op op = Xapian::Query::OP_AND);
     Xapian::Query parse_again(Op op);
@@ -97,6 +105,16 @@ class QueryBuilder {
     std::vector<std::string> typed_terms_;
     std::set<std::string> field_names_; // "Meyers:" is a word, "title:" a field
     std::string date_error_;            // set by the date processors during a parse
+    // What a parse leaves behind, as remember_parses() keeps it.
+    struct Parse {
+        Xapian::Query query;
+        std::string note, corrected, text;
+        Parsed parsed;
+        Xapian::Query parsed_query;
+        unsigned topic_words;
+        std::vector<std::string> typed_terms;
+    };
+    std::optional<LruCache<Parse>> parses_;
 };
 
 // The longest query searched whole: what the page's query string can carry

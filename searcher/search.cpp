@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <fmt/format.h>
+#include <optional>
 
 namespace morgue {
 
@@ -193,7 +194,8 @@ FacetCounts facet_counts(const ReadDatabase& db, const SearchRequest& req,
 
 SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl) {
     Deadline deadline(req.time_limit);
-    QueryBuilder builder(db);
+    std::optional<QueryBuilder> own;
+    QueryBuilder& builder = req.resident ? req.resident->queries.builder(db) : own.emplace(db);
     Xapian::Query query =
         with_dates(db, req,
                    req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix)

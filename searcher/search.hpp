@@ -8,6 +8,7 @@
 #include "facets.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
+#include "query_memory.hpp"
 
 #include <string>
 #include <vector>
@@ -17,11 +18,13 @@ namespace morgue {
 enum class Sort { relevance, date, date_ascending };
 
 // What a resident process (FastCGI) keeps between searches, never stale:
-// the facet counts of searches made before (facet_cache.hpp) and each
-// document's facet values (facet_columns.hpp).
+// the facet counts of searches made before (facet_cache.hpp), each
+// document's facet values (facet_columns.hpp) and the query parser with its
+// recent parses (query_memory.hpp).
 struct ResidentMemory {
     FacetCache facet_counts;
     FacetColumns facet_columns;
+    QueryMemory queries;
 };
 
 struct SearchRequest {

@@ -78,6 +78,10 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
     return out;
 }
 
+std::string revision_key(const Xapian::Database& db) {
+    return db.get_uuid() + ":" + std::to_string(db.get_revision());
+}
+
 ReadDatabase open_for_reading(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DatabaseError({path}, "no such database");

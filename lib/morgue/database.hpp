@@ -38,6 +38,11 @@ std::string canonical_value(const ReadDatabase& db, std::string_view field,
 // Throws DatabaseError naming `path` when it is missing or not a Morgue database.
 ReadDatabase open_for_reading(const std::string& path);
 
+// The archive's identity and revision ("UUID:REVISION"): what a resident
+// searcher keys what it remembers by, so that a commit or a new generation
+// (another uuid) is never answered from memory of an older one.
+std::string revision_key(const Xapian::Database& db);
+
 // The single writer.  Creates `path` (with `schema`) or opens it (and checks
 // that `schema` fits the one stored).  Everything up to commit() is one
 // transaction: if the process dies or commit() is never reached, the

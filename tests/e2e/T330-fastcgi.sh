@@ -4,7 +4,8 @@
 # generation switch (compact, rebuild) are seen by the very next request; a
 # malformed request, a request over the time limit and a failing archive are
 # each that request's error, and the process goes on; killed, lighttpd
-# starts another.
+# starts another; a request stuck inside Xapian (its disk hung) is answered
+# 503 by the watchdog, and the process is replaced.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/cgi_server.sh"
 DB=$TMP/db
@@ -89,4 +90,33 @@ sed -i '/time_limit/d' "$SITE/cgi-bin/morgue.conf"
 kill -KILL $slow
 for _ in $(seq 300); do [[ $(get 'q=trump') == 200 ]] && break; sleep 0.1; done
 expect_eq 200 "$(get 'q=trump')" "a killed process is replaced"
+
+# Stuck inside Xapian, where no time limit reaches: every read of the
+# archive waits while $TMP/stall exists (the I/O shim: a hung disk).  The
+# watchdog answers 503 once the request has run the time limit twice (at
+# least 5 s past it) and ends the process; lighttpd starts another.
+stop_cgi_server
+cat >"$TMP/stalling-searcher" <<EOT
+#!/bin/sh
+ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0 MORGUE_FAULT_PATH=$DB \\
+    MORGUE_FAULT_STALL=$TMP/stall LD_PRELOAD=$MORGUE_IO_FAULT exec $MORGUE_SEARCHER "\$@"
+EOT
+chmod +x "$TMP/stalling-searcher"
+MORGUE_PAGE_MODE=fastcgi MORGUE_SEARCHER=$TMP/stalling-searcher start_cgi_server "$DB"
+echo "time_limit = 0.5" >>"$SITE/cgi-bin/morgue.conf"
+# The configuration is read once, at the start: a process that has read this one.
+for _ in $(seq 100); do [[ -n $(searchers) ]] && break; sleep 0.1; done
+kill $(searchers) 2>/dev/null || true
+for _ in $(seq 300); do [[ $(get 'q=trump') == 200 ]] && break; sleep 0.1; done
+expect_eq 200 "$(get 'q=trump')" "with the shim, while nothing stalls: 200"
+stuck=$(searchers)
+touch "$TMP/stall"
+expect_eq 503 "$(get 'q=harbour')" "a request stuck in a read: 503"
+expect_file_contains "$TMP/body" "the search took too long" "the time limit's message"
+expect_file_contains "$SITE/error.log" "this process ends and the server starts another" \
+    "the operator is told"
+rm "$TMP/stall"
+for _ in $(seq 300); do [[ $(get 'q=trump') == 200 ]] && break; sleep 0.1; done
+expect_eq 200 "$(get 'q=trump')" "served again, by a new process"
+expect_eq 1 "$([[ -n $(searchers) && $(searchers) != "$stuck" ]] && echo 1)" "the stuck process was replaced"
 finish

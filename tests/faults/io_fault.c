@@ -13,6 +13,9 @@
  *                        so that N counts across them: rebuild writes in a
  *                        child, which ends with _exit.  Zero it before a run.
  *   MORGUE_FAULT_LOG     each failed call is appended here: "N CALL PATH"
+ *   MORGUE_FAULT_STALL   a file: while it exists, every read/pread of a file
+ *                        under MORGUE_FAULT_PATH waits (a hung disk or network
+ *                        mount), and goes on once it is removed
  *
  * Writes elsewhere (the log on stderr, even when it is a file) pass through:
  * a test must see the program's error message. */
@@ -30,6 +33,7 @@
 #include <unistd.h>
 
 static const char* prefixes;
+static const char* stall_file;
 static long fault_at;
 static int fault_errno = EIO;
 static int sticky;
@@ -38,6 +42,7 @@ static long* counters = local; /* calls, failed */
 
 __attribute__((constructor)) static void fault_init(void) {
     prefixes = getenv("MORGUE_FAULT_PATH");
+    stall_file = getenv("MORGUE_FAULT_STALL");
     const char* at = getenv("MORGUE_FAULT_AT");
     fault_at = at ? atol(at) : 0;
     const char* e = getenv("MORGUE_FAULT_ERRNO");
@@ -77,13 +82,20 @@ static int watched(const char* path, size_t len) {
     return 0;
 }
 
+/* Whether fd is open on a file under one of the directories. */
+static int watched_fd(int fd, char* path, size_t size, ssize_t* n) {
+    if (!prefixes) return 0;
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    *n = readlink(link, path, size - 1);
+    return *n > 0 && watched(path, (size_t)*n);
+}
+
 /* Whether this call on fd is one to count, and if so whether it fails. */
 static int should_fail(int fd, const char* what) {
-    if (!prefixes) return 0;
-    char link[64], path[4096];
-    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-    ssize_t n = readlink(link, path, sizeof path - 1);
-    if (n <= 0 || !watched(path, (size_t)n)) return 0;
+    char path[4096];
+    ssize_t n;
+    if (!watched_fd(fd, path, sizeof path, &n)) return 0;
     long call = __atomic_add_fetch(&counters[0], 1, __ATOMIC_SEQ_CST);
     if (fault_at <= 0 || call < fault_at || (call > fault_at && !sticky)) return 0;
     __atomic_add_fetch(&counters[1], 1, __ATOMIC_SEQ_CST);
@@ -114,4 +126,27 @@ int fsync(int fd) {
 }
 int fdatasync(int fd) {
     return should_fail(fd, "fdatasync") ? -1 : REAL(fdatasync)(fd);
+}
+
+/* A read of a watched file waits while the stall file exists. */
+static void stall(int fd) {
+    char path[4096];
+    ssize_t n;
+    struct stat st;
+    if (!stall_file || !watched_fd(fd, path, sizeof path, &n)) return;
+    while (stat(stall_file, &st) == 0)
+        usleep(50000);
+}
+
+ssize_t read(int fd, void* buf, size_t count) {
+    stall(fd);
+    return REAL(read)(fd, buf, count);
+}
+ssize_t pread(int fd, void* buf, size_t count, off_t offset) {
+    stall(fd);
+    return REAL(pread)(fd, buf, count, offset);
+}
+ssize_t pread64(int fd, void* buf, size_t count, off64_t offset) {
+    stall(fd);
+    return REAL(pread64)(fd, buf, count, offset);
 }
