@@ -4,6 +4,7 @@
 #include "cgi_config.hpp"
 #include "morgue/database.hpp"
 #include "request_watchdog.hpp"
+#include "resident_memory.hpp"
 
 #include <algorithm>
 #include <cerrno>

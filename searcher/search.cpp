@@ -7,6 +7,7 @@
 #include "query.hpp"
 #include "ranking.hpp"
 #include "recency.hpp"
+#include "resident_memory.hpp"
 #include "similar.hpp"
 
 #include <chrono>
@@ -279,10 +280,19 @@ SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highli
     for (int attempt = 0;; ++attempt) {
         try {
             auto started = std::chrono::steady_clock::now();
+            auto elapsed = [&] {
+                return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                 started)
+                    .count();
+            };
+            std::string key = req.resident ? ResultCache::key(db.db, req, hl) : std::string();
+            if (auto kept = req.resident ? req.resident->results.find(key) : std::nullopt) {
+                kept->elapsed_ms = elapsed();
+                return std::move(*kept);
+            }
             SearchResult r = run(db, req, hl);
-            r.elapsed_ms = std::chrono::duration<double, std::milli>(
-                               std::chrono::steady_clock::now() - started)
-                               .count();
+            r.elapsed_ms = elapsed();
+            if (req.resident) req.resident->results.store(key, r);
             return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice since we opened: read the new revision.

@@ -3,12 +3,9 @@
 // only format a SearchResult.
 #pragma once
 
-#include "facet_cache.hpp"
-#include "facet_columns.hpp"
 #include "facets.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
-#include "query_memory.hpp"
 
 #include <string>
 #include <vector>
@@ -17,15 +14,9 @@ namespace morgue {
 
 enum class Sort { relevance, date, date_ascending };
 
-// What a resident process (FastCGI) keeps between searches, never stale:
-// the facet counts of searches made before (facet_cache.hpp), each
-// document's facet values (facet_columns.hpp) and the query parser with its
-// recent parses (query_memory.hpp).
-struct ResidentMemory {
-    FacetCache facet_counts;
-    FacetColumns facet_columns;
-    QueryMemory queries;
-};
+// What a resident process (FastCGI) keeps between searches
+// (resident_memory.hpp).
+struct ResidentMemory;
 
 struct SearchRequest {
     std::string query;

@@ -138,7 +138,9 @@ Writer::Writer(const std::string& path, const Schema& schema)
     default_language_ = code_of_stemmer(schema_.language);
     languages_ = language_list(metadata(languages_metadata_key));
     tg_.set_database(*db_);
-    tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    // Spelling data is taken from each written document (note_spelling),
+    // not by the TermGenerator.
+    tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 Writer::~Writer() {
@@ -195,6 +197,7 @@ Writer::Outcome Writer::upsert(Article article) {
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
             return Outcome::unchanged;
         db_->replace_document(term, doc);
+        note_spelling(doc);
         note_language(article.language);
         return exists ? Outcome::updated : Outcome::added;
     } catch (const Xapian::Error& e) {
@@ -242,7 +245,36 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
     }
 }
 
+// The words a query may be corrected to: the unprefixed terms, which only
+// plain text makes (field terms have a capital prefix, stems "Z"), CJK
+// n-grams left out (a spelling lookup never asks for them).  A word counts
+// by its within-document frequency: a title's words by the title's weight.
+void Writer::note_spelling(const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        unsigned char first = static_cast<unsigned char>(term[0]);
+        if (first >= 'A' && first <= 'Z') continue;
+        spelling_[term] += t.get_wdf();
+    }
+    // Flushed every so many articles, so that one long transaction (a
+    // first import) holds no more than a batch's distinct words.
+    constexpr Xapian::doccount batch = 10000;
+    if (++spelling_documents_ >= batch) flush_spelling();
+}
+
+void Writer::flush_spelling() {
+    try {
+        for (const auto& [word, count] : spelling_)
+            db_->add_spelling(word, count);
+    } catch (const Xapian::Error& e) {
+        rethrow_xapian(path_, e);
+    }
+    spelling_.clear();
+    spelling_documents_ = 0;
+}
+
 void Writer::commit() {
+    flush_spelling();
     try {
         db_->commit_transaction();
         in_transaction_ = false;
@@ -255,6 +287,7 @@ void Writer::commit() {
 }
 
 void Writer::checkpoint() {
+    flush_spelling();
     try {
         db_->commit_transaction();
         db_->begin_transaction(true);

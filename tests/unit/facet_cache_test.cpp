@@ -2,6 +2,7 @@
 // takes page 1's counts, a commit is another key, the least recently used
 // entry goes first.
 #include "facet_cache.hpp"
+#include "resident_memory.hpp"
 #include "search.hpp"
 #include "test_db.hpp"
 

@@ -4,6 +4,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
+#include "resident_memory.hpp"
 #include "search.hpp"
 #include "test_db.hpp"
 

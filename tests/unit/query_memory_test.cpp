@@ -3,6 +3,7 @@
 // commit (new synonyms) seen at once.
 #include "morgue/layout.hpp"
 #include "query_memory.hpp"
+#include "resident_memory.hpp"
 #include "search.hpp"
 #include "test_db.hpp"
 
@@ -52,6 +53,7 @@ TEST(QueryMemory, AnswersAsAFreshParserDoes) {
     }
     ReadDatabase db = open_for_reading(path);
     ResidentMemory resident;
+    resident.results = ResultCache(0); // the parses are under test, not whole results
     // Each twice: the second is answered from the remembered parse.  The
     // misspelling before the empty query: no correction may linger.
     std::vector<std::string> queries = {"harbour",

@@ -3,6 +3,7 @@
 #include "test_db.hpp"
 
 #include <gtest/gtest.h>
+#include <map>
 
 using namespace morgue;
 
@@ -143,4 +144,47 @@ TEST(Writer, CollectsSpellingDataFromText) {
     Xapian::Database db(path);
     EXPECT_EQ(db.get_spelling_suggestion("anmie"), "anime");
     EXPECT_EQ(db.get_spelling_suggestion("studois"), "studios");
+}
+
+// The spelling data counts each plain word by its within-document frequency
+// in the articles written (a title's words at the title's weight), leaves
+// field terms out, and does not count an article again when it is
+// re-imported unchanged.
+TEST(Writer, SpellingFrequenciesComeFromTheWrittenArticles) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    auto frequencies = [&] {
+        Xapian::Database db(path);
+        std::map<std::string, Xapian::doccount> f;
+        for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
+            f[*s] = s.get_termfreq();
+        return f;
+    };
+    Article a = article("1", "anime studios make anime");
+    a.columnists = {"Zelda Quixote"};
+    {
+        Writer w(path, news());
+        w.upsert(a);
+        w.upsert(article("2", "anime again"));
+        w.commit();
+    }
+    auto f = frequencies();
+    EXPECT_EQ(f["anime"], 3U);
+    EXPECT_EQ(f["studios"], 1U);
+    EXPECT_EQ(f["title"], 6U); // "Title 1" and "Title 2", weight 3
+    EXPECT_EQ(f.count("zelda"), 0U);
+    EXPECT_EQ(f.count("quixote"), 0U);
+    {
+        Writer w(path, news());
+        EXPECT_EQ(w.upsert(a), Writer::Outcome::unchanged);
+        w.commit();
+    }
+    EXPECT_EQ(frequencies()["anime"], 3U);
+    {
+        Writer w(path, news());
+        w.upsert(article("3", "anime"));
+        w.checkpoint(); // flushed at a checkpoint too
+        w.commit();
+    }
+    EXPECT_EQ(frequencies()["anime"], 4U);
 }
