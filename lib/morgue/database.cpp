@@ -246,9 +246,9 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
 }
 
 // The words a query may be corrected to: the unprefixed terms, which only
-// plain text makes (field terms have a capital prefix, stems "Z"), CJK
-// n-grams left out (a spelling lookup never asks for them).  A word counts
-// by its within-document frequency: a title's words by the title's weight.
+// plain text makes (field terms have a capital prefix, stems "Z"); CJK
+// n-grams among them, as FLAG_SPELLING gave them (the same word set).  A word
+// counts by its within-document frequency: a title's words by its weight.
 void Writer::note_spelling(const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
