@@ -1,7 +1,9 @@
 // import --jobs N: a first load on every core.  Xapian's indexer is one
 // thread and is nearly all of an import's time (bench/RESULTS.md), so N
-// processes each build a shard, and the compactor merges them; merging costs
-// far less than the indexing it parallelises, and leaves the result compact.
+// processes build shards, and the compactor merges them; merging costs far
+// less than the indexing it parallelises, and leaves the result compact.
+// A large load is cut into more shards than processes: each commit merges
+// into its shard's B-trees, and costs more the larger they are.
 #include "child_process.hpp"
 #include "import.hpp"
 #include "maintenance.hpp"
@@ -9,18 +11,34 @@
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 
+#include <charconv>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <optional>
+#include <unordered_map>
 
 namespace morgue {
 
 namespace {
 
-// The files in order, cut into at most `parts` runs of about equal bytes.
+// Bytes of feed files a shard is built from: MORGUE_SHARD_BYTES if set, else
+// 256 MiB (about 65,000 news articles).  At 1M articles, shards of 500,000
+// took 17% more CPU an article than shards of 50,000 (bench/RESULTS.md).
+std::uintmax_t shard_bytes() {
+    const char* v = std::getenv("MORGUE_SHARD_BYTES");
+    std::uintmax_t n = 0;
+    if (v) std::from_chars(v, v + std::strlen(v), n);
+    return n > 0 ? n : std::uintmax_t{256} << 20;
+}
+
+// The files in order, cut into runs of about equal bytes: a multiple of
+// `jobs` of them, each at most about shard_bytes(), so that the processes
+// get equal shares.
 std::vector<std::vector<std::string>> split_files(const std::vector<std::string>& files,
-                                                  unsigned parts) {
+                                                  unsigned jobs) {
     std::vector<std::uintmax_t> sizes;
     std::uintmax_t total = 0;
     for (const auto& f : files) {
@@ -29,6 +47,9 @@ std::vector<std::vector<std::string>> split_files(const std::vector<std::string>
         sizes.push_back(ec ? 0 : n);
         total += sizes.back();
     }
+    std::uintmax_t per_job = (total + jobs - 1) / jobs;
+    std::uintmax_t parts =
+        jobs * std::max<std::uintmax_t>(1, (per_job + shard_bytes() - 1) / shard_bytes());
     std::vector<std::vector<std::string>> runs(1);
     std::uintmax_t done = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -54,28 +75,29 @@ ImportStats parse_counts(const std::string& line) {
     return s;
 }
 
-// Indexes each run into its shard at once; returns the summed counts.
+// Indexes run r into shards[r], `jobs` shards at once: process k takes
+// runs k, k + jobs, ...  Returns the summed counts.
 ImportStats index_shards(const std::vector<std::string>& shards,
-                         const std::vector<std::vector<std::string>>& runs, const Schema& schema,
-                         const ImportOptions& options, const std::function<void(Writer&)>& prepare,
-                         const Log& log) {
+                         const std::vector<std::vector<std::string>>& runs, unsigned jobs,
+                         const Schema& schema, const ImportOptions& options,
+                         const std::function<void(Writer&)>& prepare, const Log& log) {
     std::vector<Child> children;
-    for (std::size_t k = 0; k < runs.size(); ++k)
+    for (std::size_t k = 0; k < jobs && k < runs.size(); ++k)
         children.push_back(start_child([&, k] {
-            Writer writer(shards[k], schema);
-            prepare(writer);
-            ImportStats s = import_files(writer, runs[k], options, log);
-            writer.commit();
+            ImportStats s;
+            for (std::size_t r = k; r < runs.size(); r += jobs) {
+                Writer writer(shards[r], schema);
+                prepare(writer);
+                s += import_files(writer, runs[r], options, log);
+                writer.commit();
+            }
             return counts_line(s);
         }));
     ImportStats total;
     std::optional<DatabaseError> failed; // every child is waited for before reporting
     for (const Child& c : children) {
         try {
-            ImportStats s = parse_counts(finish_child(c));
-            total.files_ok += s.files_ok;
-            total.files_failed += s.files_failed;
-            total.articles += s.articles;
+            total += parse_counts(finish_child(c));
         } catch (const DatabaseError& e) {
             if (!failed) failed = e;
         }
@@ -86,7 +108,9 @@ ImportStats index_shards(const std::vector<std::string>& shards,
 
 // An article in more than one shard is kept once, as one writer taking the
 // files in order would keep it: the earlier copy if the two are the same,
-// the later one if it differs.  The counts are corrected to match.
+// the later one if it differs.  The counts are corrected to match.  The ids
+// are kept in a hash map (a shard's allterms are read in order, once), so
+// that many shards cost no more than two.
 void drop_duplicates(const std::vector<std::string>& shards, const std::string& id_prefix,
                      ArticleCounts& counts) {
     std::vector<Xapian::WritableDatabase> dbs;
@@ -95,19 +119,21 @@ void drop_duplicates(const std::vector<std::string>& shards, const std::string& 
     auto content_hash = [](Xapian::WritableDatabase& db, const std::string& id) {
         return db.get_document(*db.postlist_begin(id)).get_value(slot_content_hash);
     };
-    for (std::size_t j = 1; j < dbs.size(); ++j) {
-        std::vector<std::string> ids;
+    std::unordered_map<std::string, std::size_t> holder; // id -> the one shard that has it
+    for (std::size_t j = 0; j < dbs.size(); ++j) {
+        std::vector<std::string> ids; // deleting while walking allterms would move the walk
         for (auto t = dbs[j].allterms_begin(id_prefix); t != dbs[j].allterms_end(id_prefix); ++t)
             ids.push_back(*t);
-        for (const auto& id : ids)
-            for (std::size_t k = 0; k < j; ++k) {
-                if (!dbs[k].term_exists(id)) continue;
-                bool same = content_hash(dbs[k], id) == content_hash(dbs[j], id);
-                dbs[same ? j : k].delete_document(id);
-                --counts.added;
-                ++(same ? counts.unchanged : counts.updated);
-                break; // the shards before j hold one copy at most
-            }
+        for (auto& id : ids) {
+            auto [at, first] = holder.try_emplace(std::move(id), j);
+            if (first) continue;
+            std::size_t k = at->second;
+            bool same = content_hash(dbs[k], at->first) == content_hash(dbs[j], at->first);
+            dbs[same ? j : k].delete_document(at->first);
+            if (!same) at->second = j;
+            --counts.added;
+            ++(same ? counts.unchanged : counts.updated);
+        }
     }
     for (auto& db : dbs) {
         db.commit();
@@ -153,6 +179,23 @@ void remove_all(const std::vector<std::string>& paths) {
         std::filesystem::remove_all(p, ec);
 }
 
+// Shards a killed run left beside the database ("DB.shard0", ...), however
+// many it had.
+void remove_old_shards(const std::string& db_path) {
+    namespace fs = std::filesystem;
+    fs::path prefix = beside_database(db_path, ".shard");
+    std::string stem = prefix.filename().string();
+    std::error_code ec;
+    std::vector<std::string> old;
+    for (const auto& e : fs::directory_iterator(prefix.parent_path(), ec)) {
+        std::string name = e.path().filename().string();
+        if (name.size() > stem.size() && name.starts_with(stem) &&
+            name.find_first_not_of("0123456789", stem.size()) == std::string::npos)
+            old.push_back(e.path().string());
+    }
+    remove_all(old);
+}
+
 } // namespace
 
 ImportStats bulk_import(const std::string& db_path, const Schema& schema,
@@ -160,18 +203,18 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                         unsigned jobs, const std::function<void(Writer&)>& prepare,
                         const Log& log) {
     WriterLock held(db_path); // an empty database is replaced: no one may write to it meanwhile
-    auto runs = split_files(files, std::max(jobs, 1U));
+    jobs = std::max(jobs, 1U);
+    auto runs = split_files(files, jobs);
+    remove_old_shards(db_path);
     std::vector<std::string> shards;
-    for (std::size_t k = 0; k < runs.size(); ++k) {
+    for (std::size_t k = 0; k < runs.size(); ++k)
         shards.push_back(beside_database(db_path, fmt::format(".shard{}", k)));
-        remove_all({shards.back()}); // left by a killed run
-    }
     std::string staged = staging_path(db_path);
     ImportStats stats;
     try {
         if (log.progress)
             log.progress(fmt::format("indexing {} files in {} shards", files.size(), runs.size()));
-        stats = index_shards(shards, runs, schema, options, prepare, log);
+        stats = index_shards(shards, runs, jobs, schema, options, prepare, log);
         if (log.progress) log.progress(fmt::format("merging {} shards", runs.size()));
         drop_duplicates(shards, schema.get("url").prefix, stats.articles);
         merge_shards(shards, staged);

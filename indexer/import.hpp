@@ -33,6 +33,10 @@ struct ArticleCounts {
 struct ImportStats {
     unsigned files_ok = 0, files_failed = 0;
     ArticleCounts articles;
+    ImportStats& operator+=(const ImportStats& o) {
+        files_ok += o.files_ok, files_failed += o.files_failed, articles += o.articles;
+        return *this;
+    }
 };
 
 // Where a run's lines go: what was done (`info`), warnings and per-input
@@ -71,8 +75,9 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
 bool new_or_empty(const std::string& path);
 
 // A bulk load into a new or empty database on `jobs` cores.  The files, split
-// in order into `jobs` runs of about equal size, are indexed into a shard each
-// by a child process (`prepare` first: metadata), with options.checkpoint_every.
+// in order into runs of about equal size (a multiple of `jobs`, each at most
+// about MORGUE_SHARD_BYTES, 256 MiB by default), are indexed into a shard each
+// by `jobs` child processes (`prepare` first: metadata), with options.checkpoint_every.
 // An article found in more than one shard is kept once, as one writer taking
 // the files in order would keep it.  Xapian's compactor then merges the shards
 // into a new generation, which replaces the database.  If anything fails, the

@@ -120,20 +120,24 @@ std::vector<std::string> marking_terms(const Xapian::Document& doc,
 
 Highlighter::Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
                          const std::string& default_stemmer, Xapian::MSet words)
-    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_(std::move(words)) {
+    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_{std::move(words)} {
     std::sort(typed_.begin(), typed_.end());
     typed_.erase(std::unique(typed_.begin(), typed_.end()), typed_.end());
 }
 
-const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc, const Xapian::Stem& stem) {
+const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
+                                                 const Xapian::Stem& stem) {
     if (typed_.empty()) return words_;
     // A hit's snippet, opening and title are marked one after the other.
     if (last_ && doc.get_docid() == last_docid_) return *last_;
     auto [it, added] = by_terms_.try_emplace(marking_terms(doc, typed_, stem));
     if (added) { // an MSet of these terms, to mark with: no match of its own
+        const std::vector<std::string>& terms = it->first;
         Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, it->first.begin(), it->first.end()));
-        it->second = enquire.get_mset(0, 0);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+        it->second.mset = enquire.get_mset(0, 0);
+        it->second.stemmed = std::any_of(terms.begin(), terms.end(),
+                                         [](const std::string& t) { return t.starts_with('Z'); });
     }
     last_docid_ = doc.get_docid();
     last_ = &it->second;
@@ -143,8 +147,14 @@ const Xapian::MSet& Highlighter::words_for(const Xapian::Document& doc, const Xa
 std::string Highlighter::mark(const Xapian::Document& doc, const Article& article,
                               const std::string& text, std::size_t bytes, unsigned flags) {
     const Xapian::Stem& stem = stemmers_.of(article.language);
-    return collapse_spaces(unescape_snippet(words_for(doc, stem).snippet(
-        text, bytes, stem, flags, std::string(1, mark_on), std::string(1, mark_off), "…")));
+    const Words& words = words_for(doc, stem);
+    // Xapian stems each word of the text that is not a term itself, to look
+    // for "Z" + its stem; with no stemmed term to find, the stemmer that
+    // changes nothing finds the same, without the work.
+    static const Xapian::Stem unchanged;
+    return collapse_spaces(unescape_snippet(
+        words.mset.snippet(text, bytes, words.stemmed ? stem : unchanged, flags,
+                           std::string(1, mark_on), std::string(1, mark_off), "…")));
 }
 
 std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off) {

@@ -30,15 +30,22 @@ class Highlighter {
                      std::size_t bytes, unsigned flags);
 
   private:
-    const Xapian::MSet& words_for(const Xapian::Document& doc, const Xapian::Stem& stem);
+    // The terms to mark with, as an MSet (it carries their weights), and
+    // whether any is a stemmed term: if none is, no word of the text needs
+    // stemming, which is most of a snippet's cost.
+    struct Words {
+        Xapian::MSet mset;
+        bool stemmed = true;
+    };
+    const Words& words_for(const Xapian::Document& doc, const Xapian::Stem& stem);
 
     Xapian::Database db_;
     std::vector<std::string> typed_;
     Stemmers stemmers_;
-    Xapian::MSet words_;
-    std::map<std::vector<std::string>, Xapian::MSet> by_terms_; // hits mostly share a choice
+    Words words_;
+    std::map<std::vector<std::string>, Words> by_terms_; // hits mostly share a choice
     Xapian::docid last_docid_ = 0;
-    const Xapian::MSet* last_ = nullptr; // by_terms_'s nodes stay put
+    const Words* last_ = nullptr; // by_terms_'s nodes stay put
 };
 
 // Private markers that mark() puts around matches (never in stored text).

@@ -3,6 +3,7 @@
 #include "morgue/text.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace morgue {
 
@@ -89,12 +90,48 @@ std::vector<std::string> stemmers_of(const std::string& default_stemmer,
     return out;
 }
 
-Stemmers::Stemmers(std::string default_stemmer) : default_(default_stemmer) {}
+namespace {
+
+class RememberingStem : public Xapian::StemImplementation {
+  public:
+    RememberingStem(Xapian::Stem stem, std::size_t words) : stem_(std::move(stem)), cap_(words) {}
+
+    std::string operator()(const std::string& word) override {
+        if (auto it = known_.find(word); it != known_.end()) return it->second;
+        if (known_.size() >= cap_) known_.clear(); // a new vocabulary, or a very large one
+        return known_.emplace(word, stem_(word)).first->second;
+    }
+    // The language, as Xapian's own implementation describes itself: Stem
+    // wraps it in "Xapian::Stem(...)".
+    std::string get_description() const override {
+        std::string d = stem_.get_description();
+        constexpr std::string_view open = "Xapian::Stem(";
+        return d.starts_with(open) && d.ends_with(')')
+                   ? d.substr(open.size(), d.size() - open.size() - 1)
+                   : d;
+    }
+
+  private:
+    Xapian::Stem stem_;
+    std::size_t cap_;
+    std::unordered_map<std::string, std::string> known_;
+};
+
+} // namespace
+
+Xapian::Stem remembering(const Xapian::Stem& stem, std::size_t words) {
+    if (stem.is_none()) return stem; // it returns the word itself: nothing to remember
+    return Xapian::Stem(new RememberingStem(stem, words));
+}
+
+Stemmers::Stemmers(std::string default_stemmer)
+    : default_(remembering(Xapian::Stem(default_stemmer))) {}
 
 const Xapian::Stem& Stemmers::of(const std::string& code) {
     if (code.empty()) return default_;
     auto it = by_code_.find(code);
-    if (it == by_code_.end()) it = by_code_.emplace(code, Xapian::Stem(stemmer_name(code))).first;
+    if (it == by_code_.end())
+        it = by_code_.emplace(code, remembering(Xapian::Stem(stemmer_name(code)))).first;
     return it->second;
 }
 

@@ -34,7 +34,14 @@ std::string language_name(std::string_view code);
 std::vector<std::string> stemmers_of(const std::string& default_stemmer,
                                      const std::vector<std::string>& codes);
 
+// A stemmer that remembers the stems of the last words it was given (up to
+// about `words` of them): a text repeats its words, and Snowball takes far
+// longer over a word than a hash lookup.  The memory is shared by copies of
+// the result; like Xapian::Stem itself, it is for one thread.
+Xapian::Stem remembering(const Xapian::Stem& stem, std::size_t words = 65536);
+
 // Stemmers by language code, made once each: "" is the default language.
+// Each remembers its stems (remembering()).
 class Stemmers {
   public:
     explicit Stemmers(std::string default_stemmer);

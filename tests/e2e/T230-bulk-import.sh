@@ -42,6 +42,17 @@ for jobs in 2 3 5; do
     expect_eq "" "$(ls -d "$TMP"/j$jobs.* 2>/dev/null | grep -v '\.lock$')" "--jobs $jobs: no shard or generation left"
     indexer --db "$TMP/j$jobs" check >/dev/null || fail "--jobs $jobs: check failed"
 done
+# A load larger than a shard (here a byte: one file a shard) is cut into more
+# shards than processes, each process building several in turn, and a
+# killed run's shards are cleared whatever their number.
+mkdir -p "$TMP/many.shard7" "$TMP/many.shard12"
+MORGUE_SHARD_BYTES=1 run indexer --db "$TMP/many" import --jobs 2 "${files[@]}"
+expect_status 0 "one shard a file"
+expect_eq "$(new_and_total "$summary")" "$(new_and_total "$(tail -1 "$TMP/out")")" "one shard a file: new and total counts"
+contents "$TMP/many" | cmp -s - "$TMP/one.jsonl" || fail "one shard a file: the articles differ from one writer's"
+checks=$((checks + 1))
+expect_eq "" "$(ls -d "$TMP"/many.* 2>/dev/null | grep -v '\.lock$')" "one shard a file: no shard left, old or new"
+expect_eq "$(searcher --db "$TMP/one" --count 'revised')" "$(searcher --db "$TMP/many" --count 'revised')" "one shard a file: the revised titles won"
 expect_eq "$(searcher --db "$TMP/one" --count 'revised')" "$(searcher --db "$TMP/j2" --count 'revised')" "the revised titles won"
 expect_eq 10 "$(searcher --db "$TMP/j2" --count 'revised')" "ten revised titles"
 # The merged database is compacted, so nightly's growth rule starts from it.

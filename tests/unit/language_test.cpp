@@ -49,3 +49,17 @@ TEST(Language, StemmersStemInTheirLanguage) {
     EXPECT_EQ(stemmers.of("es")("elecciones"), "eleccion");
     EXPECT_EQ(stemmers.of("zh")("選舉"), "選舉");
 }
+
+TEST(Language, ARememberingStemmerStemsAsSnowballDoes) {
+    Xapian::Stem snowball("english");
+    Xapian::Stem stem = remembering(snowball, 3); // cleared every third new word
+    V words{"elections", "running", "elections", "taxes", "ran", "running", "happily",
+            "",          "taxes",   "cats",      "cats",  "elections"};
+    for (int round = 0; round < 2; ++round)
+        for (const auto& w : words)
+            EXPECT_EQ(stem(w), snowball(w)) << w;
+    Xapian::Stem copy = stem; // copies share what it remembers, and stay right
+    EXPECT_EQ(copy("nations"), "nation");
+    EXPECT_EQ(stem.get_description(), snowball.get_description());
+    EXPECT_TRUE(remembering(Xapian::Stem("none")).is_none());
+}
