@@ -25,8 +25,9 @@ namespace morgue {
 namespace {
 
 // Bytes of feed files a shard is built from: MORGUE_SHARD_BYTES if set, else
-// 256 MiB (about 65,000 news articles).  At 1M articles, shards of 500,000
-// took 17% more CPU an article than shards of 50,000 (bench/RESULTS.md).
+// 256 MiB (about 65,000 news articles).  At 1M articles on two cores, 16
+// such shards took 8% less time and 3% less CPU than 2 of 500,000
+// (bench/RESULTS.md).
 std::uintmax_t shard_bytes() {
     const char* v = std::getenv("MORGUE_SHARD_BYTES");
     std::uintmax_t n = 0;

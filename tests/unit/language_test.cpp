@@ -53,8 +53,8 @@ TEST(Language, StemmersStemInTheirLanguage) {
 TEST(Language, ARememberingStemmerStemsAsSnowballDoes) {
     Xapian::Stem snowball("english");
     Xapian::Stem stem = remembering(snowball, 3); // cleared every third new word
-    V words{"elections", "running", "elections", "taxes", "ran", "running", "happily",
-            "",          "taxes",   "cats",      "cats",  "elections"};
+    V words{"elections", "running", "elections", "taxes", "ran",  "running",
+            "happily",   "",        "taxes",     "cats",  "cats", "elections"};
     for (int round = 0; round < 2; ++round)
         for (const auto& w : words)
             EXPECT_EQ(stem(w), snowball(w)) << w;
