@@ -11,10 +11,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
 
-#include <charconv>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
 #include <optional>
@@ -29,10 +26,7 @@ namespace {
 // such shards took 8% less time and 3% less CPU than 2 of 500,000
 // (bench/RESULTS.md).
 std::uintmax_t shard_bytes() {
-    const char* v = std::getenv("MORGUE_SHARD_BYTES");
-    std::uintmax_t n = 0;
-    if (v) std::from_chars(v, v + std::strlen(v), n);
-    return n > 0 ? n : std::uintmax_t{256} << 20;
+    return env_number("MORGUE_SHARD_BYTES", std::uintmax_t{256} << 20);
 }
 
 // The files in order, cut into runs of about equal bytes: a multiple of
@@ -49,8 +43,8 @@ std::vector<std::vector<std::string>> split_files(const std::vector<std::string>
         total += sizes.back();
     }
     std::uintmax_t per_job = (total + jobs - 1) / jobs;
-    std::uintmax_t parts =
-        jobs * std::max<std::uintmax_t>(1, (per_job + shard_bytes() - 1) / shard_bytes());
+    std::uintmax_t most = shard_bytes();
+    std::uintmax_t parts = jobs * std::max<std::uintmax_t>(1, (per_job + most - 1) / most);
     std::vector<std::vector<std::string>> runs(1);
     std::uintmax_t done = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+#include <limits>
 
 namespace morgue {
 
@@ -70,10 +71,8 @@ namespace {
 // Articles per commit in a bulk import's shards: XAPIAN_FLUSH_THRESHOLD if
 // set, else 2,000 (about 220 MB a writer for news articles of 150-900 words).
 unsigned flush_threshold() {
-    const char* v = std::getenv("XAPIAN_FLUSH_THRESHOLD");
-    unsigned n = 0;
-    if (v) std::from_chars(v, v + std::strlen(v), n);
-    return n > 0 ? n : 2000;
+    std::uintmax_t n = env_number("XAPIAN_FLUSH_THRESHOLD", 2000);
+    return n <= std::numeric_limits<unsigned>::max() ? static_cast<unsigned>(n) : 2000;
 }
 
 } // namespace
@@ -111,6 +110,13 @@ int run_import(const GlobalOptions& o, const ImportCommand& c) {
                         s.files_ok, s.files_failed, s.articles.added, s.articles.updated,
                         s.articles.unchanged, in_db));
     return s.files_failed ? exit_partial : exit_ok;
+}
+
+std::uintmax_t env_number(const char* name, std::uintmax_t fallback) {
+    const char* v = std::getenv(name);
+    std::uintmax_t n = 0;
+    if (v) std::from_chars(v, v + std::strlen(v), n);
+    return n > 0 ? n : fallback;
 }
 
 bool new_or_empty(const std::string& path) {

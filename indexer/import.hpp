@@ -7,6 +7,7 @@
 #include "site_rules.hpp"
 #include "topic_aliases.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,10 @@ ArticleCounts index_feed(Writer& writer, Feed& feed, const TopicAliases& aliases
 // reported through `log.problem` and skipped.  Does not commit.
 ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
                          const ImportOptions& options, const Log& log);
+
+// The positive whole number in the environment variable `name` (a tuning
+// knob), else `fallback`.
+std::uintmax_t env_number(const char* name, std::uintmax_t fallback);
 
 // True if there is nothing at `path` to lose by replacing it whole: no
 // database, or one without documents.
