@@ -38,10 +38,12 @@ Article exported_article(const nlohmann::json& j) {
 void export_jsonl(const std::string& path, std::FILE* out) {
     ReadDatabase db = open_for_reading(path);
     nlohmann::json meta = nlohmann::json::object();
-    for (auto k = db.db.metadata_keys_begin(morgue_metadata_prefix);
-         k != db.db.metadata_keys_end(morgue_metadata_prefix); ++k)
-        if (*k != schema_metadata_key && *k != compacted_metadata_key) // not archive content
-            meta[*k] = db.db.get_metadata(*k);
+    const Xapian::Database& first = db.shards.front(); // every shard has the archive's metadata
+    for (auto k = first.metadata_keys_begin(morgue_metadata_prefix);
+         k != first.metadata_keys_end(morgue_metadata_prefix); ++k)
+        if (*k != schema_metadata_key && *k != compacted_metadata_key &&
+            *k != shard_metadata_key) // not archive content
+            meta[*k] = first.get_metadata(*k);
     nlohmann::json header = {{"format", format_name},
                              {"version", format_version},
                              {"documents", db.db.get_doccount()},

@@ -10,6 +10,7 @@
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/generation.hpp"
+#include "morgue/shards.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -71,16 +72,19 @@ ImportStats parse_counts(const std::string& line) {
 }
 
 // Indexes run r into shards[r], `jobs` shards at once: process k takes
-// runs k, k + jobs, ...  Returns the summed counts.
+// runs k, k + jobs, ...  Returns the summed counts.  With `archive_shards`
+// above 1, each run's database is an archive of that many shards itself.
 ImportStats index_shards(const std::vector<std::string>& shards,
                          const std::vector<std::vector<std::string>>& runs, unsigned jobs,
-                         const Schema& schema, const ImportOptions& options,
-                         const std::function<void(Writer&)>& prepare, const Log& log) {
+                         std::size_t archive_shards, const Schema& schema,
+                         const ImportOptions& options, const std::function<void(Writer&)>& prepare,
+                         const Log& log) {
     std::vector<Child> children;
     for (std::size_t k = 0; k < jobs && k < runs.size(); ++k)
         children.push_back(start_child([&, k] {
             ImportStats s;
             for (std::size_t r = k; r < runs.size(); r += jobs) {
+                if (archive_shards > 1) create_sharded_archive(shards[r], archive_shards);
                 Writer writer(shards[r], schema);
                 prepare(writer);
                 s += import_files(writer, runs[r], options, log);
@@ -147,13 +151,34 @@ class ShardMerger : public Xapian::Compactor {
     }
 };
 
-// The shards merged into `staged`, marked as compacted (see nightly).
+// The shards merged into `staged`.
 void merge_shards(const std::vector<std::string>& shards, const std::string& staged) {
     Xapian::Database all;
     for (const auto& s : shards)
         all.add_database(Xapian::Database(s));
     ShardMerger merger;
     all.compact(staged, Xapian::Compactor::FULL, 0, merger);
+}
+
+// The runs' databases, made free of duplicates and merged into `staged`:
+// one database, or an archive of `archive_shards` whose shard k merges every
+// run's shard k (an article's id hashes to the same shard in each run).
+// Marked as compacted (see nightly).
+void merge_runs(const std::vector<std::string>& runs, std::size_t archive_shards,
+                const std::string& staged, const std::string& id_prefix, ArticleCounts& counts) {
+    if (archive_shards <= 1) {
+        drop_duplicates(runs, id_prefix, counts);
+        merge_shards(runs, staged);
+    } else {
+        create_sharded_archive(staged, archive_shards);
+        for (std::size_t k = 0; k < archive_shards; ++k) {
+            std::vector<std::string> kth;
+            for (const auto& run : runs)
+                kth.push_back(fmt::format("{}/shard{}", run, k));
+            drop_duplicates(kth, id_prefix, counts);
+            merge_shards(kth, fmt::format("{}/shard{}", staged, k));
+        }
+    }
     mark_compacted(staged);
 }
 
@@ -195,8 +220,8 @@ void remove_old_shards(const std::string& db_path) {
 
 ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                         const std::vector<std::string>& files, const ImportOptions& options,
-                        unsigned jobs, const std::function<void(Writer&)>& prepare,
-                        const Log& log) {
+                        unsigned jobs, std::size_t archive_shards,
+                        const std::function<void(Writer&)>& prepare, const Log& log) {
     WriterLock held(db_path); // an empty database is replaced: no one may write to it meanwhile
     jobs = std::max(jobs, 1U);
     auto runs = split_files(files, jobs);
@@ -209,10 +234,9 @@ ImportStats bulk_import(const std::string& db_path, const Schema& schema,
     try {
         if (log.progress)
             log.progress(fmt::format("indexing {} files in {} shards", files.size(), runs.size()));
-        stats = index_shards(shards, runs, jobs, schema, options, prepare, log);
+        stats = index_shards(shards, runs, jobs, archive_shards, schema, options, prepare, log);
         if (log.progress) log.progress(fmt::format("merging {} shards", runs.size()));
-        drop_duplicates(shards, schema.get("url").prefix, stats.articles);
-        merge_shards(shards, staged);
+        merge_runs(shards, archive_shards, staged, schema.get("url").prefix, stats.articles);
     } catch (...) {
         remove_all(shards);
         remove_all({staged});

@@ -17,6 +17,7 @@ struct ImportCommand {
     std::vector<std::string> files;
     bool jsonl = false;   // the files are exports: a restore
     unsigned jobs = 1;    // into a new or empty database: processes
+    unsigned shards = 0;  // into a new or empty database: an archive of so many (0: one database)
     std::string language; // a code for every item, whatever the feed says
 };
 int run_import(const GlobalOptions& o, const ImportCommand& c);
@@ -43,6 +44,7 @@ int run_nightly(const GlobalOptions& o, const NightlyCommand& c);
 
 struct RebuildCommand {
     std::string feeds_file; // whose language= refiles those feeds' articles
+    unsigned shards = 0;    // the new generation's (0: as many as now)
 };
 int run_rebuild(const GlobalOptions& o, const RebuildCommand& c);
 

@@ -4,7 +4,9 @@
 #include "feed_parser.hpp"
 #include "full_text.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/generation.hpp"
 #include "morgue/run_lock.hpp"
+#include "morgue/shards.hpp"
 
 #include <charconv>
 #include <cstdlib>
@@ -68,6 +70,36 @@ ImportStats import_files(Writer& writer, const std::vector<std::string>& files,
 
 namespace {
 
+// The shards an import leaves the archive at `path` with: `asked` (0: as
+// now) when it is new or empty (`fresh`).  A full archive is re-sharded by
+// rebuild only.
+std::size_t archive_shards(const std::string& path, unsigned asked, bool fresh) {
+    std::size_t now = std::max<std::size_t>(read_shards(path).size(), 1);
+    if (asked == 0 || asked == now) return now;
+    if (!fresh)
+        throw UsageError(fmt::format("--shards {}: {} holds articles in {} shard{}; re-shard it "
+                                     "with rebuild --shards {}",
+                                     asked, path, now, now == 1 ? "" : "s", asked));
+    return asked;
+}
+
+// An empty archive of `shards` shards (one database: none, the writer makes
+// it) at `path`, in place of the empty one there.
+void make_empty_archive(const std::string& path, std::size_t shards) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        if (shards > 1) create_sharded_archive(path, shards);
+        return;
+    }
+    WriterLock held(path); // the empty database is replaced: no one may write to it meanwhile
+    std::string staged = staging_path(path);
+    if (shards > 1)
+        create_sharded_archive(staged, shards);
+    else
+        Xapian::WritableDatabase(staged, Xapian::DB_CREATE).close();
+    switch_generation(path, staged, &held);
+}
+
 // Articles per commit in a bulk import's shards: XAPIAN_FLUSH_THRESHOLD if
 // set, else 2,000 (about 220 MB a writer for news articles of 150-900 words).
 unsigned flush_threshold() {
@@ -88,13 +120,17 @@ int run_import(const GlobalOptions& o, const ImportCommand& c) {
     auto prepare = [&](Writer& writer) { store_name_lists(writer, o); };
     ImportStats s;
     Xapian::doccount in_db = 0;
-    if (c.jobs > 1 && c.files.size() > 1 && new_or_empty(o.db_path)) {
+    bool fresh = new_or_empty(o.db_path);
+    std::size_t shards = archive_shards(o.db_path, c.shards, fresh);
+    if (c.jobs > 1 && c.files.size() > 1 && fresh) {
         // Shards are new databases, committed in batches so that memory
         // stays bounded; Xapian's own knob sets the batch, as for any writer.
         options.checkpoint_every = flush_threshold();
-        s = bulk_import(o.db_path, schema, c.files, options, c.jobs, prepare, log);
+        s = bulk_import(o.db_path, schema, c.files, options, c.jobs, shards, prepare, log);
         in_db = open_for_reading(o.db_path).db.get_doccount();
     } else {
+        if (fresh && shards != std::max<std::size_t>(read_shards(o.db_path).size(), 1))
+            make_empty_archive(o.db_path, shards);
         Writer writer(o.db_path, schema);
         prepare(writer);
         s = import_files(writer, c.files, options, log);

@@ -85,10 +85,12 @@ bool new_or_empty(const std::string& path);
 // by `jobs` child processes (`prepare` first: metadata), with options.checkpoint_every.
 // An article found in more than one shard is kept once, as one writer taking
 // the files in order would keep it.  Xapian's compactor then merges the shards
-// into a new generation, which replaces the database.  If anything fails, the
-// database is left as it was.
+// into a new generation, which replaces the database: one database, or an
+// archive of `archive_shards` shards (above 1; shards.hpp).  If anything
+// fails, the database is left as it was.
 ImportStats bulk_import(const std::string& db_path, const Schema& schema,
                         const std::vector<std::string>& files, const ImportOptions& options,
-                        unsigned jobs, const std::function<void(Writer&)>& prepare, const Log& log);
+                        unsigned jobs, std::size_t archive_shards,
+                        const std::function<void(Writer&)>& prepare, const Log& log);
 
 } // namespace morgue

@@ -110,6 +110,11 @@ int main(int argc, char** argv) {
                      "into a new or empty database: index on this many cores, in shards "
                      "merged at the end")
         ->check(morgue::cli::whole_number(1, 64));
+    import
+        ->add_option("--shards", import_c.shards,
+                     "into a new or empty database: make it an archive of this many shards, "
+                     "each article in the one its id hashes to (docs/scaling.md)")
+        ->check(morgue::cli::whole_number(1, 1024));
     add_language_option(import, import_c.language);
 
     morgue::FetchCommand fetch_c;
@@ -136,6 +141,11 @@ int main(int argc, char** argv) {
                    "schema and parser, into a new generation; then switch to it");
     rebuild->add_option("--feeds", rebuild_c.feeds_file,
                         "feed list whose language=CODE refiles those feeds' articles");
+    rebuild
+        ->add_option("--shards", rebuild_c.shards,
+                     "re-shard: the new generation has this many shards (1: one database); "
+                     "default: as many as now")
+        ->check(morgue::cli::whole_number(1, 1024));
     auto* compact =
         app.add_subcommand("compact", "compact into a new generation; then switch to it");
     auto* check = app.add_subcommand("check", "check the database; exit 3 if it is damaged");

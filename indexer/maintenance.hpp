@@ -56,10 +56,12 @@ struct RebuildStats {
 // `metadata` (synonyms, topic aliases: the files used now) replaces the copies.
 // `languages` (feed URL -> code, a feed list's language=) refiles the
 // articles of those feeds; the others keep the language they were filed under.
+// `shards`: how many the new generation has (1: one database; 0: as many as
+// now), each article in the one its id hashes to (shards.hpp).
 RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
                               const std::map<std::string, std::string>& metadata, const Log& log,
                               const std::map<std::string, std::string>& languages = {},
-                              const std::vector<SiteRule>& site_rules = {});
+                              const std::vector<SiteRule>& site_rules = {}, unsigned shards = 0);
 
 } // namespace morgue

@@ -9,6 +9,7 @@
 #include "morgue/generation.hpp"
 #include "morgue/json_text.hpp"
 #include "morgue/run_lock.hpp"
+#include "morgue/shards.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -22,6 +23,12 @@ std::optional<CompactStats> compact_if_grown(const GlobalOptions& o, const Night
     std::uintmax_t size = database_bytes(o.db_path);
     std::uintmax_t base = compacted_bytes(open_for_reading(o.db_path).db);
     if (base != 0 && size <= base * (1 + c.compact_growth / 100)) return std::nullopt;
+    try {
+        shards_within(o.db_path, "compact");
+    } catch (const DatabaseError& e) { // a remote shard: compacted where it is
+        if (!o.quiet && !c.fetch.json) say(stdout, fmt::format("not compacted: {}", e.what()));
+        return std::nullopt;
+    }
     CompactStats compacted = compact_database(o.db_path);
     if (!o.quiet && !c.fetch.json)
         say(stdout, fmt::format("compacted: {:.1f} MB -> {:.1f} MB", compacted.before / 1e6,

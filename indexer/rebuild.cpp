@@ -9,6 +9,7 @@
 #include "morgue/generation.hpp"
 #include "morgue/name_groups.hpp"
 #include "morgue/run_lock.hpp"
+#include "morgue/shards.hpp"
 #include "morgue/text.hpp"
 
 #include <cstdio>
@@ -72,10 +73,12 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
                       const std::map<std::string, std::string>& languages,
                       const std::vector<SiteRule>& site_rules, RebuildStats& s) {
     Writer writer(staged, schema);
-    // Feed states and the like come along; the schema is the new one.
-    for (auto k = old.db.metadata_keys_begin(morgue_metadata_prefix);
-         k != old.db.metadata_keys_end(morgue_metadata_prefix); ++k)
-        if (*k != schema_metadata_key) writer.set_metadata(*k, old.db.get_metadata(*k));
+    // Feed states and the like come along (every shard has them); the schema
+    // is the new one.
+    const Xapian::Database& first = old.shards.front();
+    for (auto k = first.metadata_keys_begin(morgue_metadata_prefix);
+         k != first.metadata_keys_end(morgue_metadata_prefix); ++k)
+        if (*k != schema_metadata_key) writer.set_metadata(*k, first.get_metadata(*k));
     for (const auto& [key, value] : metadata)
         writer.set_metadata(key, value);
     for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {
@@ -125,12 +128,15 @@ RebuildStats rebuild_database(const std::string& path, const Schema& schema,
                               const TopicAliases& aliases,
                               const std::map<std::string, std::string>& metadata, const Log& log,
                               const std::map<std::string, std::string>& languages,
-                              const std::vector<SiteRule>& site_rules) {
-    WriterLock held(path); // no other writer's commit may land in the generation replaced
+                              const std::vector<SiteRule>& site_rules, unsigned shards) {
+    WriterLock held(path);          // no other writer's commit may land in the generation replaced
+    shards_within(path, "rebuild"); // before anything is written
     ReadDatabase old = open_for_reading(path);
+    if (shards == 0) shards = static_cast<unsigned>(read_shards(path).size());
     std::string staged = staging_path(path);
     RebuildStats s;
     try {
+        if (shards > 1) create_sharded_archive(staged, shards);
         s = write_isolated([&](RebuildStats& counts) {
             write_generation(old, staged, schema, aliases, metadata, log, languages, site_rules,
                              counts);
@@ -164,10 +170,12 @@ int run_rebuild(const GlobalOptions& o, const RebuildCommand& c) {
         for (const auto& feed : read_feed_list(c.feeds_file))
             if (!feed.language.empty()) languages[feed.url] = feed.language;
     auto s = rebuild_database(o.db_path, schema, topic_aliases(o), metadata, log, languages,
-                              site_rules(o));
+                              site_rules(o), c.shards);
+    std::size_t shards = read_shards(o.db_path).size();
     say(stdout, fmt::format("rebuilt: {} documents ({} re-read from their original item, {} kept "
-                            "as stored); switched to the new generation",
-                            s.documents, s.reparsed, s.kept));
+                            "as stored){}; switched to the new generation",
+                            s.documents, s.reparsed, s.kept,
+                            shards > 1 ? fmt::format(" in {} shards", shards) : ""));
     return exit_ok;
 }
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace morgue {
 
@@ -39,6 +40,12 @@ std::vector<Count> top_values(const Xapian::Database& db, const Field& f, std::s
             if (keyword_term(f, form) == term) c.value = form;
     }
     return all;
+}
+
+// A shard's revision; none for a remote one (the remote backend keeps it).
+std::optional<Xapian::rev> revision_of(const ReadDatabase& rd, std::size_t k) {
+    if (rd.layout[k].remote()) return std::nullopt;
+    return rd.shards[k].get_revision();
 }
 
 std::string when(std::time_t t) {
@@ -71,8 +78,17 @@ std::string database_stats(const std::string& path, bool json, bool pretty) {
             {"first_date", first.empty() ? nullptr : nlohmann::ordered_json(first)},
             {"last_date", last.empty() ? nullptr : nlohmann::ordered_json(last)},
             {"bytes", bytes},
-            {"revision", db.get_revision()},
+            {"revision", rd.layout.empty() ? nlohmann::ordered_json(db.get_revision()) : nullptr},
             {"compacted_bytes", compacted ? nlohmann::ordered_json(compacted) : nullptr}};
+        if (!rd.layout.empty()) {
+            j["shards"] = nlohmann::ordered_json::array();
+            for (std::size_t k = 0; k < rd.layout.size(); ++k)
+                j["shards"].push_back(
+                    {{"shard", rd.layout[k].name()},
+                     {"documents", rd.shards[k].get_doccount()},
+                     {"revision", revision_of(rd, k) ? nlohmann::ordered_json(*revision_of(rd, k))
+                                                     : nlohmann::ordered_json(nullptr)}});
+        }
         for (auto [name, counts] : {std::pair{"columnists", &columnists},
                                     {"topics", &topics},
                                     {"languages", &languages}}) {
@@ -85,11 +101,17 @@ std::string database_stats(const std::string& path, bool json, bool pretty) {
             j["feeds"].push_back(feed_state_report(f));
         return json_text(j, pretty);
     }
-    std::string out = fmt::format(
-        "{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB (revision {}; {})\n", path,
-        db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6, db.get_revision(),
-        compacted ? fmt::format("{:.1f} MB when last compacted", compacted / 1e6)
-                  : std::string("never compacted"));
+    std::string out =
+        fmt::format("{}\n  documents: {}\n  dates: {}\n  size: {:.1f} MB ({}; {})\n", path,
+                    db.get_doccount(), empty ? "none" : first + " .. " + last, bytes / 1e6,
+                    rd.layout.empty() ? fmt::format("revision {}", db.get_revision())
+                                      : fmt::format("{} shards", rd.layout.size()),
+                    compacted ? fmt::format("{:.1f} MB when last compacted", compacted / 1e6)
+                              : std::string("never compacted"));
+    for (std::size_t k = 0; k < rd.layout.size(); ++k)
+        out += fmt::format(
+            "  shard {}: {} documents{}\n", rd.layout[k].name(), rd.shards[k].get_doccount(),
+            revision_of(rd, k) ? fmt::format(", revision {}", *revision_of(rd, k)) : std::string());
     for (auto [name, counts] : {std::pair{"top columnists", &columnists},
                                 {"top topics", &topics},
                                 {"languages", &languages}}) {

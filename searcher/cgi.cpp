@@ -203,11 +203,15 @@ Response respond(const CgiConfig& config, const Params& params, const OpenArchiv
         r = {200, "application/opensearchdescription+xml; charset=utf-8", render_opensearch(c)};
     } else {
         ReadDatabase& db = archive();
-        // One representation per URL, database revision and program version.
-        std::string etag = fmt::format(
-            "\"{}\"", hash_hex(fmt::format("{}:{}:{}:{}", db.db.get_uuid(), db.db.get_revision(),
-                                           MORGUE_VERSION, env_var("QUERY_STRING"))));
-        if (env_var("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos) {
+        // One representation per URL, database revision and program version
+        // (none when the revision is unknown: a remote shard).
+        std::string revision = revision_key(db);
+        std::string etag =
+            revision.empty()
+                ? std::string()
+                : fmt::format("\"{}\"", hash_hex(fmt::format("{}:{}:{}", revision, MORGUE_VERSION,
+                                                             env_var("QUERY_STRING"))));
+        if (!etag.empty() && env_var("HTTP_IF_NONE_MATCH").find(etag) != std::string::npos) {
             r.status = 304;
         } else {
             // A topic named by an alias is shown, linked and marked as the
@@ -219,7 +223,7 @@ Response respond(const CgiConfig& config, const Params& params, const OpenArchiv
             r = search_response({config, c.script_url, c.script_path, canonical, filed}, db,
                                 resident);
         }
-        r.headers.emplace_back("ETag", etag);
+        if (!etag.empty()) r.headers.emplace_back("ETag", etag);
     }
     if (r.status == 200 || r.status == 304)
         r.headers.emplace_back("Cache-Control", fmt::format("max-age={}", config.cache_seconds));

@@ -6,11 +6,13 @@
 
 namespace morgue {
 
-std::string FacetCache::key(const Xapian::Database& db, const Xapian::Query& query,
+std::string FacetCache::key(const ReadDatabase& db, const Xapian::Query& query,
                             const Filters& filters, const std::vector<std::string>& fields,
                             unsigned limit) {
     // Lengths before each part: no two different requests make one key.
-    std::string k = fmt::format("{}\n{}\n", revision_key(db), limit);
+    std::string revision = revision_key(db);
+    if (revision.empty()) return {}; // nothing kept
+    std::string k = fmt::format("{}\n{}\n", revision, limit);
     auto part = [&](std::string_view s) { k += fmt::format("{}:{}", s.size(), s); };
     part(query.serialise());
     for (const auto& [field, values] : filters) {

@@ -21,15 +21,19 @@ class FacetCache {
     explicit FacetCache(std::size_t capacity = 512) : entries_(capacity) {}
 
     // The key of a facet pass: the database's identity and revision, the
-    // query, the filters, the fields and the limit.
-    static std::string key(const Xapian::Database& db, const Xapian::Query& query,
+    // query, the filters, the fields and the limit; "" when nothing may be
+    // kept (revision_key()).
+    static std::string key(const ReadDatabase& db, const Xapian::Query& query,
                            const Filters& filters, const std::vector<std::string>& fields,
                            unsigned limit);
 
-    std::optional<FacetCounts> find(const std::string& key) { return entries_.find(key); }
+    std::optional<FacetCounts> find(const std::string& key) {
+        if (key.empty()) return std::nullopt;
+        return entries_.find(key);
+    }
     // Only complete counts are kept (a pass the time limit stopped is not).
     void store(const std::string& key, const FacetCounts& counts) {
-        if (counts.complete) entries_.store(key, counts);
+        if (!key.empty() && counts.complete) entries_.store(key, counts);
     }
 
     std::size_t size() const { return entries_.size(); }

@@ -35,20 +35,21 @@ FacetColumns::Column FacetColumns::read_column(const Xapian::Database& db,
 }
 
 const FacetColumns::Column& FacetColumns::column(const Xapian::Database& db,
+                                                 const std::string& revision,
                                                  const FacetSource& source) {
-    std::string revision = revision_key(db);
     if (revision != revision_) {
         columns_.clear();
-        revision_ = std::move(revision);
+        revision_ = revision;
     }
     auto it = columns_.find(source.slot);
     if (it == columns_.end()) it = columns_.emplace(source.slot, read_column(db, source)).first;
     return it->second;
 }
 
-std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const DocIds& ids,
-                                            const FacetSource& source, unsigned limit) {
-    const Column& c = column(db, source);
+std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const std::string& revision,
+                                            const DocIds& ids, const FacetSource& source,
+                                            unsigned limit) {
+    const Column& c = column(db, revision, source);
     std::vector<Xapian::doccount> counts(c.values.size());
     const std::size_t documents = c.first.size() - 1;
     for (Xapian::docid id : ids) {

@@ -24,8 +24,9 @@ class FacetColumns {
   public:
     // Values most frequent first (ties by value), at most `limit`, as
     // tally_by_values() counts them.
-    std::vector<FacetValue> tally(const Xapian::Database& db, const DocIds& ids,
-                                  const FacetSource& source, unsigned limit);
+    // `revision`: the archive's revision_key().
+    std::vector<FacetValue> tally(const Xapian::Database& db, const std::string& revision,
+                                  const DocIds& ids, const FacetSource& source, unsigned limit);
 
     // Articles and fields held, and their approximate size in bytes.
     std::size_t fields() const { return columns_.size(); }
@@ -37,7 +38,8 @@ class FacetColumns {
         std::vector<std::uint32_t> first;   // by docid: its first entry in `entries`
         std::vector<std::uint32_t> entries; // value ids, a document's in a row
     };
-    const Column& column(const Xapian::Database& db, const FacetSource& source);
+    const Column& column(const Xapian::Database& db, const std::string& revision,
+                         const FacetSource& source);
     static Column read_column(const Xapian::Database& db, const FacetSource& source);
 
     std::string revision_; // the database's uuid and revision the columns are of

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <memory>
+#include <unordered_map>
 
 namespace morgue {
 
@@ -48,17 +50,47 @@ FacetSource field_source(const Schema& schema, const std::string& field) {
 // Counting by postings costs ~12 ns a posting of the field, by values
 // 50-150 ns a match; below `postings_min_matches` values are always read, so that
 // small result sets never pay for walking a big field.
-std::vector<FacetValue> tally(const Xapian::Database& db, const DocIds& ids,
+std::vector<FacetValue> tally(const ReadDatabase& archive, const DocIds& ids,
                               const FacetSource& source, unsigned limit, FacetMethod method,
                               FacetColumns* columns) {
     constexpr Xapian::doccount postings_min_matches = 20000;
-    if (method == FacetMethod::automatic && columns) return columns->tally(db, ids, source, limit);
+    const Xapian::Database& db = archive.db;
+    if (method == FacetMethod::automatic && columns)
+        return columns->tally(db, revision_key(archive), ids, source, limit);
     if (method == FacetMethod::automatic)
         method = ids.size() >= postings_min_matches && ids.size() * 8 > field_postings(db, source)
                      ? FacetMethod::postings
                      : FacetMethod::values;
     return method == FacetMethod::postings ? tally_by_postings(db, ids, source, limit)
                                            : tally_by_values(db, ids, source, limit);
+}
+
+struct SpyCounts {
+    std::vector<std::vector<FacetValue>> values; // each source's
+    Xapian::doccount matched = 0;
+    bool whole = true; // every match was visited
+};
+
+// One pass counted by Xapian's match spies, one per field: the slot's raw
+// values and their counts, folded as tally_by_values() folds them.
+SpyCounts count_by_spies(Xapian::Enquire& enquire, const Xapian::Database& db,
+                         const std::vector<FacetSource>& sources, unsigned limit) {
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (const FacetSource& s : sources) {
+        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s.slot));
+        enquire.add_matchspy(spies.back().get());
+    }
+    Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
+    SpyCounts out;
+    out.whole = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    out.matched = all.get_matches_lower_bound();
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        std::unordered_map<std::string, Xapian::doccount> raw;
+        for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v)
+            if (!(*v).empty()) raw.emplace(*v, v.get_termfreq());
+        out.values.push_back(fold_counts(raw, sources[i].multi, limit));
+    }
+    return out;
 }
 
 std::string filter_term(const Schema& schema, const std::string& field, const std::string& value) {
@@ -111,10 +143,12 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
     return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
 }
 
-FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
-                         const Xapian::Query& base, const Filters& filters,
-                         const std::vector<std::string>& fields, unsigned limit, FacetMethod method,
-                         double time_limit, FacetColumns* columns) {
+FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
+                         const Filters& filters, const std::vector<std::string>& fields,
+                         unsigned limit, FacetMethod method, double time_limit,
+                         FacetColumns* columns) {
+    const Xapian::Database& db = archive.db;
+    const Schema& schema = archive.schema;
     FacetCounts out;
     // One pass for the fields no filter touches, one per filtered field.
     std::map<std::string, std::vector<std::string>> passes; // excluded field -> fields counted
@@ -124,13 +158,27 @@ FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
         passes[it != filters.end() && !it->second.empty() ? field : ""].push_back(field);
     }
     std::map<std::string, std::vector<FacetValue>> counted;
+    // The document a match spy sees in a sharded archive has its shard's
+    // own id, not the archive's: only Xapian's value counting is right there.
+    if (archive.shards.size() > 1) method = FacetMethod::match_spy;
     for (const auto& [except, counted_fields] : passes) {
         Xapian::Enquire enquire(db);
         enquire.set_query(with_filter(base, filter_query(schema, filters, except)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (time_limit > 0) enquire.set_time_limit(time_limit);
+        if (method == FacetMethod::match_spy) {
+            std::vector<FacetSource> sources;
+            for (const auto& field : counted_fields)
+                sources.push_back(field_source(schema, field));
+            SpyCounts c = count_by_spies(enquire, db, sources, limit);
+            out.complete = out.complete && c.whole;
+            if (except.empty() && c.whole) out.matches = c.matched;
+            for (std::size_t i = 0; i < counted_fields.size(); ++i)
+                counted[counted_fields[i]] = std::move(c.values[i]);
+            continue;
+        }
         DocidSpy spy;
         enquire.add_matchspy(&spy);
-        if (time_limit > 0) enquire.set_time_limit(time_limit);
         Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
         bool whole = all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
                      spy.ids.size() == all.get_matches_lower_bound();
@@ -140,7 +188,7 @@ FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
             std::sort(spy.ids.begin(), spy.ids.end());
         for (const auto& field : counted_fields)
             counted[field] =
-                tally(db, spy.ids, field_source(schema, field), limit, method, columns);
+                tally(archive, spy.ids, field_source(schema, field), limit, method, columns);
     }
     for (const auto& field : fields)
         out.facets.push_back({field, counted[field]});

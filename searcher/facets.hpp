@@ -44,7 +44,12 @@ Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filte
 class FacetColumns;
 
 // How counts are taken (see facet_tally.hpp); tests force each way.
-enum class FacetMethod { automatic, values, postings };
+// `match_spy`: Xapian's own ValueCountMatchSpy, which a remote shard
+// (xapian-tcpsrv) runs where the shard is and sends back merged; the only
+// way for a sharded archive, since the others need each match's document id
+// in the archive, which a match spy is not given there (it sees the shard's),
+// and the remote server knows no spy of Morgue's.
+enum class FacetMethod { automatic, values, postings, match_spy };
 
 struct FacetCounts {
     std::vector<Facet> facets;
@@ -58,8 +63,7 @@ struct FacetCounts {
 // `time_limit` (seconds, 0: none) bounds each pass, as Enquire::set_time_limit.
 // `columns` (a resident process's, facet_columns.hpp): counted from them
 // when the method is automatic.
-FacetCounts count_facets(const Xapian::Database& db, const Schema& schema,
-                         const Xapian::Query& base, const Filters& filters,
+FacetCounts count_facets(const ReadDatabase& db, const Xapian::Query& base, const Filters& filters,
                          const std::vector<std::string>& fields, unsigned limit,
                          FacetMethod method = FacetMethod::automatic, double time_limit = 0,
                          FacetColumns* columns = nullptr);

@@ -5,9 +5,11 @@
 #include "morgue/errors.hpp"
 #include "morgue/language.hpp"
 #include "morgue/text.hpp"
+#include "ranking.hpp"
 #include "synonyms.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <set>
 #include <unordered_map>
@@ -375,20 +377,48 @@ Xapian::Query QueryBuilder::parse_fresh(std::string_view text, bool strict) {
     return parsed_query_;
 }
 
-Xapian::Query QueryBuilder::parse_again(Op op) {
-    return parsed_ == Parsed::words ? parse_words(parsed_text_, op)
-                                    : parse_checked(parsed_text_, op);
+Xapian::Query QueryBuilder::parse_again(Op op, const std::string& text) {
+    return parsed_ == Parsed::words ? parse_words(text, op) : parse_checked(text, op);
+}
+
+// `text` with only its `keep` plain words that are rarest in the archive
+// (and in it at all); operators, fields, phrases, wildcards and -words stay.
+std::string QueryBuilder::rarest_words(const std::string& text, std::size_t keep) const {
+    auto tokens = tokens_of(text);
+    auto plain = [](const std::string& t) {
+        return !is_operator(t) && std::all_of(t.begin(), t.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x80 ||
+                   std::isalnum(static_cast<unsigned char>(c));
+        });
+    };
+    std::vector<std::pair<Xapian::doccount, std::size_t>> found; // frequency, token
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (plain(tokens[i].text))
+            if (auto n = db_.get_termfreq(Xapian::Unicode::tolower(tokens[i].text)))
+                found.emplace_back(n, i);
+    std::sort(found.begin(), found.end());
+    std::vector<bool> kept(tokens.size(), true);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        kept[i] = !plain(tokens[i].text);
+    for (std::size_t k = 0; k < found.size() && k < keep; ++k)
+        kept[found[k].second] = true;
+    std::string out;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (kept[i]) out += tokens[i].text + ' ';
+    return out;
 }
 
 Xapian::Query QueryBuilder::relaxed() {
     if (parsed_ == Parsed::none) return {};
     try {
-        Xapian::Query any = parse_again(Xapian::Query::OP_OR);
+        Xapian::Query any = parse_again(Xapian::Query::OP_OR, parsed_text_);
         if (any.get_description() == parsed_query_.get_description()) return {};
         auto terms = std::distance(any.get_unique_terms_begin(), any.get_unique_terms_end());
         if (static_cast<Xapian::termcount>(terms) > max_relaxed_terms)
-            any = parse_again(Xapian::Query::OP_ELITE_SET);
-        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, any, parsed_query_);
+            any = parse_again(Xapian::Query::OP_OR, rarest_words(parsed_text_, max_relaxed_words));
+        // An article with all of the words has the rarest of them too: the
+        // bonus adds no match.
+        return boosted(any, parsed_query_);
     } catch (const UsageError&) { // parsed as AND, so never; but never fail a search for it
         return {};
     }
@@ -520,7 +550,7 @@ Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
         stemmed = in_every_language(qp_, q, query_flags, stemmed);
         if (!boost) return stemmed;
         exact = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_form_weight);
-        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, stemmed, exact);
+        return boosted(stemmed, exact);
     } catch (const Xapian::QueryParserError& e) {
         throw UsageError(fmt::format("query: {}", e.get_msg()));
     }

@@ -44,8 +44,9 @@ class QueryBuilder {
     void remember_parses(std::size_t capacity) { parses_.emplace(capacity); }
     // The last parse() with its words joined by OR instead of AND (explicit
     // operators, phrases, fields and -words keep their meaning), ranked
-    // with a bonus for having all of them; over max_relaxed_terms terms, an
-    // elite set of the words that weigh most.  Empty when that would change
+    // with a bonus for having all of them; over max_relaxed_terms terms,
+    // only the max_relaxed_words rarest words in the archive (those that
+    // weigh most) are OR'ed.  Empty when that would change
     // nothing (one word, operators only, an empty or -words-only query).
     Xapian::Query relaxed();
     const std::string& note() const { return note_; }
@@ -71,7 +72,8 @@ class QueryBuilder {
     void set_stoppers(const std::string& q);
     Xapian::Query parse_checked(std::string q, Op op = Xapian::Query::OP_AND);
     Xapian::Query parse_words(const std::string& q, Op op = Xapian::Query::OP_AND);
-    Xapian::Query parse_again(Op op);
+    Xapian::Query parse_again(Op op, const std::string& text);
+    std::string rarest_words(const std::string& text, std::size_t keep) const;
     void add_note(std::string note);
     void record_typed(const Xapian::Query& exact);
     unsigned count_topic_words(std::string_view q) const;
@@ -119,11 +121,15 @@ class QueryBuilder {
 
 // The longest query searched whole: what the page's query string can carry
 // (a pasted paragraph of 1,000 words is about 6 KB).  Its cost is bounded by
-// the time limit, and by searching the many-words fallback as an elite set.
+// the time limit, and by searching the many-words fallback as the rarest words.
 constexpr std::size_t max_query_bytes = 8192;
-// An OR of more words than this is searched as an elite set (the words
-// that weigh most), which costs what a short query does.
+// An OR of more terms than this is searched as the OR of its rarest words
+// (those that weigh most), which costs what a short query does.  Chosen by
+// Morgue from the archive's term frequencies rather than by Xapian's
+// OP_ELITE_SET, which chooses in each shard of a sharded archive on its own,
+// and at random where nothing is weighed (the filter of ranking.hpp's boosted()).
 constexpr Xapian::termcount max_relaxed_terms = 64;
+constexpr std::size_t max_relaxed_words = 10;
 
 // Throws UsageError naming the column of the first problem: unbalanced
 // parentheses, a boolean operator without an operand, or an empty field

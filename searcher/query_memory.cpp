@@ -3,8 +3,8 @@
 namespace morgue {
 
 QueryBuilder& QueryMemory::builder(const ReadDatabase& db) {
-    std::string revision = revision_key(db.db);
-    if (!builder_ || revision != revision_) {
+    std::string revision = revision_key(db);
+    if (!builder_ || revision != revision_ || revision.empty()) {
         builder_.reset(); // the old revision's first: one at a time in memory
         builder_ = std::make_unique<QueryBuilder>(db);
         builder_->remember_parses(capacity_);

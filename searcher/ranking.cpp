@@ -22,24 +22,34 @@ class StemmedWords : public Xapian::ExpandDecider {
 
 } // namespace
 
+Xapian::Query boosted(const Xapian::Query& query, const Xapian::Query& bonus) {
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
+}
+
+Xapian::doccount matches_to_rank(const Xapian::Database& db) {
+    return db.get_doccount();
+}
+
 void set_ranking(Xapian::Enquire& enquire) {
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
 }
 
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query) {
+Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
+                            Xapian::doccount check) {
     enquire.set_query(query);
-    Xapian::MSet top = enquire.get_mset(0, feedback_documents);
+    Xapian::MSet top = enquire.get_mset(0, feedback_documents, check);
     if (top.empty()) return query;
     Xapian::RSet relevant;
     for (auto it = top.begin(); it != top.end(); ++it)
         relevant.add_document(*it);
     StemmedWords words;
-    Xapian::ESet eset = enquire.get_eset(feedback_terms, relevant, &words);
+    Xapian::ESet eset =
+        enquire.get_eset(feedback_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
     if (eset.empty()) return query;
     std::vector<Xapian::Query> terms(eset.begin(), eset.end());
     Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, feedback_weight));
+    return boosted(query,
+                   Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, feedback_weight));
 }
 
 } // namespace morgue

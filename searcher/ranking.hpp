@@ -14,15 +14,31 @@ namespace morgue {
 // defaults (k1 1, b 0.5).
 void set_ranking(Xapian::Enquire& enquire);
 
+// The matches of `query`, each weighted by `query` plus `bonus` when it also
+// matches `bonus` (OP_AND_MAYBE).
+Xapian::Query boosted(const Xapian::Query& query, const Xapian::Query& bonus);
+
+// How many matches a ranking pass must check for its page to be right: all.
+// Xapian 1.4.22's matcher can leave the best documents out of a page when it
+// may stop early: with OP_AND_MAYBE or OP_FILTER over OP_OR, in a sharded
+// archive even when asked for no more than the page, in one database when
+// asked to check more than the page but fewer than the matches (found by
+// T600-shards on Reuters; tests/unit/ranking_test.cpp).  Checking every
+// match costs a few ms on the largest result sets (bench/RESULTS.md), and
+// makes every total exact.
+Xapian::doccount matches_to_rank(const Xapian::Database& db);
+
 // Queries of this many words or more (stopwords aside) get feedback.  One
 // or two words name a thing ("brexit", "Catherine Thorbecke"), and feedback
 // would drift from it; a question or a description names a topic.
 constexpr unsigned feedback_min_words = 3;
 
 // `query`, ranked with a bonus for the words that weigh most in its first
-// few results (Xapian's ESet over them): OP_AND_MAYBE, so that nothing is
-// added to or removed from the matches.  `query` unchanged when it finds
+// few results (Xapian's ESet over them): boosted(), so that nothing is
+// added to or removed from the matches; its pass checks `check` matches
+// (matches_to_rank()).  `query` unchanged when it finds
 // nothing.  Runs one short pass on `enquire`, which must be set up for it.
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query);
+Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
+                            Xapian::doccount check);
 
 } // namespace morgue

@@ -6,12 +6,13 @@
 
 namespace morgue {
 
-std::string ResultCache::key(const Xapian::Database& db, const SearchRequest& req,
+std::string ResultCache::key(const ReadDatabase& db, const SearchRequest& req,
                              const Highlight& hl) {
-    if (req.recency_days > 0) return {};
+    std::string revision = revision_key(db);
+    if (req.recency_days > 0 || revision.empty()) return {};
     // Lengths before each text: no two different requests make one key.
-    std::string k = fmt::format("{}\n{} {} {} {} {} {} {} {} {} {} {}\n", revision_key(db),
-                                req.offset, req.limit, static_cast<int>(req.sort), req.facet_limit,
+    std::string k = fmt::format("{}\n{} {} {} {} {} {} {} {} {} {} {}\n", revision, req.offset,
+                                req.limit, static_cast<int>(req.sort), req.facet_limit,
                                 static_cast<int>(req.facet_method), req.collapse, req.similar,
                                 req.count_only, req.html_snippets, req.strict, req.time_limit);
     auto part = [&](std::string_view s) { k += fmt::format("{}:{}", s.size(), s); };

@@ -24,8 +24,7 @@ class ResultCache {
 
     // The key of a request against `db` (its filters in canonical form), or
     // "" when its result may not be kept.
-    static std::string key(const Xapian::Database& db, const SearchRequest& req,
-                           const Highlight& hl);
+    static std::string key(const ReadDatabase& db, const SearchRequest& req, const Highlight& hl);
 
     std::optional<SearchResult> find(const std::string& key) {
         if (key.empty()) return std::nullopt;

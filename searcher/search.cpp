@@ -20,7 +20,6 @@ namespace {
 
 constexpr std::size_t snippet_bytes = 220;
 constexpr int modified_retries = 3;
-constexpr Xapian::doccount exact_count_margin = 1000;
 constexpr Xapian::doccount few_results = 2; // below this, rare words get a suggestion too
 
 // Text from a feed never has the private markers; remove them if it does.
@@ -108,17 +107,6 @@ Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapia
     }
 }
 
-// Counting this many matches beyond the page makes `total` exact for all
-// but large result sets, for little cost; --count counts them all.  A facet
-// pass visits every match and its count becomes the total, so a faceted
-// search needs no more than its page (a third of a warm page's time went to
-// scoring the thousand matches beyond it).
-Xapian::doccount matches_to_check(const ReadDatabase& db, const SearchRequest& req) {
-    if (req.count_only) return db.db.get_doccount();
-    bool facets_count_all = !req.facets.empty() && !req.collapse;
-    return req.offset + req.limit + (facets_count_all ? 0 : exact_count_margin);
-}
-
 struct Ranked {
     Xapian::Enquire enquire;
     Xapian::MSet mset;
@@ -133,28 +121,29 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
     if (feedback && req.sort == Sort::relevance) {
         deadline.apply(enquire);
-        filtered = with_feedback(enquire, filtered);
+        filtered = with_feedback(enquire, filtered, matches_to_rank(db.db));
     }
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {
-        // Scale the boost to this query's best relevance score.
         // Ages count from now, or from the newest article in an archive that
         // ends in the past, so that "recent" still means something there.
         deadline.apply(enquire);
-        double top = enquire.get_mset(0, 1).get_max_attained();
         Xapian::valueno slot = *db.schema.get("date").slot;
         std::time_t newest = static_cast<std::time_t>(
             Xapian::sortable_unserialise(db.db.get_value_upper_bound(slot)));
-        enquire.set_query(with_recency(filtered, slot, req.recency_days, top,
-                                       std::min(newest, std::time(nullptr))));
+        Recency recency{slot, req.recency_days, std::min(newest, std::time(nullptr)),
+                        req.offset + req.limit, matches_to_rank(db.db)};
+        enquire.set_query(with_recency(enquire, filtered, recency));
     }
     if (req.sort != Sort::relevance)
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);
     deadline.apply(enquire);
     if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
+    // Every match is checked (matches_to_rank): the page is right, and the
+    // total exact.
     Xapian::MSet mset =
-        enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_check(db, req));
+        enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_rank(db.db));
     return {std::move(enquire), std::move(mset)};
 }
 
@@ -183,12 +172,12 @@ FacetCounts facet_counts(const ReadDatabase& db, const SearchRequest& req,
                          const Xapian::Query& query, const Deadline& deadline) {
     std::string key;
     if (req.resident) {
-        key = FacetCache::key(db.db, query, req.filters, req.facets, req.facet_limit);
+        key = FacetCache::key(db, query, req.filters, req.facets, req.facet_limit);
         if (auto cached = req.resident->facet_counts.find(key)) return *cached;
     }
-    FacetCounts counts = count_facets(db.db, db.schema, query, req.filters, req.facets,
-                                      req.facet_limit, req.facet_method, deadline.left(),
-                                      req.resident ? &req.resident->facet_columns : nullptr);
+    FacetCounts counts =
+        count_facets(db, query, req.filters, req.facets, req.facet_limit, req.facet_method,
+                     deadline.left(), req.resident ? &req.resident->facet_columns : nullptr);
     if (req.resident) req.resident->facet_counts.store(key, counts);
     return counts;
 }
@@ -232,12 +221,12 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         r.corrected_query.clear();
     if (req.collapse && !deadline.passed()) {
         // Xapian's uncollapsed estimate is loose; count the matches again
-        // without folding (as exactly as `total` is counted).
+        // without folding.
         Xapian::Enquire all(db.db);
         all.set_query(ranked.enquire.get_query());
         deadline.apply(all);
         Xapian::doccount uncollapsed =
-            all.get_mset(0, 0, matches_to_check(db, req)).get_matches_estimated();
+            all.get_mset(0, 0, matches_to_rank(db.db)).get_matches_estimated();
         r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
     }
     // Feedback's words are not the reader's: marked are the typed terms (a
@@ -285,7 +274,7 @@ SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highli
                                                                  started)
                     .count();
             };
-            std::string key = req.resident ? ResultCache::key(db.db, req, hl) : std::string();
+            std::string key = req.resident ? ResultCache::key(db, req, hl) : std::string();
             if (auto kept = req.resident ? req.resident->results.find(key) : std::nullopt) {
                 kept->elapsed_ms = elapsed();
                 return std::move(*kept);

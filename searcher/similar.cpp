@@ -35,7 +35,8 @@ Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid,
     Xapian::RSet rset;
     rset.add_document(docid);
     PlainWords decider;
-    Xapian::ESet eset = enquire.get_eset(feedback_terms, rset, &decider);
+    Xapian::ESet eset =
+        enquire.get_eset(feedback_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
     // The article itself, by its unique term, is left out.
     auto id = doc.termlist_begin();

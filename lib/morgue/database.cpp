@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <thread>
 
 namespace morgue {
@@ -78,9 +79,78 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
     return out;
 }
 
-std::string revision_key(const Xapian::Database& db) {
-    return db.get_uuid() + ":" + std::to_string(db.get_revision());
+std::string revision_key(const ReadDatabase& db) {
+    // The remote backend does not say which revision it serves.
+    for (const ShardSpec& s : db.layout)
+        if (s.remote()) return {};
+    std::string key = db.db.get_uuid();
+    if (db.shards.empty()) return key + ":" + std::to_string(db.db.get_revision()); // one database
+    for (const Xapian::Database& shard : db.shards)
+        key += ":" + std::to_string(shard.get_revision());
+    return key;
 }
+
+namespace {
+
+// Errors an open can meet when a generation switch happens meanwhile.
+bool racy(const Xapian::Error& e) {
+    std::string_view type = e.get_type();
+    return type == "DatabaseOpeningError" || type == "DatabaseCorruptError" ||
+           type == "DatabaseModifiedError";
+}
+
+ino_t inode_of(const std::string& path) {
+    struct stat st {};
+    return stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
+struct Opened {
+    Xapian::Database all;
+    std::vector<Xapian::Database> shards;
+    std::vector<ShardSpec> layout;
+};
+
+// The shards of the archive at `path`, each opened alone (so that a failure
+// names it) and all together.  Shards of two generations are never mixed:
+// when the archive's directory is exchanged meanwhile, the open is racy.
+Opened open_archive(const std::string& path) {
+    ino_t before = inode_of(path);
+    std::vector<ShardSpec> specs = read_shards(path);
+    if (specs.empty()) {
+        Xapian::Database db(path);
+        return {db, {db}, {}};
+    }
+    Xapian::Database all;
+    std::vector<Xapian::Database> shards;
+    for (const ShardSpec& spec : specs) {
+        try {
+            shards.push_back(open_shard(spec));
+        } catch (const Xapian::Error& e) {
+            if (racy(e)) throw;
+            rethrow_xapian(fmt::format("{}: shard {}", path, spec.name()), e);
+        }
+        all.add_database(shards.back());
+    }
+    if (inode_of(path) != before)
+        throw Xapian::DatabaseOpeningError("a new generation replaced the archive while it opened");
+    return {all, shards, specs};
+}
+
+ReadDatabase read_archive(const std::string& path) {
+    Opened o = open_archive(path);
+    Schema schema = stored_schema(o.shards.front(), path);
+    std::vector<std::string> lists;
+    for (const Xapian::Database& shard : o.shards)
+        lists.push_back(shard.get_metadata(languages_metadata_key));
+    return {o.all,
+            std::move(schema),
+            stored_aliases(o.shards.front()),
+            language_list(merge_language_lists(lists)),
+            o.shards,
+            o.layout};
+}
+
+} // namespace
 
 ReadDatabase open_for_reading(const std::string& path) {
     std::error_code ec;
@@ -90,15 +160,9 @@ ReadDatabase open_for_reading(const std::string& path) {
     constexpr int attempts = 4;
     for (int attempt = 1;; ++attempt) {
         try {
-            Xapian::Database db(path);
-            Schema schema = stored_schema(db, path);
-            return {db, std::move(schema), stored_aliases(db),
-                    language_list(db.get_metadata(languages_metadata_key))};
+            return read_archive(path);
         } catch (const Xapian::DatabaseError& e) {
-            std::string_view type = e.get_type();
-            bool racy = type == "DatabaseOpeningError" || type == "DatabaseCorruptError" ||
-                        type == "DatabaseModifiedError";
-            if (!racy || attempt == attempts) rethrow_xapian(path, e);
+            if (!racy(e) || attempt == attempts) rethrow_xapian(path, e);
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
         } catch (const Xapian::Error& e) {
             rethrow_xapian(path, e);
@@ -106,57 +170,97 @@ ReadDatabase open_for_reading(const std::string& path) {
     }
 }
 
-Writer::Writer(const std::string& path, const Schema& schema)
-    : path_(path), stemmers_(schema.language) {
+void Writer::open_shard(const ShardSpec& spec, std::size_t index, std::size_t count,
+                        const Schema& schema) {
+    std::string name = count == 1 ? path_ : fmt::format("{}: shard {}", path_, spec.name());
     try {
-        db_ = std::make_unique<Xapian::WritableDatabase>(path, Xapian::DB_CREATE_OR_OPEN);
+        auto db = std::make_unique<Xapian::WritableDatabase>(
+            open_writable_shard(spec, Xapian::DB_CREATE_OR_OPEN));
         // Flushed transaction: no automatic commit happens until commit(),
         // so a killed run leaves the last committed revision.
-        db_->begin_transaction(true);
-        in_transaction_ = true;
-        if (db_->get_metadata(schema_metadata_key).empty() && db_->get_doccount() == 0) {
-            db_->set_metadata(schema_metadata_key, schema.xml);
-            schema_ = schema;
+        db->begin_transaction(true);
+        shards_.push_back({name, std::move(db)});
+        Xapian::WritableDatabase& w = *shards_.back().db;
+        bool fresh = w.get_metadata(schema_metadata_key).empty() && w.get_doccount() == 0;
+        if (fresh) {
+            w.set_metadata(schema_metadata_key, index == 0 ? schema.xml : schema_.xml);
+            if (count > 1) w.set_metadata(shard_metadata_key, shard_place(index, count));
         } else {
-            schema_ = stored_schema(*db_, path);
-            if (auto diff = schema_difference(schema_, schema); !diff.empty())
+            Schema stored = stored_schema(w, name);
+            if (index == 0) schema_ = stored;
+            if (auto diff = schema_difference(stored, index == 0 ? schema : schema_); !diff.empty())
                 throw DatabaseError(fmt::format(
-                    "{}: schema {} does not fit this database: {} (rebuild the database)", path,
+                    "{}: schema {} does not fit this database: {} (rebuild the database)", name,
                     schema.name, diff));
+            // Articles are where their ids hash to only in the shard made for
+            // that place (a shard compacted or rebuilt on its own keeps it).
+            std::string place = w.get_metadata(shard_metadata_key);
+            if (count > 1 && place != shard_place(index, count))
+                throw DatabaseError(fmt::format(
+                    "{}: holds {} but is listed as shard {}/{}; the shard list was edited "
+                    "(re-shard with rebuild --shards N)",
+                    name, place.empty() ? "a database of its own" : "shard " + place, index,
+                    count));
         }
+        if (index == 0 && fresh) schema_ = schema;
     } catch (const Xapian::Error& e) {
         // Xapian does not say why it could not create a file (a full or
         // failing disk): the failed call's errno, still set, does.
         int error = errno;
         if (std::string_view(e.get_type()) == "DatabaseCreateError" && !e.get_error_string() &&
             error)
-            throw DatabaseError({path},
+            throw DatabaseError({name},
                                 fmt::format("{} ({})", e.get_description(), std::strerror(error)));
-        rethrow_xapian(path, e);
+        rethrow_xapian(name, e);
     }
+}
+
+Writer::Writer(const std::string& path, const Schema& schema)
+    : path_(path), stemmers_(schema.language) {
+    std::vector<ShardSpec> specs = read_shards(path);
+    if (specs.empty()) specs.push_back({path});
+    for (std::size_t k = 0; k < specs.size(); ++k)
+        open_shard(specs[k], k, specs.size(), schema);
+    in_transaction_ = true;
     stemmers_ = Stemmers(schema_.language);
     default_language_ = code_of_stemmer(schema_.language);
-    languages_ = language_list(metadata(languages_metadata_key));
-    tg_.set_database(*db_);
+    std::vector<std::string> lists;
+    for (const Shard& s : shards_)
+        lists.push_back(s.db->get_metadata(languages_metadata_key));
+    languages_ = language_list(merge_language_lists(lists));
+    tg_.set_database(*shards_.front().db);
     // Spelling data is taken from each written document (note_spelling),
     // not by the TermGenerator.
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 Writer::~Writer() {
-    if (!db_) return;
     // close() aborts an open transaction; outside one (after a failed commit
     // or checkpoint) it retries the commit.  If that fails too, the
     // WritableDatabase's own destructor would retry once more and throw,
     // which ends the process: let it go instead.  Nothing is lost by that:
     // what was not committed was never durable, and the kernel closes the
     // files and releases the lock at exit.
-    try {
-        if (in_transaction_) db_->cancel_transaction();
-        db_->close();
-    } catch (const Xapian::Error&) {
-        [[maybe_unused]] auto* abandoned = db_.release();
+    for (Shard& s : shards_) {
+        if (!s.db) continue;
+        try {
+            if (in_transaction_) s.db->cancel_transaction();
+            s.db->close();
+        } catch (const Xapian::Error&) {
+            [[maybe_unused]] auto* abandoned = s.db.release();
+        }
     }
+}
+
+Writer::Shard& Writer::shard_for(const std::string& unique_term) {
+    return shards_[shard_of(unique_term, shards_.size())];
+}
+
+Xapian::doccount Writer::document_count() const {
+    Xapian::doccount n = 0;
+    for (const Shard& s : shards_)
+        n += s.db->get_doccount();
+    return n;
 }
 
 void Writer::note_language(const std::string& code) {
@@ -166,10 +270,12 @@ void Writer::note_language(const std::string& code) {
     std::string value;
     for (const std::string& c : languages_)
         value += c + "\n";
-    try {
-        db_->set_metadata(languages_metadata_key, value);
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+    for (Shard& s : shards_) {
+        try {
+            s.db->set_metadata(languages_metadata_key, value);
+        } catch (const Xapian::Error& e) {
+            rethrow_xapian(s.name, e);
+        }
     }
 }
 
@@ -178,13 +284,15 @@ Writer::Outcome Writer::upsert(Article article) {
     article.language = language_code(article.language); // likewise
     if (article.language.empty()) article.language = default_language_;
     tg_.set_stemmer(stemmers_.of(article.language));
+    std::string term = unique_term(schema_, article);
+    Shard& shard = shard_for(term);
+    Xapian::WritableDatabase& db = *shard.db;
     try {
-        std::string term = unique_term(schema_, article);
-        Xapian::PostingIterator p = db_->postlist_begin(term);
-        bool exists = p != db_->postlist_end(term);
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        bool exists = p != db.postlist_end(term);
         Xapian::Document old;
         if (exists) {
-            old = db_->get_document(*p);
+            old = db.get_document(*p);
             // A date that fell back to the import time keeps the first import's
             // date, so that re-importing the same item changes nothing.
             if (article.date_source == DateSource::received) {
@@ -196,39 +304,47 @@ Writer::Outcome Writer::upsert(Article article) {
         Xapian::Document doc = build_document(schema_, article, tg_);
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
             return Outcome::unchanged;
-        db_->replace_document(term, doc);
-        note_spelling(doc);
+        db.replace_document(term, doc);
+        // All spelling data goes to the first shard: Xapian's suggestion over
+        // several databases does not add up a word's frequencies the way one
+        // database holds them, and "did you mean" must not depend on how
+        // the archive is cut.
+        note_spelling(shards_.front(), doc);
         note_language(article.language);
         return exists ? Outcome::updated : Outcome::added;
     } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+        rethrow_xapian(shard.name, e);
     }
 }
 
 std::optional<Article> Writer::stored(const Article& article) const {
+    std::string term = unique_term(schema_, article);
+    const Shard& shard = shards_[shard_of(term, shards_.size())];
     try {
-        std::string term = unique_term(schema_, article);
-        Xapian::PostingIterator p = db_->postlist_begin(term);
-        if (p == db_->postlist_end(term)) return std::nullopt;
-        return stored_article(db_->get_document(*p));
+        Xapian::PostingIterator p = shard.db->postlist_begin(term);
+        if (p == shard.db->postlist_end(term)) return std::nullopt;
+        return stored_article(shard.db->get_document(*p));
     } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+        rethrow_xapian(shard.name, e);
     }
 }
 
 bool Writer::holds_pages() const {
-    try {
-        return db_->get_value_freq(slot_page) > 0;
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+    for (const Shard& s : shards_) {
+        try {
+            if (s.db->get_value_freq(slot_page) > 0) return true;
+        } catch (const Xapian::Error& e) {
+            rethrow_xapian(s.name, e);
+        }
     }
+    return false;
 }
 
 std::string Writer::metadata(const std::string& key) const {
     try {
-        return db_->get_metadata(key);
+        return shards_.front().db->get_metadata(key);
     } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+        rethrow_xapian(shards_.front().name, e);
     }
 }
 
@@ -238,10 +354,14 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
             note_language(code);
         return;
     }
-    try {
-        db_->set_metadata(key, value);
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+    // A shard's place is its own, never carried over to another archive's.
+    if (key == shard_metadata_key && shards_.size() > 1) return;
+    for (Shard& s : shards_) { // every shard has the archive's metadata
+        try {
+            s.db->set_metadata(key, value);
+        } catch (const Xapian::Error& e) {
+            rethrow_xapian(s.name, e);
+        }
     }
 }
 
@@ -249,12 +369,12 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
 // plain text makes (field terms have a capital prefix, stems "Z"); CJK
 // n-grams among them, as FLAG_SPELLING gave them (the same word set).  A word
 // counts by its within-document frequency: a title's words by its weight.
-void Writer::note_spelling(const Xapian::Document& doc) {
+void Writer::note_spelling(Shard& shard, const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
         unsigned char first = static_cast<unsigned char>(term[0]);
         if (first >= 'A' && first <= 'Z') continue;
-        spelling_[term] += t.get_wdf();
+        shard.spelling[term] += t.get_wdf();
     }
     // Flushed every so many articles, so that one long transaction (a
     // first import) holds no more than a batch's distinct words.
@@ -263,37 +383,45 @@ void Writer::note_spelling(const Xapian::Document& doc) {
 }
 
 void Writer::flush_spelling() {
-    try {
-        for (const auto& [word, count] : spelling_)
-            db_->add_spelling(word, count);
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+    for (Shard& s : shards_) {
+        try {
+            for (const auto& [word, count] : s.spelling)
+                s.db->add_spelling(word, count);
+        } catch (const Xapian::Error& e) {
+            rethrow_xapian(s.name, e);
+        }
+        s.spelling.clear();
     }
-    spelling_.clear();
     spelling_documents_ = 0;
 }
 
 void Writer::commit() {
     flush_spelling();
-    try {
-        db_->commit_transaction();
-        in_transaction_ = false;
-        // commit_transaction() of a flushed transaction commits; this makes any
-        // failure surface here rather than in the destructor, which swallows it.
-        db_->commit();
-    } catch (const Xapian::Error& e) {
-        rethrow_xapian(path_, e);
+    for (Shard& s : shards_) {
+        try {
+            s.db->commit_transaction();
+            // commit_transaction() of a flushed transaction commits; this makes
+            // any failure surface here rather than in the destructor, which
+            // swallows it.
+            s.db->commit();
+        } catch (const Xapian::Error& e) {
+            // The shards before it are committed; it and those after are not.
+            rethrow_xapian(s.name, e);
+        }
     }
+    in_transaction_ = false;
 }
 
 void Writer::checkpoint() {
     flush_spelling();
-    try {
-        db_->commit_transaction();
-        db_->begin_transaction(true);
-    } catch (const Xapian::Error& e) {
-        in_transaction_ = false;
-        rethrow_xapian(path_, e);
+    for (Shard& s : shards_) {
+        try {
+            s.db->commit_transaction();
+            s.db->begin_transaction(true);
+        } catch (const Xapian::Error& e) {
+            in_transaction_ = false;
+            rethrow_xapian(s.name, e);
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include "morgue/language.hpp"
 #include "morgue/layout.hpp" // the metadata keys
 #include "morgue/schema.hpp"
+#include "morgue/shards.hpp"
 
 #include <memory>
 #include <optional>
@@ -18,10 +19,14 @@
 namespace morgue {
 
 struct ReadDatabase {
-    Xapian::Database db;
+    Xapian::Database db; // the whole archive: every shard (shards.hpp) at once
     Schema schema;
     std::unordered_map<std::string, std::string> topic_aliases = {}; // case-folded name -> topic
     std::vector<std::string> languages = {}; // codes, as languages_metadata_key lists them
+    // Each shard on its own (one entry, `db` itself, for a single database),
+    // sharing `db`'s handles: a reopen of `db` reopens them.
+    std::vector<Xapian::Database> shards = {};
+    std::vector<ShardSpec> layout = {}; // what the stub lists; empty for a single database
 };
 
 // The codes in a languages_metadata_key value.
@@ -35,18 +40,26 @@ std::string merge_language_lists(const std::vector<std::string>& values);
 std::string canonical_value(const ReadDatabase& db, std::string_view field,
                             const std::string& value);
 
-// Throws DatabaseError naming `path` when it is missing or not a Morgue database.
+// Throws DatabaseError naming `path` (or the shard) when it is missing or not
+// a Morgue database.  A sharded archive's schema and topic aliases are its
+// first shard's (every shard has the same), its languages all shards'.
 ReadDatabase open_for_reading(const std::string& path);
 
-// The archive's identity and revision ("UUID:REVISION"): what a resident
-// searcher keys what it remembers by, so that a commit or a new generation
-// (another uuid) is never answered from memory of an older one.
-std::string revision_key(const Xapian::Database& db);
+// The archive's identity and revision ("UUID:REVISION", each shard's): what
+// a resident searcher keys what it remembers by, so that a commit or a new
+// generation (another uuid) is never answered from memory of an older one.
+// Empty when a shard is remote (the remote backend does not give its
+// revision): then nothing may be remembered.
+std::string revision_key(const ReadDatabase& db);
 
 // The single writer.  Creates `path` (with `schema`) or opens it (and checks
 // that `schema` fits the one stored).  Everything up to commit() is one
 // transaction: if the process dies or commit() is never reached, the
-// database stays as it was.
+// database stays as it was.  A sharded archive (shards.hpp) is written
+// shard by shard, each article into the one its unique term hashes to; every
+// shard is opened (and a remote one reached) before anything is written, and
+// commit() commits them in turn (Xapian has no transaction across databases:
+// a failure between two leaves the earlier ones committed).
 class Writer {
   public:
     enum class Outcome { added, updated, unchanged };
@@ -76,28 +89,37 @@ class Writer {
     void set_metadata(const std::string& key, const std::string& value);
 
     const Schema& schema() const { return schema_; }
-    Xapian::doccount document_count() const { return db_->get_doccount(); }
+    Xapian::doccount document_count() const;
 
   private:
+    struct Shard {
+        std::string name; // the path, or "remote HOST:PORT"
+        // Owned through a pointer so that a database that cannot be closed
+        // cleanly can be let go without running its (throwing) destructor.
+        std::unique_ptr<Xapian::WritableDatabase> db;
+        // The spelling data of the articles written since the last flush
+        // (all kept in the first shard): each plain word and its
+        // within-document frequency, summed.
+        // Xapian's own (TermGenerator::FLAG_SPELLING) looks each occurrence
+        // up in an ordered map of strings, a quarter of an import's time; a
+        // hash map per batch and one add_spelling() per distinct word cost a
+        // fraction of that.
+        std::unordered_map<std::string, Xapian::termcount> spelling = {};
+    };
     std::string path_;
-    // Owned through a pointer so that a database that cannot be closed
-    // cleanly can be let go without running its (throwing) destructor.
-    std::unique_ptr<Xapian::WritableDatabase> db_;
+    std::vector<Shard> shards_; // one, `path_` itself, unless the archive is sharded
     Schema schema_;
     Xapian::TermGenerator tg_;
     Stemmers stemmers_;
     std::string default_language_;       // the schema language's code
     std::vector<std::string> languages_; // as stored under languages_metadata_key
     bool in_transaction_ = false;
-    // The spelling data of the articles written since the last flush: each
-    // plain word and its within-document frequency, summed.  Xapian's own
-    // (TermGenerator::FLAG_SPELLING) looks each occurrence up in an ordered
-    // map of strings, a quarter of an import's time; a hash map per batch and
-    // one add_spelling() per distinct word cost a fraction of that.
-    std::unordered_map<std::string, Xapian::termcount> spelling_;
     Xapian::doccount spelling_documents_ = 0;
+    void open_shard(const ShardSpec& spec, std::size_t index, std::size_t count,
+                    const Schema& schema);
+    Shard& shard_for(const std::string& unique_term);
     void note_language(const std::string& code);
-    void note_spelling(const Xapian::Document& doc);
+    void note_spelling(Shard& shard, const Xapian::Document& doc);
     void flush_spelling();
 };
 

@@ -1,6 +1,7 @@
 #include "morgue/generation.hpp"
 
 #include "morgue/errors.hpp"
+#include "morgue/shards.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -44,12 +45,15 @@ void sync_generation(const std::string& staged) {
                                 fmt::format("cannot be written to disk: {}", std::strerror(error)));
     };
     std::error_code ec;
-    fs::directory_iterator files(staged, ec);
+    // Recursive: a sharded archive's shards are directories within it.
+    fs::recursive_directory_iterator files(staged, ec);
     if (ec)
         throw DatabaseError({staged},
                             fmt::format("cannot read the new generation: {}", ec.message()));
-    for (const auto& entry : files)
+    for (const auto& entry : files) {
         if (entry.is_regular_file(ec)) sync(entry.path(), 0);
+        if (entry.is_directory(ec)) sync(entry.path(), O_DIRECTORY);
+    }
     sync(staged, O_DIRECTORY);
 }
 
@@ -76,13 +80,20 @@ std::string beside_database(const std::string& db_path, std::string_view suffix)
 WriterLock::WriterLock(const std::string& db_path) {
     std::error_code ec;
     if (!fs::exists(db_path, ec)) return;
-    try {
-        db_ = std::make_unique<Xapian::WritableDatabase>(db_path, Xapian::DB_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw LockedError({db_path}, "another program is writing this database (Xapian's "
-                                     "write lock is held); not starting");
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError({db_path}, e.get_description());
+    std::vector<ShardSpec> shards = read_shards(db_path);
+    bool sharded = !shards.empty();
+    if (!sharded) shards.push_back({db_path});
+    for (const ShardSpec& shard : shards) {
+        std::string name = sharded ? fmt::format("{}: shard {}", db_path, shard.name()) : db_path;
+        try {
+            dbs_.push_back(std::make_unique<Xapian::WritableDatabase>(
+                open_writable_shard(shard, Xapian::DB_OPEN)));
+        } catch (const Xapian::DatabaseLockError&) {
+            throw LockedError({name}, "another program is writing this database (Xapian's "
+                                      "write lock is held); not starting");
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError({name}, e.get_description());
+        }
     }
 }
 
@@ -91,14 +102,15 @@ WriterLock::~WriterLock() {
 }
 
 void WriterLock::release() {
-    if (!db_) return;
-    try {
-        db_->close(); // nothing was written: this only lets the lock go
-    } catch (const Xapian::Error&) {
-        (void)db_.release(); // never run a throwing destructor; the fd goes at exit
-        return;
+    for (auto& db : dbs_) {
+        try {
+            db->close(); // nothing was written: this only lets the lock go
+            db.reset();
+        } catch (const Xapian::Error&) {
+            (void)db.release(); // never run a throwing destructor; the fd goes at exit
+        }
     }
-    db_.reset();
+    dbs_.clear();
 }
 
 std::string staging_path(const std::string& db_path) {
@@ -145,7 +157,7 @@ void switch_generation(const std::string& db_path, const std::string& staged, Wr
 std::uintmax_t database_bytes(const std::string& db_path) {
     std::uintmax_t total = 0;
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(db_path, ec))
+    for (const auto& entry : fs::recursive_directory_iterator(db_path, ec))
         if (entry.is_regular_file(ec)) total += entry.file_size(ec);
     return total;
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <xapian.h>
 
 namespace morgue {
@@ -29,7 +30,8 @@ std::string beside_database(const std::string& db_path, std::string_view suffix)
 // generation is read from it until the switch: a writer that is not
 // morgue-indexer, or that reaches the directory by a path the run lock does
 // not see (a bind mount), can then neither commit into the generation being
-// replaced nor be lost with it.  Holds nothing when there is no database.
+// replaced nor be lost with it.  Holds nothing when there is no database;
+// every shard's lock for a sharded archive (shards.hpp).
 class WriterLock {
   public:
     // Throws LockedError when another writer has the database open.
@@ -40,7 +42,7 @@ class WriterLock {
     void release();
 
   private:
-    std::unique_ptr<Xapian::WritableDatabase> db_;
+    std::vector<std::unique_ptr<Xapian::WritableDatabase>> dbs_; // each shard's
 };
 
 // DB.new, emptied of anything a killed run left there.

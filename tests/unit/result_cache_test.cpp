@@ -91,7 +91,7 @@ TEST_F(ResultCacheTest, RecencyAndCutShortResultsAreNotKept) {
     ReadDatabase db = open_for_reading(path);
     ResidentMemory resident;
     SearchRequest req{.query = "harbour", .recency_days = 30, .resident = &resident};
-    EXPECT_EQ(ResultCache::key(db.db, req, {}), "");
+    EXPECT_EQ(ResultCache::key(db, req, {}), "");
     search(db, req, {});
     search(db, req, {});
     EXPECT_EQ(resident.results.size(), 0u);

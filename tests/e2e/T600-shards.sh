@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# An archive of several shards (shards.hpp): written by import (one writer
+# and --jobs), fetch and rebuild --shards, each article in the shard its id
+# hashes to; searched as one database, with the same results, scores and
+# facet counts as one database holding the same articles; compact, check,
+# stats and export work on the whole of it and name the shard at fault.
+. "$(dirname "$0")/lib.sh"
+MAKE_BATCH="$MORGUE_SOURCE_DIR/tests/e2e/make_batch.py"
+python3 "$MAKE_BATCH" "$TMP/a.rss" 300 a
+python3 "$MAKE_BATCH" "$TMP/b.rss" 300 b
+sed 's/Batch a story \([0-9]\) /Batch a story \1 revised /' "$TMP/a.rss" >"$TMP/a-revised.rss"
+files=("$DATA/huffpost-sample.rss" "$DATA/opinion-bylines.rss" "$DATA/taipei-times-editorials.rss"
+    "$TMP/a.rss" "$TMP/b.rss" "$TMP/a-revised.rss")
+contents() { indexer --db "$1" export --jsonl | tail -n +2 | sort; }
+
+run indexer --db "$TMP/one" import "${files[@]}"
+expect_status 0 "one database"
+one_summary=$(tail -1 "$TMP/out")
+contents "$TMP/one" >"$TMP/one.jsonl"
+
+# One writer into a new archive of 4 shards: the same articles and counts.
+run indexer --db "$TMP/four" import --shards 4 "${files[@]}"
+expect_status 0 "import --shards 4"
+expect_eq "$one_summary" "$(tail -1 "$TMP/out")" "one writer's counts, sharded"
+expect_file_contains "$TMP/four/XAPIANDB" "auto shard3" "the stub lists the shards"
+contents "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "4 shards: the articles differ from one database's"
+checks=$((checks + 1))
+# Xapian's own tools read the archive as one database.
+expect_eq "$(doc_count "$TMP/one")" "$(xapian-delve "$TMP/four" | sed -n 's/^number of documents = //p')" "xapian-delve reads the stub"
+for k in 0 1 2 3; do
+    n=$(xapian-delve "$TMP/four/shard$k" | sed -n 's/^number of documents = //p')
+    [[ $n -gt 50 ]] || fail "shard $k holds $n articles: not spread"
+    checks=$((checks + 1))
+done
+
+# Parallel: --jobs 2 into 4 shards, duplicates and updates across runs included.
+run indexer --db "$TMP/four-jobs" import --jobs 2 --shards 4 "${files[@]}"
+expect_status 0 "import --jobs 2 --shards 4"
+contents "$TMP/four-jobs" | cmp -s - "$TMP/one.jsonl" || fail "--jobs into shards: the articles differ"
+checks=$((checks + 1))
+expect_eq "" "$(ls -d "$TMP"/four-jobs.* 2>/dev/null | grep -v '\.lock$')" "--jobs into shards: nothing left beside it"
+expect_eq 4 "$(grep -c '^auto shard' "$TMP/four-jobs/XAPIANDB")" "--jobs into shards: 4 shards"
+
+# Updates land where the first copy is: re-importing changes nothing.
+run indexer --db "$TMP/four" import "${files[@]}"
+expect_file_contains "$TMP/out" "0 articles new" "re-import into shards finds every article"
+expect_eq "$(doc_count "$TMP/one")" "$(doc_count "$TMP/four")" "no article twice"
+# --shards on an archive with articles: re-sharding is rebuild's.
+run indexer --db "$TMP/four" import --shards 2 "$TMP/a.rss"
+expect_status 2 "--shards on a full archive"
+expect_file_contains "$TMP/err" "re-shard it with rebuild --shards 2" "says how to re-shard"
+
+# Searching: the same answers as one database, also with every shard remote
+# (below): results, scores, totals, facets, sorting, recency, collapse.
+for q in "story" "trump OR taiwan" "columnist:thorbecke" "revised" "batch -story" "trunp"; do
+    for opts in "--facet columnist,topic,year" "--recency 30" "--sort newest" "--collapse" "--offset 5"; do
+        printf '%s\t%s\n' "$opts" "$q"
+    done
+done >"$TMP/queries.tsv"
+python3 "$MORGUE_SOURCE_DIR/tests/e2e/shard_equivalence.py" "$MORGUE_SEARCHER" /dev/null "$TMP/queries.tsv" \
+    one="$TMP/one" four="$TMP/four" >"$TMP/equivalence.txt" 2>&1 ||
+    fail "4 shards answer differently: $(tail -20 "$TMP/equivalence.txt")"
+checks=$((checks + 1))
+
+# serve DIR: xapian-tcpsrv serving DIR on a free loopback port ($port),
+# stopped when the test ends.  In a session of its own: when stopped, it
+# signals its whole process group, which would otherwise be this test's
+# (and ctest's).
+serve() {
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$1" >"$TMP/tcpsrv-$port.log" 2>&1 &
+    wait_for_text "$TMP/tcpsrv-$port.log" "Listening"
+}
+
+# Remote shards: the same archive, shards 1-3 served by xapian-tcpsrv,
+# listed in a stub as Xapian lists them.  The first stays local, as
+# docs/scaling.md advises: it holds the spelling data, which the remote
+# backend does not serve.
+mkdir -p "$TMP/remote"
+echo "auto $TMP/four-jobs/shard0" >"$TMP/remote/XAPIANDB"
+for k in 1 2 3; do
+    serve "$TMP/four-jobs/shard$k"
+    echo "remote 127.0.0.1:$port" >>"$TMP/remote/XAPIANDB"
+done
+python3 "$MORGUE_SOURCE_DIR/tests/e2e/shard_equivalence.py" "$MORGUE_SEARCHER" /dev/null "$TMP/queries.tsv" \
+    one="$TMP/one" four="$TMP/four-jobs" remote="$TMP/remote" >"$TMP/equivalence.txt" 2>&1 ||
+    fail "remote shards answer differently: $(tail -20 "$TMP/equivalence.txt")"
+checks=$((checks + 1))
+run indexer --db "$TMP/remote" stats
+expect_status 0 "stats of remote shards"
+expect_file_contains "$TMP/out" "shard remote 127.0.0.1:" "stats names remote shards"
+
+# stats, check, compact and export see the whole archive.
+run indexer --db "$TMP/four" stats
+expect_file_contains "$TMP/out" "4 shards" "stats says how many shards"
+expect_file_contains "$TMP/out" "shard $TMP/four/shard2:" "stats lists each shard"
+indexer --db "$TMP/four" stats --json | python3 -c 'import json,sys; j=json.load(sys.stdin); assert len(j["shards"]) == 4 and sum(s["documents"] for s in j["shards"]) == j["documents"], j' ||
+    fail "stats --json: the shards' documents add up"
+run indexer --db "$TMP/four" check
+expect_status 0 "check a sharded archive"
+run indexer --db "$TMP/four" compact
+expect_status 0 "compact a sharded archive"
+expect_eq 4 "$(grep -c '^auto shard' "$TMP/four/XAPIANDB")" "compacted: still 4 shards"
+contents "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "compacted: the articles changed"
+checks=$((checks + 1))
+expect_eq "" "$(ls -d "$TMP"/four.* 2>/dev/null | grep -v '\.lock$')" "compacted: no generation left"
+
+# rebuild --shards re-shards into a new generation: 4 -> 3 -> 1 -> 2, each
+# holding what a rebuild of the one database holds.
+indexer --db "$TMP/one" -q rebuild || fail "rebuild of one database"
+contents "$TMP/one" >"$TMP/one-rebuilt.jsonl"
+for n in 3 1 2; do
+    run indexer --db "$TMP/four" rebuild --shards "$n"
+    expect_status 0 "rebuild --shards $n"
+    contents "$TMP/four" | cmp -s - "$TMP/one-rebuilt.jsonl" || fail "rebuild --shards $n: not what one database's rebuild holds"
+    checks=$((checks + 1))
+done
+expect_eq 2 "$(grep -c '^auto shard' "$TMP/four/XAPIANDB")" "rebuilt into 2 shards"
+run indexer --db "$TMP/four" import "$TMP/a-revised.rss"
+expect_file_contains "$TMP/out" "0 new, 0 updated, 300 unchanged" "rebuilt shards route as their ids hash"
+
+# An edited shard list is refused by the writer; a damaged shard is named by check.
+kill $(jobs -p) 2>/dev/null # the remote shards' servers: they hold four-jobs open
+cp "$TMP/four-jobs/XAPIANDB" "$TMP/stub"
+printf 'auto shard1\nauto shard0\nauto shard2\nauto shard3\n' >"$TMP/four-jobs/XAPIANDB"
+run indexer --db "$TMP/four-jobs" import "$TMP/a.rss"
+expect_status 3 "a reordered shard list"
+expect_file_contains "$TMP/err" "the shard list was edited" "says the list was edited"
+cp "$TMP/stub" "$TMP/four-jobs/XAPIANDB"
+run indexer --db "$TMP/four-jobs" check
+expect_status 0 "check before damage"
+printf 'garbage' >"$TMP/four-jobs/shard1/postlist.glass"
+run indexer --db "$TMP/four-jobs" check
+expect_status 3 "check a damaged shard"
+expect_file_contains "$TMP/err" "shard $TMP/four-jobs/shard1" "check names the damaged shard"
+
+# A shard that is missing: the run fails before writing, naming it.
+run indexer --db "$TMP/gone" import --shards 2 "$TMP/a.rss"
+rm -rf "$TMP/gone/shard1"
+run searcher --db "$TMP/gone" story
+expect_status 3 "search with a shard missing"
+expect_file_contains "$TMP/err" "shard $TMP/gone/shard1" "the missing shard is named"
+
+# At scale: 21,578 Reuters stories (read from ../shared, never copied) as
+# one database and as 4 shards, 200 queries of every kind compared.
+if [[ -d $MORGUE_SOURCE_DIR/../shared/data/reuters21578 ]]; then
+    python3 "$MORGUE_SOURCE_DIR/bench/load_corpus.py" reuters "$TMP/reuters.jsonl"
+    python3 "$MORGUE_SOURCE_DIR/bench/jsonl2rss.py" "$TMP/reuters.jsonl" "$TMP/reuters" 2000
+    indexer --db "$TMP/r1" -q import --jobs 2 "$TMP"/reuters/*.rss || fail "reuters: one database"
+    indexer --db "$TMP/r4" -q import --jobs 2 --shards 4 "$TMP"/reuters/*.rss || fail "reuters: 4 shards"
+    queries=200
+    [[ -n ${MORGUE_SANITIZED:-} ]] && queries=42 # every kind twice: the sanitizers are slow
+    python3 "$MORGUE_SOURCE_DIR/tests/e2e/shard_equivalence.py" "$MORGUE_SEARCHER" "$TMP/reuters.jsonl" "$queries" \
+        one="$TMP/r1" four="$TMP/r4" >"$TMP/equivalence.txt" 2>&1 ||
+        fail "reuters: the layouts answer differently: $(tail -20 "$TMP/equivalence.txt")"
+    checks=$((checks + 1))
+fi
+
+echo "$checks checks, $failures failures"
+[[ $failures == 0 ]]
