@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""timeq_morgue.py MODE DB QUERIES.txt OUT.csv [--reps R] [--searcher BIN]
+"""timeq_morgue.py MODE DB QUERIES.txt OUT.csv [--reps R] [--searcher BIN] [--peer NAME]
 The peers' query set (../shared/bench/peers/queries.txt) through
 morgue-searcher, one cold process per run (1 warm-up + R timed, median kept),
 appending rows in the peers' timeq.py format: peer,mode,qid,kind,median_ms,
@@ -8,7 +8,8 @@ exact counts for columnist, topic and year (the peers count one field: author),
 for the queries without a columnist filter, as the peers' facet mode.  MODE
 cgi: the searcher as the CGI program (peer "morgue-cgi", mode top10): the
 full HTML page (ten hits with snippets, three exact facets) for every query,
-as the omega CGI is timed by the peers."""
+as the omega CGI is timed by the peers.  MODE date: ten results, newest
+first.  --peer names the rows (default morgue, morgue-cgi for cgi)."""
 import csv
 import json
 import os
@@ -19,8 +20,8 @@ import sys
 import time
 
 
-def command(searcher, db, q, facet):
-    cmd = [searcher, "--db", db, "--json", "--limit", "10"]
+def command(searcher, db, q, facet, date=False):
+    cmd = [searcher, "--db", db, "--json", "--limit", "10"] + (["--sort", "newest"] if date else [])
     if q["author"]:
         cmd += ["--filter", "columnist:" + q["author"]]
     if q["category"]:
@@ -49,13 +50,14 @@ def main():
     mode, db, qfile, outcsv = sys.argv[1:5]
     reps = int(sys.argv[sys.argv.index("--reps") + 1]) if "--reps" in sys.argv else 5
     searcher = sys.argv[sys.argv.index("--searcher") + 1] if "--searcher" in sys.argv else "morgue-searcher"
+    peer = sys.argv[sys.argv.index("--peer") + 1] if "--peer" in sys.argv else None
     qs = list(csv.DictReader(open(qfile, encoding="utf-8"), delimiter="\t"))
     if mode == "facet":
         qs = [q for q in qs if not q["author"]]
     with open(outcsv, "a", newline="") as f:
         w = csv.writer(f)
         for q in qs:
-            cmd = [searcher] if mode == "cgi" else command(searcher, db, q, mode == "facet")
+            cmd = [searcher] if mode == "cgi" else command(searcher, db, q, mode == "facet", mode == "date")
             env = cgi_env(db, q) if mode == "cgi" else None
             times, first = [], None
             for i in range(reps + 1):
@@ -79,7 +81,8 @@ def main():
                 info = f"groups={len(groups)} sum={sum(g['count'] for g in groups)}"
             else:
                 info = f"est={first['total']} hits={len(first['results'])}"
-            w.writerow(["morgue-cgi" if mode == "cgi" else "morgue", "top10" if mode == "cgi" else mode, q["id"], q["kind"], f"{statistics.median(times):.2f}",
+            name = peer or ("morgue-cgi" if mode == "cgi" else "morgue")
+            w.writerow([name, "top10" if mode == "cgi" else mode, q["id"], q["kind"], f"{statistics.median(times):.2f}",
                         f"{min(times):.2f}", f"{max(times):.2f}", info])
 
 

@@ -173,6 +173,9 @@ Response search_response(const PageContext& c, ReadDatabase& db, ResidentMemory*
     } catch (const UsageError& e) {
         return bad_request(c, e.what());
     }
+    // The reader is told the results are partial; the operator, which shard.
+    for (const std::string& shard : r.missing_shards)
+        std::fprintf(stderr, "%s: shard %s is left out of this search\n", prog, shard.c_str());
     switch (c.request.format) {
     case Format::json:
         return {200, "application/json", format_json(r)};
@@ -271,7 +274,10 @@ int run_cgi() {
     }
     std::optional<ReadDatabase> db; // one request: opened for it
     send(cgi_answer(config ? &*config : nullptr, [&]() -> ReadDatabase& {
-        if (!db) db = open_for_reading(config->db);
+        if (!db)
+            db = open_for_reading(config->db,
+                                  config->all_shards ? MissingShards::fail : MissingShards::skip,
+                                  shard_timeout_ms(*config));
         return *db;
     }));
     return 0;

@@ -3,6 +3,7 @@
 #include "morgue/errors.hpp"
 #include "morgue/install_paths.hpp"
 #include "morgue/name_groups.hpp"
+#include "morgue/shards.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -50,6 +51,16 @@ const Key keys[] = {
      [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.time_limit = number<double>(v, where);
      }},
+    {"missing_shards",
+     "partial: a shard that cannot be reached is left out, and the page says so; error: the "
+     "page is an error instead (default: partial)",
+     [](CgiConfig& c, const std::string& v, const Subject& where) {
+         if (v != "partial" && v != "error")
+             throw ConfigError(where, fmt::format("missing_shards: \"{}\" is neither partial nor "
+                                                  "error",
+                                                  v));
+         c.all_shards = v == "error";
+     }},
 };
 
 std::string config_path() {
@@ -62,6 +73,12 @@ std::string config_path() {
 }
 
 } // namespace
+
+unsigned shard_timeout_ms(const CgiConfig& c) {
+    double ms = c.time_limit * 250;
+    return ms <= 0 || ms > remote_timeout_ms ? remote_timeout_ms
+                                             : std::max(1U, static_cast<unsigned>(ms));
+}
 
 CgiConfig parse_cgi_config(std::string_view text, const std::string& source, CgiConfig c) {
     int line_no = 0;

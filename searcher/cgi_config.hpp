@@ -18,7 +18,12 @@ struct CgiConfig {
     std::string base_url;         // absolute URL of the script; empty: from the request
     unsigned cache_seconds = 60;  // Cache-Control max-age
     double time_limit = 10;       // seconds a request may take before it gets a 503
+    bool all_shards = false;      // missing_shards = error: no partial results
 };
+
+// How long an exchange with a remote shard may take: a quarter of the time
+// limit (the search has half, and may reopen once), at most Xapian's 10 s.
+unsigned shard_timeout_ms(const CgiConfig& c);
 
 // Throws DatabaseError (a server problem, not the reader's) naming
 // "file:line" for an unknown key or a bad number.

@@ -273,6 +273,7 @@ void set_pages(Dict& d, const PageContext& c, const SearchResult& r) {
 void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
     set_correction(d, c, r, r.hits.empty() ? "NONE" : "CORRECTION");
     if (!r.query_note.empty()) d.AddSectionDictionary("NOTE")->SetValue("TEXT", r.query_note);
+    if (!r.missing_shards.empty()) d.ShowSection("PARTIAL");
     if (r.relaxed) {
         Dict* relaxed = d.AddSectionDictionary("RELAXED");
         if (r.all_words == 0)

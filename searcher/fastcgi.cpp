@@ -26,12 +26,17 @@ constexpr const char* prog = "morgue.fcgi";
 
 // The archive, open across requests and reopened when it has changed: a
 // commit (Xapian's revision) or a new generation (another directory under
-// the same name: its inode).
+// the same name: its inode).  A shard left out is tried again every
+// `retry_missing` seconds, so that one that comes back is used again.
 class ResidentArchive {
   public:
-    explicit ResidentArchive(std::string path) : path_(std::move(path)) {}
+    ResidentArchive(std::string path, MissingShards on_missing, unsigned timeout_ms)
+        : path_(std::move(path)), on_missing_(on_missing), timeout_ms_(timeout_ms) {}
 
     ReadDatabase& current() {
+        constexpr std::chrono::seconds retry_missing{5};
+        auto now = std::chrono::steady_clock::now();
+        if (db_ && !db_->missing.empty() && now - opened_ >= retry_missing) db_.reset();
         struct stat st {};
         bool same_directory =
             stat(path_.c_str(), &st) == 0 && db_ && st.st_ino == inode_ && st.st_dev == device_;
@@ -43,7 +48,8 @@ class ResidentArchive {
             }
         }
         db_.reset();
-        db_ = open_for_reading(path_);
+        db_ = open_for_reading(path_, on_missing_, timeout_ms_);
+        opened_ = now;
         inode_ = st.st_ino, device_ = st.st_dev;
         return *db_;
     }
@@ -52,7 +58,10 @@ class ResidentArchive {
 
   private:
     std::string path_;
+    MissingShards on_missing_;
+    unsigned timeout_ms_;
     std::optional<ReadDatabase> db_;
+    std::chrono::steady_clock::time_point opened_;
     ino_t inode_ = 0;
     dev_t device_ = 0;
 };
@@ -106,7 +115,9 @@ int run_fastcgi() {
         std::fprintf(stderr, "%s: %s\n", prog, e.what());
     }
     std::optional<ResidentArchive> archive;
-    if (config) archive.emplace(config->db);
+    if (config)
+        archive.emplace(config->db, config->all_shards ? MissingShards::fail : MissingShards::skip,
+                        shard_timeout_ms(*config));
     // Keyed by the archive's revision: a commit or a switch is another key,
     // and old entries age out (512 searches' counts: a few MB at most); the
     // facet columns are the archive's size (facet_columns.hpp).

@@ -62,11 +62,19 @@ struct Options {
     bool pretty = false;
     std::string format = "text";
     std::string sort = "relevance";
+    bool all_shards = false; // a shard that cannot be reached is an error, not left out
     morgue::SearchRequest request;
 };
 
 int search(Options o) {
-    morgue::ReadDatabase db = morgue::open_for_reading(o.db_path);
+    // A remote shard has half of --timeout for each exchange, at most 10 s.
+    double limit_ms = o.request.time_limit * 500;
+    unsigned timeout_ms = limit_ms > 0 && limit_ms < morgue::remote_timeout_ms
+                              ? std::max(1U, static_cast<unsigned>(limit_ms))
+                              : morgue::remote_timeout_ms;
+    morgue::ReadDatabase db = morgue::open_for_reading(
+        o.db_path, o.all_shards ? morgue::MissingShards::fail : morgue::MissingShards::skip,
+        timeout_ms);
     bool tty = morgue::use_colour(STDOUT_FILENO) && !o.json && o.format == "text";
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
     o.request.html_snippets = o.json;
@@ -155,6 +163,9 @@ int main(int argc, char** argv) {
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(morgue::cli::number(0, 3600));
+    app.add_flag("--all-shards", o.all_shards,
+                 "an archive's shard that cannot be reached is an error (exit 3), instead of "
+                 "left out with a warning");
     app.add_flag("--strict", o.request.strict,
                  "take the query exactly as written: invalid syntax or over 8192 bytes is "
                  "exit 2, and all words stay required");

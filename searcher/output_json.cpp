@@ -53,6 +53,10 @@ std::string format_json(const SearchResult& r, bool pretty) {
                                                       : nlohmann::ordered_json(r.corrected_query)},
         {"elapsed_ms", std::round(r.elapsed_ms * 1000) / 1000}};
     if (r.time_limit_reached) j["time_limit_reached"] = true; // only then: the usual shape stays
+    if (!r.missing_shards.empty()) {                          // likewise
+        j["partial"] = true;
+        j["missing_shards"] = r.missing_shards;
+    }
     if (!r.query_note.empty()) j["query_note"] = r.query_note;
     if (r.relaxed) { // only then, as above
         j["relaxed"] = true;

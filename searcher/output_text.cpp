@@ -63,6 +63,9 @@ std::string format_count(const SearchResult& r) {
 
 std::string format_text(const SearchResult& r) {
     std::string out;
+    for (const std::string& shard : r.missing_shards)
+        out += fmt::format("warning: shard {} is left out: the results are the other shards'\n",
+                           shard);
     if (!r.query_note.empty()) out += fmt::format("note: {}\n", r.query_note);
     if (!r.corrected_query.empty()) out += fmt::format("did you mean: {}\n", r.corrected_query);
     if (r.relaxed) out += fmt::format("note: {}\n", relaxed_note(r));

@@ -280,9 +280,15 @@ SearchResult search(ReadDatabase& db, const SearchRequest& request, const Highli
                 return std::move(*kept);
             }
             SearchResult r = run(db, req, hl);
+            r.missing_shards = db.missing;
             r.elapsed_ms = elapsed();
             if (req.resident) req.resident->results.store(key, r);
             return r;
+        } catch (const Xapian::NetworkError& e) {
+            // A remote shard stopped answering: the others' results, if the
+            // archive was opened to go on without it.
+            if (attempt == modified_retries || !leave_out_unreachable(db))
+                throw DatabaseError(e.get_description());
         } catch (const Xapian::DatabaseModifiedError&) {
             // A writer committed twice since we opened: read the new revision.
             if (attempt == modified_retries)

@@ -74,6 +74,9 @@ struct SearchResult {
     // the results are articles with any of them, those with all ranked first.
     bool relaxed = false;
     Xapian::doccount all_words = 0;
+    // Shards that could not be reached ("NAME: reason"): the results are the
+    // other shards' (ReadDatabase::missing).
+    std::vector<std::string> missing_shards = {};
 };
 
 constexpr unsigned max_limit = 1000;

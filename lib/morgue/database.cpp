@@ -80,7 +80,9 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
 }
 
 std::string revision_key(const ReadDatabase& db) {
-    // The remote backend does not say which revision it serves.
+    // The remote backend does not say which revision it serves; an archive
+    // with a shard left out is not the archive.
+    if (!db.missing.empty()) return {};
     for (const ShardSpec& s : db.layout)
         if (s.remote()) return {};
     std::string key = db.db.get_uuid();
@@ -105,54 +107,95 @@ ino_t inode_of(const std::string& path) {
 }
 
 struct Opened {
-    Xapian::Database all;
     std::vector<Xapian::Database> shards;
     std::vector<ShardSpec> layout;
+    std::vector<std::string> missing;
 };
 
+// Stands in for a shard left out: no documents, and the archive's other
+// documents keep their ids (Xapian interleaves the shards' ids).
+Xapian::Database empty_shard() {
+    return Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
+}
+
+Xapian::Database all_of(const std::vector<Xapian::Database>& shards) {
+    Xapian::Database all;
+    for (const Xapian::Database& shard : shards)
+        all.add_database(shard);
+    return all;
+}
+
 // The shards of the archive at `path`, each opened alone (so that a failure
-// names it) and all together.  Shards of two generations are never mixed:
-// when the archive's directory is exchanged meanwhile, the open is racy.
-Opened open_archive(const std::string& path) {
+// names it).  Shards of two generations are never mixed: when the archive's
+// directory is exchanged meanwhile, the open is racy.
+Opened open_archive(const std::string& path, MissingShards on_missing, unsigned timeout_ms) {
     ino_t before = inode_of(path);
     std::vector<ShardSpec> specs = read_shards(path);
-    if (specs.empty()) {
-        Xapian::Database db(path);
-        return {db, {db}, {}};
-    }
-    Xapian::Database all;
-    std::vector<Xapian::Database> shards;
+    if (specs.empty()) return {{Xapian::Database(path)}, {}, {}};
+    Opened o{{}, specs, {}};
     for (const ShardSpec& spec : specs) {
         try {
-            shards.push_back(open_shard(spec));
+            o.shards.push_back(open_shard(spec, timeout_ms));
         } catch (const Xapian::Error& e) {
             if (racy(e)) throw;
-            rethrow_xapian(fmt::format("{}: shard {}", path, spec.name()), e);
+            if (on_missing == MissingShards::fail)
+                rethrow_xapian(fmt::format("{}: shard {}", path, spec.name()), e);
+            o.missing.push_back(fmt::format("{}: {}", spec.name(), e.get_msg()));
+            o.shards.push_back(empty_shard());
         }
-        all.add_database(shards.back());
     }
     if (inode_of(path) != before)
         throw Xapian::DatabaseOpeningError("a new generation replaced the archive while it opened");
-    return {all, shards, specs};
+    if (o.missing.size() == specs.size())
+        throw DatabaseError(
+            {path}, fmt::format("no shard can be reached ({})", fmt::join(o.missing, "; ")));
+    return o;
 }
 
-ReadDatabase read_archive(const std::string& path) {
-    Opened o = open_archive(path);
-    Schema schema = stored_schema(o.shards.front(), path);
+ReadDatabase read_archive(const std::string& path, MissingShards on_missing, unsigned timeout_ms) {
+    Opened o = open_archive(path, on_missing, timeout_ms);
+    // The archive's metadata is in every shard: the first one reached has it.
+    std::size_t first = 0;
+    while (first < o.layout.size() && o.shards[first].get_doccount() == 0 &&
+           o.shards[first].get_metadata(schema_metadata_key).empty())
+        ++first;
+    if (first == o.shards.size()) first = 0;
+    Schema schema = stored_schema(o.shards[first], path);
     std::vector<std::string> lists;
     for (const Xapian::Database& shard : o.shards)
         lists.push_back(shard.get_metadata(languages_metadata_key));
-    return {o.all,
+    return {all_of(o.shards),
             std::move(schema),
-            stored_aliases(o.shards.front()),
+            stored_aliases(o.shards[first]),
             language_list(merge_language_lists(lists)),
             o.shards,
-            o.layout};
+            o.layout,
+            o.missing,
+            on_missing,
+            timeout_ms};
 }
 
 } // namespace
 
-ReadDatabase open_for_reading(const std::string& path) {
+bool leave_out_unreachable(ReadDatabase& db) {
+    if (db.on_missing != MissingShards::skip) return false;
+    bool changed = false;
+    for (std::size_t k = 0; k < db.layout.size(); ++k) {
+        if (!db.layout[k].remote()) continue;
+        try {
+            db.shards[k].keep_alive();
+        } catch (const Xapian::NetworkError& e) {
+            db.missing.push_back(fmt::format("{}: {}", db.layout[k].name(), e.get_msg()));
+            db.shards[k] = empty_shard();
+            changed = true;
+        }
+    }
+    if (changed) db.db = all_of(db.shards);
+    return changed;
+}
+
+ReadDatabase open_for_reading(const std::string& path, MissingShards on_missing,
+                              unsigned timeout_ms) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw DatabaseError({path}, "no such database");
     // An open that straddles a generation switch (generation.hpp) can see
@@ -160,7 +203,7 @@ ReadDatabase open_for_reading(const std::string& path) {
     constexpr int attempts = 4;
     for (int attempt = 1;; ++attempt) {
         try {
-            return read_archive(path);
+            return read_archive(path, on_missing, timeout_ms);
         } catch (const Xapian::DatabaseError& e) {
             if (!racy(e) || attempt == attempts) rethrow_xapian(path, e);
             std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));

@@ -18,6 +18,11 @@
 
 namespace morgue {
 
+// What opening an archive does with a shard it cannot reach (down, refusing
+// connections, slower than the timeout, missing): fail, naming it, or leave
+// it out and go on with the others (a searcher's partial results).
+enum class MissingShards { fail, skip };
+
 struct ReadDatabase {
     Xapian::Database db; // the whole archive: every shard (shards.hpp) at once
     Schema schema;
@@ -27,6 +32,11 @@ struct ReadDatabase {
     // sharing `db`'s handles: a reopen of `db` reopens them.
     std::vector<Xapian::Database> shards = {};
     std::vector<ShardSpec> layout = {}; // what the stub lists; empty for a single database
+    // With MissingShards::skip, the shards left out ("NAME: reason"), each
+    // in `shards` as an empty database so that document ids stay the same.
+    std::vector<std::string> missing = {};
+    MissingShards on_missing = MissingShards::fail;
+    unsigned timeout_ms = remote_timeout_ms;
 };
 
 // The codes in a languages_metadata_key value.
@@ -43,7 +53,15 @@ std::string canonical_value(const ReadDatabase& db, std::string_view field,
 // Throws DatabaseError naming `path` (or the shard) when it is missing or not
 // a Morgue database.  A sharded archive's schema and topic aliases are its
 // first shard's (every shard has the same), its languages all shards'.
-ReadDatabase open_for_reading(const std::string& path);
+// `timeout_ms` bounds each exchange with a remote shard.
+ReadDatabase open_for_reading(const std::string& path,
+                              MissingShards on_missing = MissingShards::fail,
+                              unsigned timeout_ms = remote_timeout_ms);
+
+// With MissingShards::skip: the remote shards of `db` that no longer answer
+// (Database::keep_alive) left out, as open_for_reading() leaves them out.
+// True if any was.
+bool leave_out_unreachable(ReadDatabase& db);
 
 // The archive's identity and revision ("UUID:REVISION", each shard's): what
 // a resident searcher keys what it remembers by, so that a commit or a new

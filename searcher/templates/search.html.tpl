@@ -68,7 +68,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
 <main id="results" tabindex="-1">
   {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
   {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
-  {{#NOTE}}<p class="note" role="status">Your query was {{TEXT}}.</p>{{/NOTE}}
+  {{#NOTE}}<p class="note" role="status">Your query was {{TEXT}}.</p>{{/NOTE}}{{#PARTIAL}}<p class="note" role="status">Part of the archive cannot be reached just now: these results are from the rest of it.</p>{{/PARTIAL}}
   {{#RELAXED}}<p class="note" role="status">{{#NONE}}No article has{{/NONE}}{{#FEW}}Only {{HAVE}}{{/FEW}} all of your words: showing articles with any of them, those with more of them first.</p>{{/RELAXED}}
   {{#SELECTED}}
   <div class="selected" aria-label="Selected filters">

@@ -12,6 +12,7 @@ sed 's/Batch a story \([0-9]\) /Batch a story \1 revised /' "$TMP/a.rss" >"$TMP/
 files=("$DATA/huffpost-sample.rss" "$DATA/opinion-bylines.rss" "$DATA/taipei-times-editorials.rss"
     "$TMP/a.rss" "$TMP/b.rss" "$TMP/a-revised.rss")
 contents() { indexer --db "$1" export --jsonl | tail -n +2 | sort; }
+partial() { python3 -c 'import json,sys; print(json.load(sys.stdin).get("partial", False))'; }
 
 run indexer --db "$TMP/one" import "${files[@]}"
 expect_status 0 "one database"
@@ -67,8 +68,11 @@ checks=$((checks + 1))
 # signals its whole process group, which would otherwise be this test's
 # (and ctest's).
 serve() {
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    [[ -n ${2:-} ]] && port=$2 ||
+        port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    : >"$TMP/tcpsrv-$port.log"
     setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$1" >"$TMP/tcpsrv-$port.log" 2>&1 &
+    server=$!
     wait_for_text "$TMP/tcpsrv-$port.log" "Listening"
 }
 
@@ -78,8 +82,10 @@ serve() {
 # backend does not serve.
 mkdir -p "$TMP/remote"
 echo "auto $TMP/four-jobs/shard0" >"$TMP/remote/XAPIANDB"
+servers=()
 for k in 1 2 3; do
     serve "$TMP/four-jobs/shard$k"
+    servers+=("$server:$port")
     echo "remote 127.0.0.1:$port" >>"$TMP/remote/XAPIANDB"
 done
 python3 "$MORGUE_SOURCE_DIR/tests/e2e/shard_equivalence.py" "$MORGUE_SEARCHER" /dev/null "$TMP/queries.tsv" \
@@ -89,6 +95,56 @@ checks=$((checks + 1))
 run indexer --db "$TMP/remote" stats
 expect_status 0 "stats of remote shards"
 expect_file_contains "$TMP/out" "shard remote 127.0.0.1:" "stats names remote shards"
+
+# A remote shard that is down: searches answer from the others and say so
+# (JSON partial, a warning line, a line on the page); --all-shards and
+# missing_shards = error make it an error; the indexer exits 3 before
+# writing anything, naming it.  Back up, it is used again.
+all_total=$(searcher --db "$TMP/remote" --json story | json_total)
+down=${servers[1]}
+kill "${down%%:*}"
+wait "${down%%:*}" 2>/dev/null
+down_port=${down##*:}
+run searcher --db "$TMP/remote" --json story
+expect_status 0 "a shard down: still searched"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["partial"] is True and len(r["missing_shards"]) == 1 and r["missing_shards"][0].startswith("remote 127.0.0.1:" + sys.argv[2]) and 0 < r["total"] < int(sys.argv[3]), r' \
+    "$TMP/out" "$down_port" "$all_total" || fail "a shard down: partial results naming it: $(cat "$TMP/out")"
+checks=$((checks + 1))
+run searcher --db "$TMP/remote" story
+expect_file_contains "$TMP/out" "warning: shard remote 127.0.0.1:$down_port" "a shard down: the text says so"
+run searcher --db "$TMP/remote" --all-shards story
+expect_status 3 "a shard down, --all-shards"
+expect_file_contains "$TMP/err" "shard remote 127.0.0.1:$down_port" "--all-shards names the shard"
+run env GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET SCRIPT_NAME=/search QUERY_STRING=q=story \
+    MORGUE_DB="$TMP/remote" MORGUE_CONFIG=/dev/null "$MORGUE_SEARCHER"
+expect_file_contains "$TMP/out" "Part of the archive cannot be reached just now" "a shard down: the page says so"
+expect_file_contains "$TMP/err" "shard remote 127.0.0.1:$down_port" "a shard down: the server's log names it"
+printf 'missing_shards = error\n' >"$TMP/strict.conf"
+run env GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET SCRIPT_NAME=/search QUERY_STRING=q=story \
+    MORGUE_DB="$TMP/remote" MORGUE_CONFIG="$TMP/strict.conf" "$MORGUE_SEARCHER"
+expect_file_lacks "$TMP/out" "Status: 200" "missing_shards = error: no partial page"
+before=$(xapian-delve "$TMP/four-jobs/shard0" | sed -n 's/^number of documents = //p')
+run indexer --db "$TMP/remote" import "$TMP/b.rss"
+expect_status 3 "import with a shard down"
+expect_file_contains "$TMP/err" "shard remote 127.0.0.1:$down_port" "the indexer names the shard down"
+expect_eq "$before" "$(xapian-delve "$TMP/four-jobs/shard0" | sed -n 's/^number of documents = //p')" "nothing written with a shard down"
+# A shard that accepts connections and never answers: left out once its
+# time (half of --timeout) is up; never a hang.
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(8); held = []
+while True: held.append(s.accept()[0])' "$down_port" &
+silent=$!
+run searcher --db "$TMP/remote" --json --timeout 2 story
+expect_status 0 "a silent shard: still searched"
+expect_eq True "$(partial <"$TMP/out")" "a silent shard is left out"
+kill "$silent"
+wait "$silent" 2>/dev/null
+serve "$TMP/four-jobs/shard2" "$down_port"
+run searcher --db "$TMP/remote" --json story
+expect_eq False "$(partial <"$TMP/out")" "the shard back: used again"
+expect_eq "$all_total" "$(json_total <"$TMP/out")" "the shard back: every article found"
 
 # stats, check, compact and export see the whole archive.
 run indexer --db "$TMP/four" stats
@@ -134,12 +190,19 @@ run indexer --db "$TMP/four-jobs" check
 expect_status 3 "check a damaged shard"
 expect_file_contains "$TMP/err" "shard $TMP/four-jobs/shard1" "check names the damaged shard"
 
-# A shard that is missing: the run fails before writing, naming it.
+# A local shard that is missing: searches go on without it (or fail with
+# --all-shards), maintenance fails, naming it.
 run indexer --db "$TMP/gone" import --shards 2 "$TMP/a.rss"
 rm -rf "$TMP/gone/shard1"
 run searcher --db "$TMP/gone" story
-expect_status 3 "search with a shard missing"
+expect_status 0 "search with a shard missing: the others'"
+expect_file_contains "$TMP/out" "warning: shard $TMP/gone/shard1" "the missing shard is named"
+run searcher --db "$TMP/gone" --all-shards story
+expect_status 3 "search with a shard missing, --all-shards"
 expect_file_contains "$TMP/err" "shard $TMP/gone/shard1" "the missing shard is named"
+run indexer --db "$TMP/gone" stats
+expect_status 3 "stats with a shard missing"
+expect_file_contains "$TMP/err" "shard $TMP/gone/shard1" "stats names the missing shard"
 
 # At scale: 21,578 Reuters stories (read from ../shared, never copied) as
 # one database and as 4 shards, 200 queries of every kind compared.
