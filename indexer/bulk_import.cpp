@@ -174,9 +174,9 @@ void merge_runs(const std::vector<std::string>& runs, std::size_t archive_shards
         for (std::size_t k = 0; k < archive_shards; ++k) {
             std::vector<std::string> kth;
             for (const auto& run : runs)
-                kth.push_back(fmt::format("{}/shard{}", run, k));
+                kth.push_back(fmt::format("{}/{}", run, shard_directory(k)));
             drop_duplicates(kth, id_prefix, counts);
-            merge_shards(kth, fmt::format("{}/shard{}", staged, k));
+            merge_shards(kth, fmt::format("{}/{}", staged, shard_directory(k)));
         }
     }
     mark_compacted(staged);

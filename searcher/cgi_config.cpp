@@ -75,9 +75,7 @@ std::string config_path() {
 } // namespace
 
 unsigned shard_timeout_ms(const CgiConfig& c) {
-    double ms = c.time_limit * 250;
-    return ms <= 0 || ms > remote_timeout_ms ? remote_timeout_ms
-                                             : std::max(1U, static_cast<unsigned>(ms));
+    return remote_timeout_for(c.time_limit / 2); // the search's share of the time limit
 }
 
 CgiConfig parse_cgi_config(std::string_view text, const std::string& source, CgiConfig c) {

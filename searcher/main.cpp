@@ -67,14 +67,9 @@ struct Options {
 };
 
 int search(Options o) {
-    // A remote shard has half of --timeout for each exchange, at most 10 s.
-    double limit_ms = o.request.time_limit * 500;
-    unsigned timeout_ms = limit_ms > 0 && limit_ms < morgue::remote_timeout_ms
-                              ? std::max(1U, static_cast<unsigned>(limit_ms))
-                              : morgue::remote_timeout_ms;
     morgue::ReadDatabase db = morgue::open_for_reading(
         o.db_path, o.all_shards ? morgue::MissingShards::fail : morgue::MissingShards::skip,
-        timeout_ms);
+        morgue::remote_timeout_for(o.request.time_limit));
     bool tty = morgue::use_colour(STDOUT_FILENO) && !o.json && o.format == "text";
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
     o.request.html_snippets = o.json;

@@ -2,6 +2,7 @@
 
 #include "morgue/errors.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -85,7 +86,7 @@ void create_sharded_archive(const std::string& path, std::size_t count) {
                     "# be moved to another machine and listed as `remote HOST:PORT`.\n",
                     count);
     for (std::size_t k = 0; k < count; ++k)
-        text += fmt::format("auto shard{}\n", k);
+        text += fmt::format("auto {}\n", shard_directory(k));
     fs::path stub = fs::path(path) / stub_file_name;
     fs::path tmp = stub;
     tmp += ".tmp";
@@ -114,6 +115,16 @@ std::vector<std::string> shards_within(const std::string& path, const std::strin
         out.push_back(rel);
     }
     return out;
+}
+
+std::string shard_directory(std::size_t index) {
+    return fmt::format("shard{}", index);
+}
+
+unsigned remote_timeout_for(double seconds) {
+    double ms = seconds * 500;
+    return ms <= 0 || ms >= remote_timeout_ms ? remote_timeout_ms
+                                              : std::max(1U, static_cast<unsigned>(ms));
 }
 
 std::size_t shard_of(std::string_view unique_term, std::size_t count) {

@@ -36,8 +36,11 @@ struct ShardSpec {
 // other than auto, glass or remote HOST:PORT).
 std::vector<ShardSpec> read_shards(const std::string& path);
 
+// The directory of local shard `index` in an archive Morgue creates ("shard0").
+std::string shard_directory(std::size_t index);
+
 // Creates directory `path` holding a stub that lists `count` local shards
-// (shard0, shard1, ...; not yet created), written whole or not at all.
+// (shard_directory(k); not yet created), written whole or not at all.
 void create_sharded_archive(const std::string& path, std::size_t count);
 
 // The shards of the sharded archive at `path`, each as a path relative to
@@ -56,6 +59,9 @@ std::string shard_place(std::size_t index, std::size_t count);
 
 // Milliseconds a remote shard may take to connect and to answer.
 inline constexpr unsigned remote_timeout_ms = 10000;
+// For a search that may take `seconds` (0: no limit): half of it, at most
+// remote_timeout_ms, so that a silent shard is left out in time.
+unsigned remote_timeout_for(double seconds);
 
 // The shard opened on its own: throws Xapian's errors.
 Xapian::Database open_shard(const ShardSpec& shard, unsigned timeout_ms = remote_timeout_ms);
