@@ -7,6 +7,7 @@
 #include "morgue/text.hpp"
 #include "ranking.hpp"
 #include "synonyms.hpp"
+#include "wildcards.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -127,6 +128,12 @@ bool is_operator(const std::string& t) {
 
 bool is_wildcard(const std::string& t) {
     return t.size() > 1 && t.back() == '*' && t.find('"') == std::string::npos;
+}
+
+// NEAR and ADJ take words only: Xapian reads "a NEAR k*" as plain words, and
+// would refuse the expansion's OP_SYNONYM there.
+bool is_proximity(const std::string& t) {
+    return t == "NEAR" || t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
 }
 
 unsigned wildcard_count(std::string_view q) {
@@ -263,6 +270,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
             field_names_.insert({"year", "date"});
         }
     }
+    wildcards_.add_to(qp_, text_prefixes_);
 }
 
 // Whether the stems match markedly more than the words as typed.  The
@@ -343,6 +351,7 @@ Xapian::Query QueryBuilder::parse_fresh(std::string_view text, bool strict) {
     parsed_ = Parsed::none;
     topic_words_ = 0;
     typed_terms_.clear();
+    wildcards_.forget();
     if (q.empty()) return Xapian::Query::MatchAll;
     set_stoppers(q);
     if (q.size() > max_query_bytes) {
@@ -522,6 +531,35 @@ bool QueryBuilder::wildcards_scan_too_much(std::string_view q) const {
     return false;
 }
 
+// `q` with each wildcard word as its wildcard field (wildcards.hpp), which
+// expands it over the whole archive.  Left to Xapian: one beside NEAR or ADJ,
+// in a field that is not text, or not one word as the parser reads words.
+std::string QueryBuilder::archive_wildcards(const std::string& q) const {
+    auto tokens = tokens_of(q);
+    std::string out;
+    std::size_t copied = 0; // q[0, copied) is handled
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (!is_wildcard(t.text) || (i > 0 && is_proximity(tokens[i - 1].text)) ||
+            (i + 1 < tokens.size() && is_proximity(tokens[i + 1].text)))
+            continue;
+        std::string_view word(t.text);
+        word.remove_suffix(1);
+        std::string_view sign;
+        if (word[0] == '+' || word[0] == '-') sign = word.substr(0, 1), word.remove_prefix(1);
+        std::string_view field;
+        if (auto colon = word.find(':'); colon != std::string_view::npos) {
+            field = word.substr(0, colon), word.remove_prefix(colon + 1);
+            if (!text_prefixes_.contains(std::string(field))) continue;
+        }
+        if (!expandable_word(word)) continue;
+        out.append(q, copied, t.column - 1 - copied);
+        out += fmt::format("{}{}:{}", sign, wildcard_field(field), word);
+        copied = t.column - 1 + t.text.size();
+    }
+    return copied ? out + q.substr(copied) : q;
+}
+
 Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
     struct Defaults { // restored whatever happens: each parse starts from AND, stemmed
         Xapian::QueryParser& qp;
@@ -533,11 +571,12 @@ Xapian::Query QueryBuilder::parse_checked(std::string q, Op op) {
     qp_.set_default_op(op);
     try {
         Xapian::termcount share = max_expanded_terms / std::max(1U, wildcard_count(q));
-        qp_.set_max_expansion(std::max<Xapian::termcount>(share, 1),
-                              wildcards_scan_too_much(q)
-                                  ? Xapian::Query::WILDCARD_LIMIT_FIRST
-                                  : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        q = expand_synonyms(q, synonyms_);
+        share = std::max<Xapian::termcount>(share, 1);
+        int limit = wildcards_scan_too_much(q) ? Xapian::Query::WILDCARD_LIMIT_FIRST
+                                               : Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT;
+        qp_.set_max_expansion(share, limit); // for the wildcards left to Xapian
+        wildcards_.set_limit(share, limit);
+        q = archive_wildcards(expand_synonyms(q, synonyms_));
         date_error_.clear();
         Xapian::Query stemmed = qp_.parse_query(q, query_flags);
         if (!date_error_.empty()) throw UsageError("query: " + date_error_);

@@ -8,6 +8,7 @@
 #include "morgue/name_groups.hpp"
 #include "spelling.hpp"
 #include "stopwords.hpp"
+#include "wildcards.hpp"
 
 #include <memory>
 #include <optional>
@@ -79,6 +80,7 @@ class QueryBuilder {
     unsigned count_topic_words(std::string_view q) const;
     std::set<std::string> wildcard_stems(std::string_view q) const;
     bool wildcards_scan_too_much(std::string_view q) const;
+    std::string archive_wildcards(const std::string& q) const;
     bool conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const;
     Xapian::Query in_every_language(Xapian::QueryParser& qp, const std::string& q, unsigned flags,
                                     const Xapian::Query& primary);
@@ -86,6 +88,7 @@ class QueryBuilder {
     Xapian::Database db_;
     std::vector<NameGroup> synonyms_;
     std::unordered_map<std::string, std::string> text_prefixes_; // field name -> term prefix
+    WildcardExpander wildcards_{db_};
     QueryStopper stopper_;
     Speller speller_;
     Xapian::QueryParser qp_;

@@ -95,6 +95,41 @@ class Deadline {
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// Counting the stories exactly holds each matching story's fingerprint in
+// memory at once (about 80 bytes each): above this many matches the folded
+// total stays Xapian's estimate.
+constexpr Xapian::doccount max_exact_folding = 200000;
+
+struct Folding {
+    Xapian::doccount matches = 0;            // without folding
+    std::optional<Xapian::doccount> stories; // with: exact, when counted
+};
+
+// The matches of `query` counted without folding copies, and as stories
+// (copies folded).  Xapian's folded total is an estimate even when every
+// match was checked (its collapser keeps only the page's stories), and it
+// estimates otherwise for each layout of shards; the fingerprints'
+// ValueCountMatchSpy, which local and remote shards run alike, counts them.
+Folding count_folding(const ReadDatabase& db, const Xapian::Query& query,
+                      Xapian::doccount upper_bound, const Deadline& deadline) {
+    Xapian::Enquire all(db.db);
+    all.set_query(query);
+    deadline.apply(all);
+    Xapian::ValueCountMatchSpy copies(slot_fingerprint);
+    bool exact = upper_bound <= max_exact_folding;
+    if (exact) all.add_matchspy(&copies);
+    Xapian::MSet mset = all.get_mset(0, 0, matches_to_rank(db.db));
+    Folding out{mset.get_matches_estimated(), {}};
+    if (!exact || mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+        copies.get_total() != out.matches)
+        return out;
+    Xapian::doccount keyed = 0, stories = 0;
+    for (auto v = copies.values_begin(); v != copies.values_end(); ++v)
+        keyed += v.get_termfreq(), ++stories;
+    out.stories = out.matches - keyed + stories; // a story without a fingerprint is its own
+    return out;
+}
+
 // `query` with --since/--until applied (the base facets count over).
 Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
     if (req.since.empty() && req.until.empty()) return query;
@@ -220,14 +255,10 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
         !finds_at_least(db, req, r.corrected_query, std::max<Xapian::doccount>(all_words, 1)))
         r.corrected_query.clear();
     if (req.collapse && !deadline.passed()) {
-        // Xapian's uncollapsed estimate is loose; count the matches again
-        // without folding.
-        Xapian::Enquire all(db.db);
-        all.set_query(ranked.enquire.get_query());
-        deadline.apply(all);
-        Xapian::doccount uncollapsed =
-            all.get_mset(0, 0, matches_to_rank(db.db)).get_matches_estimated();
-        r.collapsed = uncollapsed > r.total ? uncollapsed - r.total : 0;
+        Folding folding =
+            count_folding(db, ranked.enquire.get_query(), mset.get_matches_upper_bound(), deadline);
+        if (folding.stories) r.total = *folding.stories, r.total_exact = true;
+        r.collapsed = folding.matches > r.total ? folding.matches - r.total : 0;
     }
     // Feedback's words are not the reader's: marked are the typed terms (a
     // --similar search has none, and no feedback: its own terms).
