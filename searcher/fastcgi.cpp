@@ -3,6 +3,7 @@
 #include "cgi.hpp"
 #include "cgi_config.hpp"
 #include "morgue/database.hpp"
+#include "morgue/shards.hpp"
 #include "request_watchdog.hpp"
 #include "resident_memory.hpp"
 
@@ -10,11 +11,13 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <fcgiapp.h>
 #include <optional>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <vector>
 
 extern char** environ;
 
@@ -24,9 +27,41 @@ namespace {
 
 constexpr const char* prog = "morgue.fcgi";
 
+// A file as the kernel knows it: another file under the same name, or the
+// same one rewritten, is another FileId.
+struct FileId {
+    dev_t device = 0;
+    ino_t inode = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const FileId&) const = default;
+};
+
+// A directory's modification time is left out: a commit may add files to
+// it (changesets), which reopen() handles without opening afresh.
+FileId file_id(const std::string& path) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) return {};
+    if (S_ISDIR(st.st_mode)) return {st.st_dev, st.st_ino, 0};
+    return {st.st_dev, st.st_ino, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec};
+}
+
+// What tells that `path` is another archive than the one open: its directory
+// (a generation switch exchanges it), and the stub files Xapian reads it
+// through, its own and each local shard's: xapian-replicate rewrites a
+// replica's stub to point at a fresh full copy (after the master's compact or
+// rebuild), which the open database's reopen() would never see.
+std::vector<FileId> identity_of(const std::string& path, const std::vector<ShardSpec>& layout) {
+    std::vector<FileId> out{file_id(path), file_id(path + "/" + stub_file_name)};
+    for (const ShardSpec& shard : layout)
+        if (!shard.remote())
+            out.insert(out.end(),
+                       {file_id(shard.path), file_id(shard.path + "/" + stub_file_name)});
+    return out;
+}
+
 // The archive, open across requests and reopened when it has changed: a
-// commit (Xapian's revision) or a new generation (another directory under
-// the same name: its inode).  A shard left out is tried again every
+// commit (Xapian's revision) or another archive under the same name (a new
+// generation, a replica's fresh copy: identity_of).  A shard left out is tried again every
 // `retry_missing` seconds, so that one that comes back is used again.
 class ResidentArchive {
   public:
@@ -37,10 +72,7 @@ class ResidentArchive {
         constexpr std::chrono::seconds retry_missing{5};
         auto now = std::chrono::steady_clock::now();
         if (db_ && !db_->missing.empty() && now - opened_ >= retry_missing) db_.reset();
-        struct stat st {};
-        bool same_directory =
-            stat(path_.c_str(), &st) == 0 && db_ && st.st_ino == inode_ && st.st_dev == device_;
-        if (same_directory) {
+        if (db_ && identity_of(path_, db_->layout) == identity_) {
             try {
                 // A commit changes the metadata (aliases, languages) too: all of it again.
                 if (!db_->db.reopen()) return *db_;
@@ -48,9 +80,11 @@ class ResidentArchive {
             }
         }
         db_.reset();
+        // Taken before the open: a change meanwhile is seen at the next request.
+        std::vector<FileId> identity = identity_of(path_, read_shards(path_));
         db_ = open_for_reading(path_, on_missing_, timeout_ms_);
         opened_ = now;
-        inode_ = st.st_ino, device_ = st.st_dev;
+        identity_ = std::move(identity);
         return *db_;
     }
     // After a failed request: the next one starts from a fresh open.
@@ -62,8 +96,7 @@ class ResidentArchive {
     unsigned timeout_ms_;
     std::optional<ReadDatabase> db_;
     std::chrono::steady_clock::time_point opened_;
-    ino_t inode_ = 0;
-    dev_t device_ = 0;
+    std::vector<FileId> identity_;
 };
 
 // How long a request may run before the watchdog answers it and the process

@@ -261,6 +261,7 @@ void Writer::open_shard(const ShardSpec& spec, std::size_t index, std::size_t co
 Writer::Writer(const std::string& path, const Schema& schema)
     : path_(path), stemmers_(schema.language) {
     std::vector<ShardSpec> specs = read_shards(path);
+    refuse_replica(path, specs);
     if (specs.empty()) specs.push_back({path});
     for (std::size_t k = 0; k < specs.size(); ++k)
         open_shard(specs[k], k, specs.size(), schema);

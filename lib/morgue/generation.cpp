@@ -81,6 +81,7 @@ WriterLock::WriterLock(const std::string& db_path) {
     std::error_code ec;
     if (!fs::exists(db_path, ec)) return;
     std::vector<ShardSpec> shards = read_shards(db_path);
+    refuse_replica(db_path, shards);
     bool sharded = !shards.empty();
     if (!sharded) shards.push_back({db_path});
     for (const ShardSpec& shard : shards) {

@@ -74,6 +74,27 @@ std::vector<ShardSpec> read_shards(const std::string& path) {
     return shards;
 }
 
+namespace {
+
+bool is_replica(const fs::path& dir) {
+    std::ifstream in(dir / stub_file_name);
+    std::string first;
+    return in && std::getline(in, first) &&
+           first.find("Xapian::DatabaseReplica") != std::string::npos;
+}
+
+} // namespace
+
+void refuse_replica(const std::string& path, const std::vector<ShardSpec>& shards) {
+    std::vector<std::string> dirs{path};
+    for (const ShardSpec& s : shards)
+        if (!s.remote()) dirs.push_back(s.path);
+    for (const std::string& dir : dirs)
+        if (is_replica(dir))
+            throw DatabaseError({dir}, "is a replica that xapian-replicate keeps; index its "
+                                       "master instead (docs/scaling.md)");
+}
+
 void create_sharded_archive(const std::string& path, std::size_t count) {
     std::error_code ec;
     fs::create_directories(path, ec);

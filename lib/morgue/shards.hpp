@@ -36,6 +36,12 @@ struct ShardSpec {
 // other than auto, glass or remote HOST:PORT).
 std::vector<ShardSpec> read_shards(const std::string& path);
 
+// Throws DatabaseError when `path`, or a local shard in `shards` (as
+// read_shards gives them), is a read replica that xapian-replicate keeps (its
+// stub file is Xapian::DatabaseReplica's): a write there would be lost at the
+// next full copy, or break the next changeset.  The master is indexed.
+void refuse_replica(const std::string& path, const std::vector<ShardSpec>& shards);
+
 // The directory of local shard `index` in an archive Morgue creates ("shard0").
 std::string shard_directory(std::size_t index);
 
