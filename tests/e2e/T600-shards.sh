@@ -146,6 +146,26 @@ run searcher --db "$TMP/remote" --json story
 expect_eq False "$(partial <"$TMP/out")" "the shard back: used again"
 expect_eq "$all_total" "$(json_total <"$TMP/out")" "the shard back: every article found"
 
+# The page as a resident FastCGI process: a shard that goes down is left
+# out, and once it is back it is used again without a restart (the process
+# tries missing shards again every 5 s; waited for, at most a minute).
+. "$(dirname "$0")/cgi_server.sh"
+MORGUE_PAGE_MODE=fastcgi start_cgi_server "$TMP/remote"
+page_json() { curl -s "$BASE/search?q=story&format=json"; }
+expect_eq False "$(page_json | partial)" "FastCGI: every shard"
+kill "$server"
+wait "$server" 2>/dev/null
+expect_eq True "$(page_json | partial)" "FastCGI: a shard down is left out"
+expect_file_contains "$SITE/error.log" "shard remote 127.0.0.1:$down_port" "FastCGI: its log names the shard"
+serve "$TMP/four-jobs/shard2" "$down_port"
+for _ in $(seq 600); do
+    [[ $(page_json | partial) == False ]] && break
+    sleep 0.1
+done
+expect_eq False "$(page_json | partial)" "FastCGI: the shard back is used again, no restart"
+expect_eq "$all_total" "$(page_json | json_total)" "FastCGI: the shard back, every article"
+stop_cgi_server
+
 # stats, check, compact and export see the whole archive.
 run indexer --db "$TMP/four" stats
 expect_file_contains "$TMP/out" "4 shards" "stats says how many shards"
