@@ -1,5 +1,7 @@
 #include "ranking.hpp"
 
+#include "expansion.hpp"
+
 #include <vector>
 
 namespace morgue {
@@ -34,19 +36,15 @@ void set_ranking(Xapian::Enquire& enquire) {
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
 }
 
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
-                            Xapian::doccount check) {
+Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
+                            const Xapian::Query& query, Xapian::doccount check) {
     enquire.set_query(query);
     Xapian::MSet top = enquire.get_mset(0, feedback_documents, check);
     if (top.empty()) return query;
-    Xapian::RSet relevant;
-    for (auto it = top.begin(); it != top.end(); ++it)
-        relevant.add_document(*it);
-    StemmedWords words;
-    Xapian::ESet eset =
-        enquire.get_eset(feedback_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words);
-    if (eset.empty()) return query;
-    std::vector<Xapian::Query> terms(eset.begin(), eset.end());
+    std::vector<Xapian::docid> relevant(top.begin(), top.end());
+    std::vector<std::string> terms =
+        expansion_terms(db, relevant, feedback_terms, StemmedWords(), query);
+    if (terms.empty()) return query;
     Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return boosted(query,
                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, feedback_weight));

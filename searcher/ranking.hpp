@@ -34,11 +34,12 @@ Xapian::doccount matches_to_rank(const Xapian::Database& db);
 constexpr unsigned feedback_min_words = 3;
 
 // `query`, ranked with a bonus for the words that weigh most in its first
-// few results (Xapian's ESet over them): boosted(), so that nothing is
-// added to or removed from the matches; its pass checks `check` matches
-// (matches_to_rank()).  `query` unchanged when it finds
-// nothing.  Runs one short pass on `enquire`, which must be set up for it.
-Xapian::Query with_feedback(Xapian::Enquire& enquire, const Xapian::Query& query,
-                            Xapian::doccount check);
+// few results (Xapian's ESet over them, as expansion.hpp computes it):
+// boosted(), so that nothing is added to or removed from the matches; its
+// pass checks `check` matches (matches_to_rank()).  `query` unchanged when
+// it finds nothing.  Runs one short pass on `enquire`, which must be set up
+// for it and search `db`.
+Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
+                            const Xapian::Query& query, Xapian::doccount check);
 
 } // namespace morgue

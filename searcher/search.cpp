@@ -156,7 +156,7 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
     if (feedback && req.sort == Sort::relevance) {
         deadline.apply(enquire);
-        filtered = with_feedback(enquire, filtered, matches_to_rank(db.db));
+        filtered = with_feedback(db.db, enquire, filtered, matches_to_rank(db.db));
     }
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {

@@ -1,5 +1,6 @@
 #include "similar.hpp"
 
+#include "expansion.hpp"
 #include "morgue/errors.hpp"
 
 #include <fmt/format.h>
@@ -31,13 +32,8 @@ Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid,
     } catch (const Xapian::DocNotFoundError&) {
         throw UsageError(fmt::format("--similar {}: no such document", docid));
     }
-    Xapian::Enquire enquire(db);
-    Xapian::RSet rset;
-    rset.add_document(docid);
-    PlainWords decider;
-    Xapian::ESet eset =
-        enquire.get_eset(feedback_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
-    Xapian::Query words(Xapian::Query::OP_OR, eset.begin(), eset.end());
+    std::vector<std::string> terms = expansion_terms(db, {docid}, feedback_terms, PlainWords());
+    Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
     // The article itself, by its unique term, is left out.
     auto id = doc.termlist_begin();
     id.skip_to(id_prefix);

@@ -11,8 +11,8 @@ mkfifo "$FIFO"
 first=$!
 
 # Wait until the first writer is blocked opening the FIFO: it opens the
-# database (and takes the lock) before reading any file.  Bounded: 10 s.
-for _ in $(seq 100); do
+# database (and takes the lock) before reading any file.  Bounded: 60 s.
+for _ in $(seq 600); do
     [[ $(cat /proc/$first/wchan 2>/dev/null) == wait_for_partner ]] && break
     sleep 0.1
 done

@@ -103,7 +103,7 @@ expect_eq 3000 "$(doc_count "$TMP/locked")" "the bulk import finished"
 # at once, the database was never created, and the next run clears the shards.
 "$MORGUE_INDEXER" --db "$TMP/killed" -q import --jobs 2 "$TMP/big.rss" "$TMP/big2.rss" &
 bulk=$!
-for _ in $(seq 100); do [[ -d $TMP/killed.shard1 ]] && break; sleep 0.05; done
+for _ in $(seq 600); do [[ -d $TMP/killed.shard1 ]] && break; sleep 0.05; done
 kill -TERM $bulk
 wait $bulk
 # Killed with the parent, not finishing their shards (which takes seconds).

@@ -16,7 +16,7 @@ items = "".join(f"<item><title>{html.escape(p)}</title><link>@BASE@/pages/{p}</l
 open(sys.argv[2], "w").write(f'<rss version="2.0"><channel><title>Shapes</title>{items}</channel></rss>')
 PY
 python3 "$MORGUE_SOURCE_DIR/tests/e2e/feedserver.py" "$TMP/data" "$TMP/port" "$TMP/requests.log" &
-for _ in $(seq 100); do [[ -s $TMP/port ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s $TMP/port ]] && break; sleep 0.1; done
 S=http://127.0.0.1:$(cat "$TMP/port")
 
 run indexer --db "$DB" fetch --full-text --page-delay 0 --timeout 10 "$S/template/feed.rss"

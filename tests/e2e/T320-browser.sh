@@ -11,7 +11,7 @@ start_cgi_server "$DB"
 # short (a socket's path holds 107 bytes; the test's own dir was too deep).
 browser_tmp=$(mktemp -d /tmp/morgue-browser.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$browser_tmp"' EXIT
-TMPDIR=$browser_tmp run timeout 90 /usr/bin/python3 "$MORGUE_SOURCE_DIR/tests/browser/search_page.py" "$BASE" "$TMP/screenshots"
+TMPDIR=$browser_tmp run timeout 600 /usr/bin/python3 "$MORGUE_SOURCE_DIR/tests/browser/search_page.py" "$BASE" "$TMP/screenshots"
 cat "$TMP/out"
 expect_status 0 "browser checks"
 finish

@@ -105,7 +105,7 @@ chmod +x "$TMP/stalling-searcher"
 MORGUE_PAGE_MODE=fastcgi MORGUE_SEARCHER=$TMP/stalling-searcher start_cgi_server "$DB"
 echo "time_limit = 0.5" >>"$SITE/cgi-bin/morgue.conf"
 # The configuration is read once, at the start: a process that has read this one.
-for _ in $(seq 100); do [[ -n $(searchers) ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -n $(searchers) ]] && break; sleep 0.1; done
 kill $(searchers) 2>/dev/null || true
 for _ in $(seq 300); do [[ $(get 'q=trump') == 200 ]] && break; sleep 0.1; done
 expect_eq 200 "$(get 'q=trump')" "with the shim, while nothing stalls: 200"

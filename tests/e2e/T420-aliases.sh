@@ -17,7 +17,7 @@ mkfifo "$TMP/feed.fifo"
 blocked_writer() {
     "$@" >"$TMP/writer.out" 2>&1 &
     writer=$!
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do
         [[ $(cat /proc/$writer/wchan 2>/dev/null) == wait_for_partner ]] && return
         # unshare runs the writer as its child
         local child

@@ -18,7 +18,7 @@ bind=0.0.0.0
 v6=0
 if ip -6 addr show dev lo 2>/dev/null | grep -q '::1/128'; then bind=::; v6=1; fi
 python3 "$MORGUE_SOURCE_DIR/tests/e2e/feedserver.py" "$DATA" "$TMP/port" "$TMP/requests.log" "$bind" &
-for _ in $(seq 100); do [[ -s $TMP/port ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s $TMP/port ]] && break; sleep 0.1; done
 P=$(cat "$TMP/port")
 feed=feeds/bloomberg-opinion.atom
 public=http://198.51.100.7:$P

@@ -21,7 +21,7 @@ setsid xapian-replicate-server --interface 127.0.0.1 --port "$port" "$ROOT" >"$T
 # replicate MASTER REPLICA: one pass of xapian-replicate (retried while the
 # server is not listening yet); its report in $TMP/replicate.log.
 replicate() {
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do
         xapian-replicate -v --host 127.0.0.1 --port "$port" --master "$1" --one-shot "$2" \
             >"$TMP/replicate.log" 2>&1 && return
         sleep 0.1

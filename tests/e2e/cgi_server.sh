@@ -11,9 +11,9 @@ start_cgi_server() {
     "$MORGUE_SOURCE_DIR/scripts/serve-cgi" "${mode[@]}" --db "$1" --searcher "$MORGUE_SEARCHER" --dir "$SITE" \
         --port $((20000 + RANDOM % 20000)) >"$TMP/serve.log" 2>&1 &
     CGI_SERVER_PID=$!
-    for _ in $(seq 100); do [[ -s $SITE/port ]] && break; sleep 0.1; done
+    for _ in $(seq 600); do [[ -s $SITE/port ]] && break; sleep 0.1; done
     BASE=http://127.0.0.1:$(cat "$SITE/port")
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do
         curl -s -o /dev/null "$BASE/search?format=opensearch" && return
         sleep 0.1
     done

@@ -16,7 +16,7 @@ mkdir -p "$OUT/data"
 cp "$DATA/taipei-times-editorials.rss" "$DATA/bloomberg-opinion.atom" "$DATA/opinion-bylines.rss" \
     "$DATA/huffpost-sample.rss" "$OUT/data/"
 python3 "$SRC/tests/e2e/feedserver.py" "$OUT/data" "$OUT/port" "$OUT/requests.log" &
-for _ in $(seq 100); do [[ -s $OUT/port ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s $OUT/port ]] && break; sleep 0.1; done
 S=http://127.0.0.1:$(cat "$OUT/port")
 
 # Everything below runs where neither tree can be read.

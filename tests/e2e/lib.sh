@@ -48,9 +48,9 @@ expect_file_lacks() { # file text description
     ! grep -qF -- "$2" "$1" || fail "$3: \"$2\" unexpectedly in $(basename "$1")"
 }
 
-# wait_for_text FILE TEXT: until FILE holds TEXT (at most 10 s).
+# wait_for_text FILE TEXT: until FILE holds TEXT (at most 60 s: a hang guard, for a busy machine).
 wait_for_text() {
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do
         grep -qF -- "$2" "$1" 2>/dev/null && return
         sleep 0.1
     done
@@ -90,7 +90,7 @@ titles() {
 # its base URL.  Requests are logged to $TMP/requests.log.
 start_feed_server() {
     python3 "$MORGUE_SOURCE_DIR/tests/e2e/feedserver.py" "$DATA" "$TMP/port" "$TMP/requests.log" &
-    for _ in $(seq 100); do [[ -s $TMP/port ]] && break; sleep 0.1; done
+    for _ in $(seq 600); do [[ -s $TMP/port ]] && break; sleep 0.1; done
     S=http://127.0.0.1:$(cat "$TMP/port")
 }
 
