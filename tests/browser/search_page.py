@@ -18,6 +18,9 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, shots = sys.argv[1], sys.argv[2]
+# With a third argument "partial", BASE serves an archive with a shard
+# missing: only the page's word about it is checked.
+partial_only = len(sys.argv) > 3 and sys.argv[3] == "partial"
 os.makedirs(shots, exist_ok=True)
 failures = []
 
@@ -48,6 +51,15 @@ options.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 wait = WebDriverWait(driver, 10)
 try:
+    if partial_only:
+        driver.get(base + "/search?q=trump")
+        notes = [n for n in driver.find_elements(By.CSS_SELECTOR, "p.note[role=status]")
+                 if "Part of the archive cannot be reached" in n.text]
+        check(len(notes) == 1 and notes[0].is_displayed(), "a shard missing: the page says so")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "li.hit")) > 0,
+              "a shard missing: the other shards' results")
+        shot("8-partial")
+        raise SystemExit(1 if failures else 0)
     # The front page: the newest articles, a search box with a label.
     driver.get(base + "/search")
     shot("1-front")

@@ -14,4 +14,14 @@ trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$browser_tmp"' EXIT
 TMPDIR=$browser_tmp run timeout 600 /usr/bin/python3 "$MORGUE_SOURCE_DIR/tests/browser/search_page.py" "$BASE" "$TMP/screenshots"
 cat "$TMP/out"
 expect_status 0 "browser checks"
+
+# An archive of two shards, one of them missing: the page says that part of
+# the archive cannot be reached (issue 20), and shows the rest.
+stop_cgi_server
+indexer --db "$TMP/sharded" --quiet import --shards 2 "$DATA/huffpost-sample.rss"
+mv "$TMP/sharded/shard1" "$TMP/shard1-away"
+start_cgi_server "$TMP/sharded"
+TMPDIR=$browser_tmp run timeout 600 /usr/bin/python3 "$MORGUE_SOURCE_DIR/tests/browser/search_page.py" "$BASE" "$TMP/screenshots" partial
+cat "$TMP/out"
+expect_status 0 "browser checks, a shard missing"
 finish
