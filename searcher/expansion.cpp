@@ -15,14 +15,14 @@ constexpr double expand_k = 1.0; // TradEWeight's default
 struct Relevance {
     Xapian::doccount rtermfreq = 0; // relevant documents that hold it
     double multiplier = 0;          // their wdf, normalised by length
+    Xapian::doccount termfreq = 0;  // articles in the whole archive that hold it
 };
 
-// Every candidate's frequency in the whole archive, from one matching pass
+// Sets every candidate's frequency in the whole archive, from one matching pass
 // of their OR: Xapian gathers the statistics of a query's terms from every
 // shard in one exchange.  The pass is ANDed with a term no document has, so
 // nothing is matched.
-std::map<std::string, Xapian::doccount> frequencies(const Xapian::Database& db,
-                                                    const std::map<std::string, Relevance>& terms) {
+void add_frequencies(const Xapian::Database& db, std::map<std::string, Relevance>& terms) {
     std::vector<Xapian::Query> each;
     for (const auto& [term, _] : terms)
         each.emplace_back(term);
@@ -31,10 +31,8 @@ std::map<std::string, Xapian::doccount> frequencies(const Xapian::Database& db,
                                     Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end()),
                                     Xapian::Query(std::string("\x7f\x01nothing"))));
     Xapian::MSet stats = enquire.get_mset(0, 0);
-    std::map<std::string, Xapian::doccount> out;
-    for (const auto& [term, _] : terms)
-        out[term] = stats.get_termfreq(term);
-    return out;
+    for (auto& [term, r] : terms)
+        r.termfreq = stats.get_termfreq(term);
 }
 
 } // namespace
@@ -63,7 +61,7 @@ std::vector<std::string> expansion_terms(const Xapian::Database& db,
         }
     }
     if (terms.empty()) return {};
-    auto termfreq = frequencies(db, terms);
+    add_frequencies(db, terms);
     const double dbsize = db.get_doccount(), rsize = relevant.size();
     // Xapian's selection, step by step (ESet::Internal::expand): the terms in
     // order, each kept if it weighs more than the worst kept once `max` are
@@ -79,7 +77,7 @@ std::vector<std::string> expansion_terms(const Xapian::Database& db,
     double min_weight = 0;
     bool is_heap = false;
     for (const auto& [term, r] : terms) { // TradEWeight::get_weight
-        double without = rsize - r.rtermfreq, tf = termfreq[term];
+        double without = rsize - r.rtermfreq, tf = r.termfreq;
         double num = (r.rtermfreq + 0.5) * (dbsize - tf - without + 0.5);
         double denom = (tf - r.rtermfreq + 0.5) * (without + 0.5);
         double weight = r.multiplier * std::log(num / denom);

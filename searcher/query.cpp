@@ -136,6 +136,23 @@ bool is_proximity(const std::string& t) {
     return t == "NEAR" || t == "ADJ" || t.starts_with("NEAR/") || t.starts_with("ADJ/");
 }
 
+// The parts of a wildcard token: "+title:polit*" is the sign "+", the field
+// "title" (`fielded`: a colon was there) and the word "polit".
+struct WildcardWord {
+    std::string_view sign, field, word;
+    bool fielded = false;
+};
+
+WildcardWord wildcard_parts(std::string_view token) {
+    WildcardWord w{{}, {}, token.substr(0, token.size() - 1)};
+    if (w.word[0] == '+' || w.word[0] == '-') w.sign = w.word.substr(0, 1), w.word.remove_prefix(1);
+    if (auto colon = w.word.find(':'); colon != std::string_view::npos) {
+        w.field = w.word.substr(0, colon), w.word.remove_prefix(colon + 1);
+        w.fielded = true;
+    }
+    return w;
+}
+
 unsigned wildcard_count(std::string_view q) {
     unsigned n = 0;
     for (const auto& t : tokens_of(q))
@@ -508,15 +525,11 @@ std::set<std::string> QueryBuilder::wildcard_stems(std::string_view q) const {
     std::set<std::string> out;
     for (const auto& t : tokens_of(q)) {
         if (!is_wildcard(t.text)) continue;
-        std::string word = t.text.substr(0, t.text.size() - 1);
-        if (word[0] == '+' || word[0] == '-') word.erase(0, 1);
+        WildcardWord w = wildcard_parts(t.text);
         std::string prefix;
-        if (auto colon = word.find(':'); colon != std::string::npos) {
-            auto field = text_prefixes_.find(word.substr(0, colon));
-            if (field != text_prefixes_.end()) prefix = field->second;
-            word.erase(0, colon + 1);
-        }
-        out.insert(prefix + Xapian::Unicode::tolower(word));
+        if (auto field = text_prefixes_.find(std::string(w.field)); field != text_prefixes_.end())
+            prefix = field->second;
+        out.insert(prefix + Xapian::Unicode::tolower(std::string(w.word)));
     }
     return out;
 }
@@ -543,18 +556,12 @@ std::string QueryBuilder::archive_wildcards(const std::string& q) const {
         if (!is_wildcard(t.text) || (i > 0 && is_proximity(tokens[i - 1].text)) ||
             (i + 1 < tokens.size() && is_proximity(tokens[i + 1].text)))
             continue;
-        std::string_view word(t.text);
-        word.remove_suffix(1);
-        std::string_view sign;
-        if (word[0] == '+' || word[0] == '-') sign = word.substr(0, 1), word.remove_prefix(1);
-        std::string_view field;
-        if (auto colon = word.find(':'); colon != std::string_view::npos) {
-            field = word.substr(0, colon), word.remove_prefix(colon + 1);
-            if (!text_prefixes_.contains(std::string(field))) continue;
-        }
-        if (!expandable_word(word)) continue;
+        WildcardWord w = wildcard_parts(t.text);
+        if ((w.fielded && !text_prefixes_.contains(std::string(w.field))) ||
+            !expandable_word(w.word))
+            continue;
         out.append(q, copied, t.column - 1 - copied);
-        out += fmt::format("{}{}:{}", sign, wildcard_field(field), word);
+        out += fmt::format("{}{}:{}", w.sign, wildcard_field(w.field), w.word);
         copied = t.column - 1 + t.text.size();
     }
     return copied ? out + q.substr(copied) : q;
