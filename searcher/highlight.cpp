@@ -1,5 +1,6 @@
 #include "highlight.hpp"
 
+#include "morgue/document.hpp"
 #include "morgue/text.hpp"
 
 #include <algorithm>
@@ -119,18 +120,23 @@ std::vector<std::string> marking_terms(const Xapian::Document& doc,
 } // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
-                         const std::string& default_stemmer, Xapian::MSet words)
-    : db_(db), typed_(std::move(typed)), stemmers_(default_stemmer), words_{std::move(words)} {
+                         const Schema& schema, Xapian::MSet words)
+    : db_(db), typed_(std::move(typed)), stemmers_(schema.language),
+      text_stored_(schema.get("title").stored && schema.get("body").stored), words_{
+                                                                                 std::move(words)} {
     std::sort(typed_.begin(), typed_.end());
     typed_.erase(std::unique(typed_.begin(), typed_.end()), typed_.end());
 }
 
 const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
-                                                 const Xapian::Stem& stem) {
+                                                 const Article& article, const Xapian::Stem& stem) {
     if (typed_.empty()) return words_;
     // A hit's snippet, opening and title are marked one after the other.
     if (last_ && doc.get_docid() == last_docid_) return *last_;
-    auto [it, added] = by_terms_.try_emplace(marking_terms(doc, typed_, stem));
+    // Its words made again from its text cost less than a round trip for its
+    // term list when its shard is remote, and about as much when local.
+    auto [it, added] = by_terms_.try_emplace(
+        marking_terms(text_stored_ ? word_terms(article) : doc, typed_, stem));
     if (added) { // an MSet of these terms, to mark with: no match of its own
         const std::vector<std::string>& terms = it->first;
         Xapian::Enquire enquire(db_);
@@ -147,7 +153,7 @@ const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
 std::string Highlighter::mark(const Xapian::Document& doc, const Article& article,
                               const std::string& text, std::size_t bytes, unsigned flags) {
     const Xapian::Stem& stem = stemmers_.of(article.language);
-    const Words& words = words_for(doc, stem);
+    const Words& words = words_for(doc, article, stem);
     // Xapian stems each word of the text that is not a term itself, to look
     // for "Z" + its stem; with no stemmed term to find, the stemmer that
     // changes nothing finds the same, without the work.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "morgue/language.hpp"
+#include "morgue/schema.hpp"
 #include "search.hpp"
 
 #include <map>
@@ -18,9 +19,10 @@ class Highlighter {
   public:
     // `typed`: the query's terms as typed (QueryBuilder::typed_terms());
     // empty (a --similar search, a filter only): `words` marks what it has.
-    // `default_stemmer`: the schema's language, for articles without one.
-    Highlighter(const Xapian::Database& db, std::vector<std::string> typed,
-                const std::string& default_stemmer, Xapian::MSet words);
+    // The schema's language stems articles without one; when it stores the
+    // title and body, a hit's words are found in them, not in its term list.
+    Highlighter(const Xapian::Database& db, std::vector<std::string> typed, const Schema& schema,
+                Xapian::MSet words);
 
     // `text` of `article` cut to about `bytes` around its best matches, the
     // matches between `on` and `off`; empty when no word of the query is in
@@ -37,11 +39,13 @@ class Highlighter {
         Xapian::MSet mset;
         bool stemmed = true;
     };
-    const Words& words_for(const Xapian::Document& doc, const Xapian::Stem& stem);
+    const Words& words_for(const Xapian::Document& doc, const Article& article,
+                           const Xapian::Stem& stem);
 
     Xapian::Database db_;
     std::vector<std::string> typed_;
     Stemmers stemmers_;
+    bool text_stored_;
     Words words_;
     std::map<std::vector<std::string>, Words> by_terms_; // hits mostly share a choice
     Xapian::docid last_docid_ = 0;

@@ -263,7 +263,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // Feedback's words are not the reader's: marked are the typed terms (a
     // --similar search has none, and no feedback: its own terms).
     Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
-                      db.schema.language, mset);
+                      db.schema, mset);
     // The page's documents asked for at once: a remote shard then sends them
     // in one exchange instead of one round trip each.  (Xapian 1.4.22's
     // fetch() without arguments crashes on a page that starts past the

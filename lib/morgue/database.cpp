@@ -275,7 +275,7 @@ Writer::Writer(const std::string& path, const Schema& schema)
     tg_.set_database(*shards_.front().db);
     // Spelling data is taken from each written document (note_spelling),
     // not by the TermGenerator.
-    tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg_.set_flags(term_generator_flags);
 }
 
 Writer::~Writer() {

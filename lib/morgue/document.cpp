@@ -194,6 +194,16 @@ void strip_controls(Article& a) {
             strip_controls_in_place(s);
 }
 
+Xapian::Document word_terms(const Article& a) {
+    Xapian::Document doc;
+    Xapian::TermGenerator tg; // no stemmer: the words only
+    tg.set_flags(term_generator_flags);
+    tg.set_document(doc);
+    for (const std::string* text : {&a.title, &a.body})
+        tg.index_text(*text);
+    return doc;
+}
+
 Article read_stored(const Xapian::Document& doc) {
     auto j = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (!j.is_object())

@@ -47,6 +47,14 @@ void strip_controls(Article& article);
 Xapian::Document build_document(const Schema& schema, const Article& article,
                                 Xapian::TermGenerator& tg);
 
+// The flags of the TermGenerator that indexes text (CJK as n-grams).
+constexpr Xapian::TermGenerator::flags term_generator_flags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+
+// The unprefixed, unstemmed terms build_document gives the article's title
+// and body, made again from the text: what a stored article's term list has
+// of them, without reading the term list (a round trip to a remote shard).
+Xapian::Document word_terms(const Article& article);
+
 // The article as the document data stores it (article_json.hpp's
 // vocabulary), without the original item: what the searcher shows.  Throws
 // DatabaseError when the data is not what Morgue writes.

@@ -4,7 +4,10 @@
 #include "search.hpp"
 #include "small_archive.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <map>
 
 using namespace morgue;
 
@@ -58,6 +61,35 @@ TEST_F(ExactForms, TitlesWithoutTheWordsStayAsStored) {
     EXPECT_EQ(r.hits[0].title_html, "Tax bill passes");
     SearchResult field = run("title:studios");
     EXPECT_EQ(field.hits[0].title, "Anime [studios]"); // a field's words are marked too
+}
+
+// An archive whose schema does not store the body: the words to mark are
+// found in each hit's term list instead, which has the body's words too.
+TEST(ExactFormsUnstored, TitlesMarkedFromTheTermList) {
+    TempDir tmp;
+    std::ifstream in(MORGUE_SOURCE_DIR "/schemas/news.xml");
+    std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::size_t body = xml.find("name=\"body\"");
+    std::size_t stored = xml.find("stored=\"yes\"", body);
+    ASSERT_NE(stored, std::string::npos);
+    xml.replace(stored, 12, "stored=\"no\"");
+    Schema schema = parse_schema(xml, "test");
+    ASSERT_FALSE(schema.get("body").stored);
+    {
+        Writer w(tmp / "db", schema);
+        SmallArchive::add(w, "zoo", "Zoo animals", "Anime fans visit the animal keepers.");
+        SmallArchive::add(w, "shelter", "Animal shelter", "The animal shelter is full.");
+        w.commit();
+    }
+    ReadDatabase db = open_for_reading(tmp / "db");
+    SearchResult r = search(db, SearchRequest{"anime", 0, 10}, {"[", "]"});
+    ASSERT_EQ(r.hits.size(), 2u);
+    std::map<std::string, std::string> titles;
+    for (const Hit& h : r.hits)
+        titles[h.article.url] = h.title;
+    // The zoo's body has "anime": only that form is marked, and its title has none.
+    EXPECT_EQ(titles["https://example.com/zoo"], "Zoo animals");
+    EXPECT_EQ(titles["https://example.com/shelter"], "[Animal] shelter");
 }
 
 } // namespace
