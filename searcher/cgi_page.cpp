@@ -49,14 +49,29 @@ Params with_value(const Params& params, const std::string& name, const std::stri
     return out;
 }
 
-Params without_filters(const Params& params) {
+// A story's copies are asked for with every copy shown: leaving the story
+// leaves that too.
+Params without_story(const Params& params) {
     Params out = base_params(params);
+    if (!value_of(out, "story").empty())
+        std::erase_if(out,
+                      [](const auto& p) { return p.first == "story" || p.first == "collapse"; });
+    return out;
+}
+
+Params without_filters(const Params& params) {
+    Params out = without_story(params);
     std::erase_if(out, [](const auto& p) {
         return std::find(page_filter_fields.begin(), page_filter_fields.end(), p.first) !=
                    page_filter_fields.end() ||
                p.first == "since" || p.first == "until";
     });
     return out;
+}
+
+// The copies of `story` that match what the page searched for.
+Params story_copies(const Params& params, const std::string& story) {
+    return with_value(with_value(params, "story", story), "collapse", "0");
 }
 
 std::string thousands(std::uint64_t n) {
@@ -119,17 +134,34 @@ void set_correction(Dict& d, const PageContext& c, const SearchResult& r, const 
     fix->SetValue("URL", link_to(c.script_path, with_value(c.params, "q", r.corrected_query)));
 }
 
-// A value as a reader reads it: a language by its name ("German"), not its code.
+// "2025-03" -> "March 2025".
+std::string shown_month(const std::string& month) {
+    static constexpr const char* names[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+    int m = month.size() == 7 ? std::atoi(month.substr(5).c_str()) : 0;
+    return m >= 1 && m <= 12 ? fmt::format("{} {}", names[m - 1], month.substr(0, 4)) : month;
+}
+
+// A value as a reader reads it: a language by its name ("German"), not its
+// code; a month by its name.
 std::string shown_value(const std::string& field, const std::string& value) {
-    return field == "language" ? language_name(value) : value;
+    if (field == "language") return language_name(value);
+    return field == "month" ? shown_month(value) : value;
 }
 
 void set_selected(Dict& d, const PageContext& c) {
     const SearchRequest& s = c.request.search;
     Dict* selected = nullptr;
+    std::string last_field;
+    // Values of one field are alternatives, fields narrow each other: the
+    // chips say so ("or", "and") as the search means it.
     auto chip = [&](const std::string& field, const std::string& value, const Params& after) {
         if (!selected) selected = d.AddSectionDictionary("SELECTED");
         Dict* f = selected->AddSectionDictionary("FILTER");
+        if (!last_field.empty())
+            f->SetValueAndShowSection("WORD", field == last_field ? "or" : "and", "JOIN");
+        last_field = field;
         f->SetValue("FIELD", field);
         f->SetValue("VALUE", shown_value(field, value));
         f->SetValue("URL", link_to(c.script_path, after));
@@ -142,6 +174,7 @@ void set_selected(Dict& d, const PageContext& c) {
     }
     if (!s.since.empty()) chip("since", s.since, with_value(c.params, "since", ""));
     if (!s.until.empty()) chip("until", s.until, with_value(c.params, "until", ""));
+    if (!s.story.empty()) chip("copies of", "one story", without_story(c.params));
     if (selected)
         selected->AddSectionDictionary("CLEAR")->SetValue(
             "URL", link_to(c.script_path, without_filters(c.params)));
@@ -208,6 +241,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
         Dict* dup = hit->AddSectionDictionary("DUPLICATES");
         dup->SetIntValue("N", h.duplicates);
         dup->SetValue("NOUN", h.duplicates == 1 ? "copy" : "copies");
+        dup->SetValue("URL", link_to(c.script_path, story_copies(c.params, h.story)));
     }
     set_marked(*hit, "PART", h.snippet);
     if (!a.topics.empty()) {
@@ -220,54 +254,154 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
     }
 }
 
+// "More…" when the search found more values than the facet shows (it
+// counts one more than that), "fewer" once more are shown.
+void set_more(Dict& facet, const PageContext& c, const std::string& field, bool has_more) {
+    const auto& more = c.request.more;
+    if (std::find(more.begin(), more.end(), field) != more.end()) {
+        Params p = base_params(c.params);
+        std::erase_if(p, [&](const auto& v) { return v.first == "more" && v.second == field; });
+        facet.AddSectionDictionary("FEWER")->SetValue("URL", link_to(c.script_path, p));
+    } else if (has_more) {
+        Params p = base_params(c.params);
+        p.emplace_back("more", field);
+        facet.AddSectionDictionary("MORE")->SetValue("URL", link_to(c.script_path, p));
+    }
+}
+
+// Each value a link that ticks or unticks it (several may be ticked: any of
+// them will do), with its exact count.
+void set_facet(Dict& facets, const PageContext& c, Facet f) {
+    static const std::map<std::string, std::string> labels = {
+        {"columnist", "Columnist"}, {"topic", "Topic"}, {"language", "Language"},
+        {"credit", "Credit"},       {"year", "Year"},   {"month", "Month"}};
+    auto chosen = c.request.search.filters.find(f.field);
+    std::size_t ticked = chosen == c.request.search.filters.end() ? 0 : chosen->second.size();
+    const auto& more = c.request.more;
+    std::size_t shown = std::find(more.begin(), more.end(), f.field) != more.end()
+                            ? facet_more_values
+                            : facet_values;
+    bool has_more = f.values.size() > shown;
+    if (has_more) f.values.resize(shown);
+    if (f.field == "year" || f.field == "month") // dates read best in order, newest first
+        std::sort(f.values.begin(), f.values.end(),
+                  [](const auto& a, const auto& b) { return a.value > b.value; });
+    Dict* facet = facets.AddSectionDictionary("FACET");
+    facet->SetValue("ID", f.field);
+    facet->SetValue("LABEL", labels.count(f.field) ? labels.at(f.field) : f.field);
+    facet->SetValue("HINT", ticked == 0 ? std::string("Tick one or more: any of them will do.")
+                            : ticked == 1
+                                ? std::string("Tick another to add it: any of them will do.")
+                                : fmt::format("Articles with any of the {} ticked.", ticked));
+    for (const auto& v : f.values) {
+        bool on =
+            ticked && std::any_of(chosen->second.begin(), chosen->second.end(),
+                                  [&](const std::string& s) { return same_value(s, v.value); });
+        Dict* value = facet->AddSectionDictionary("VALUE");
+        value->SetValue("NAME", shown_value(f.field, v.value));
+        value->SetValue("COUNT", thousands(v.count));
+        value->SetValue("URL", link_to(c.script_path, toggled(c.params, f.field, v.value)));
+        value->SetValue("CHECKED", on ? "true" : "false");
+        value->SetValue("CLASS", on ? "on" : "");
+    }
+    set_more(*facet, c, f.field, has_more);
+}
+
+// The month <input>'s value for a bound typed as YYYY, YYYY-MM or
+// YYYY-MM-DD: its month (a year starts in January and ends in December).
+std::string month_of(const std::string& bound, bool until) {
+    bool digits = bound.size() >= 4 && std::all_of(bound.begin(), bound.begin() + 4,
+                                                   [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (!digits) return {};
+    if (bound.size() == 4) return bound + (until ? "-12" : "-01");
+    return bound.size() >= 7 && bound[4] == '-' ? bound.substr(0, 7) : std::string();
+}
+
+// From and to, by month: a form that works without JavaScript, keeping the
+// rest of the search.
+void set_dates(Dict& facets, const PageContext& c) {
+    Dict* dates = facets.AddSectionDictionary("DATES");
+    dates->SetValue("SINCE", month_of(c.request.search.since, false));
+    dates->SetValue("UNTIL", month_of(c.request.search.until, true));
+    for (const auto& [name, value] : base_params(c.params)) {
+        if (name == "since" || name == "until") continue;
+        Dict* keep = dates->AddSectionDictionary("KEEP_DATES");
+        keep->SetValue("NAME", name);
+        keep->SetValue("VALUE", value);
+    }
+}
+
 void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
-    static const std::map<std::string, std::string> labels = {{"columnist", "Columnist"},
-                                                              {"topic", "Topic"},
-                                                              {"language", "Language"},
-                                                              {"credit", "Credit"},
-                                                              {"year", "Year"}};
     Dict* facets = nullptr;
-    for (Facet f : r.facets) {
+    for (const Facet& f : r.facets) {
         bool chosen_any = c.request.search.filters.contains(f.field);
         // An archive in one language has nothing to choose between.
         if (f.values.empty() || (f.field == "language" && f.values.size() < 2 && !chosen_any))
             continue;
-        if (f.field == "year") // years read best in order
-            std::sort(f.values.begin(), f.values.end(),
-                      [](const auto& a, const auto& b) { return a.value > b.value; });
         if (!facets) facets = d.AddSectionDictionary("FACETS");
-        Dict* facet = facets->AddSectionDictionary("FACET");
-        facet->SetValue("ID", f.field);
-        facet->SetValue("LABEL", labels.count(f.field) ? labels.at(f.field) : f.field);
-        auto chosen = c.request.search.filters.find(f.field);
-        for (const auto& v : f.values) {
-            bool on = chosen != c.request.search.filters.end() &&
-                      std::any_of(chosen->second.begin(), chosen->second.end(),
-                                  [&](const std::string& s) { return same_value(s, v.value); });
-            Dict* value = facet->AddSectionDictionary("VALUE");
-            value->SetValue("NAME", shown_value(f.field, v.value));
-            value->SetValue("COUNT", thousands(v.count));
-            value->SetValue("URL", link_to(c.script_path, toggled(c.params, f.field, v.value)));
-            value->SetValue("PRESSED", on ? "true" : "false");
-            value->SetValue("CLASS", on ? "on" : "");
-        }
+        set_facet(*facets, c, f);
     }
+    if (facets) set_dates(*facets, c);
 }
 
+// The number of the last page of `r` (the page can go no further than max_page).
+unsigned last_page(const SearchResult& r) {
+    return std::min<unsigned>(max_page, (r.total + page_size - 1) / page_size);
+}
+
+std::string page_link(const PageContext& c, unsigned n) {
+    Params p = base_params(c.params);
+    if (n > 1) p.emplace_back("page", std::to_string(n));
+    return link_to(c.script_path, p);
+}
+
+// Previous and next, the first and last pages, and the pages either side of
+// this one, as a reader of a paged list expects.
 void set_pages(Dict& d, const PageContext& c, const SearchResult& r) {
-    unsigned page = c.request.page;
-    unsigned last = std::min<unsigned>(max_page, (r.total + page_size - 1) / page_size);
-    if (last <= 1 && page == 1) return;
+    constexpr unsigned around = 2;
+    unsigned page = c.request.page, last = last_page(r);
+    if (last <= 1) return;
     Dict* pages = d.AddSectionDictionary("PAGES");
-    pages->SetIntValue("PAGE", page);
-    pages->SetIntValue("LAST", std::max(last, page));
-    auto to = [&](unsigned n) {
-        Params p = base_params(c.params);
-        if (n > 1) p.emplace_back("page", std::to_string(n));
-        return link_to(c.script_path, p);
+    if (page > 1) pages->AddSectionDictionary("PREV")->SetValue("URL", page_link(c, page - 1));
+    unsigned from = page > around + 1 ? page - around : 1, to = std::min(last, page + around);
+    auto number = [&](unsigned n) {
+        Dict* item = pages->AddSectionDictionary("NUMBER");
+        item->SetIntValue("N", n);
+        if (n == page)
+            item->ShowSection("CURRENT");
+        else
+            item->AddSectionDictionary("OTHER")->SetValue("URL", page_link(c, n));
     };
-    if (page > 1) pages->AddSectionDictionary("PREV")->SetValue("URL", to(page - 1));
-    if (page < last) pages->AddSectionDictionary("NEXT")->SetValue("URL", to(page + 1));
+    // A gap stands for two pages or more: one page is shown instead.
+    auto gap_or_page = [&](unsigned hidden_from, unsigned hidden_to) {
+        if (hidden_from == hidden_to)
+            number(hidden_from);
+        else if (hidden_from < hidden_to)
+            pages->AddSectionDictionary("NUMBER")->ShowSection("GAP");
+    };
+    if (from > 1) number(1);
+    gap_or_page(2, from - 1);
+    for (unsigned n = from; n <= to; ++n)
+        number(n);
+    gap_or_page(to + 1, last - 1);
+    if (to < last) number(last);
+    if (page < last) pages->AddSectionDictionary("NEXT")->SetValue("URL", page_link(c, page + 1));
+}
+
+// How many copies of the same stories were folded, and the way to see them
+// (or to fold them again); nothing to say on one story's own copies.
+void set_folding(Dict& summary, const PageContext& c, const SearchResult& r) {
+    const SearchRequest& s = c.request.search;
+    if (!s.story.empty()) return;
+    if (!s.collapse) {
+        summary.AddSectionDictionary("UNFOLDED")
+            ->SetValue("URL", link_to(c.script_path, with_value(c.params, "collapse", "")));
+    } else if (r.collapsed) {
+        Dict* folded = summary.AddSectionDictionary("FOLDED");
+        folded->SetValue("N", thousands(r.collapsed));
+        folded->SetValue("NOUN", r.collapsed == 1 ? "copy" : "copies");
+        folded->SetValue("URL", link_to(c.script_path, with_value(c.params, "collapse", "0")));
+    }
 }
 
 void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
@@ -284,6 +418,13 @@ void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
                                     r.all_words == 1 ? "article has" : "articles have"));
     }
     set_selected(d, c);
+    if (r.hits.empty() && r.total > 0 && c.request.page > 1) { // past the last page
+        Dict* past = d.AddSectionDictionary("PAST_END");
+        past->SetIntValue("PAGE", c.request.page);
+        past->SetIntValue("LAST", last_page(r));
+        past->SetValue("URL", page_link(c, last_page(r)));
+        return;
+    }
     if (r.hits.empty()) {
         Dict* empty = d.AddSectionDictionary("EMPTY");
         if (!c.request.search.query.empty()) empty->ShowSection("HAS_QUERY");
@@ -298,11 +439,19 @@ void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
         return;
     }
     Dict* summary = d.AddSectionDictionary("SUMMARY");
-    summary->SetValue("ABOUT", r.total_exact ? "" : "About ");
+    // "Results 11–20 of 52"; "Result 21 of 21" for a page of one.
+    summary->SetValue("FROM", thousands(r.offset + 1));
+    if (r.hits.size() > 1) {
+        summary->SetValue("RESULTS", "Results");
+        summary->SetValue("TO", "–" + thousands(r.offset + r.hits.size()));
+    } else {
+        summary->SetValue("RESULTS", "Result");
+    }
+    summary->SetValue("ABOUT", r.total_exact ? "" : "about ");
     summary->SetValue("TOTAL", thousands(r.total));
-    summary->SetValue("NOUN", r.total == 1 ? "article" : "articles");
     summary->SetValue("SECONDS", fmt::format("{:.3f}", r.elapsed_ms / 1000));
     set_sort(*summary, c);
+    set_folding(*summary, c, r);
     Dict* hits = d.AddSectionDictionary("HITS");
     hits->SetIntValue("FIRST_RANK", r.offset + 1);
     for (const Hit& h : r.hits)

@@ -54,6 +54,13 @@ Sort parse_sort(const std::string& text, bool has_query) {
     throw HttpError(400, "sort must be relevance, newest or oldest");
 }
 
+// Copies of one story are folded unless the reader asks to see them all.
+bool parse_collapse(const std::string& text) {
+    if (text.empty() || text == "1") return true;
+    if (text == "0") return false;
+    throw HttpError(400, "collapse must be 0 or 1");
+}
+
 } // namespace
 
 Params parse_query_string(std::string_view qs) {
@@ -111,13 +118,25 @@ PageRequest page_request(const Params& params) {
     s.sort = parse_sort(value_of(params, "sort"), !s.query.empty());
     s.since = collapse_spaces(value_of(params, "since"));
     s.until = collapse_spaces(value_of(params, "until"));
+    s.collapse = parse_collapse(value_of(params, "collapse"));
+    s.story = value_of(params, "story");
     for (const auto& field : page_filter_fields)
         for (auto& v : values_of(params, field))
             if (!collapse_spaces(v).empty()) s.filters[field].push_back(collapse_spaces(v));
     s.limit = page_size;
     s.offset = (r.page - 1) * page_size;
     s.html_snippets = r.format == Format::json;
-    if (r.format == Format::html || r.format == Format::json) s.facets = page_filter_fields;
+    for (auto& field : values_of(params, "more"))
+        if (std::find(page_filter_fields.begin(), page_filter_fields.end(), field) !=
+            page_filter_fields.end())
+            r.more.push_back(field);
+    if (r.format == Format::html || r.format == Format::json) {
+        s.facets = page_filter_fields;
+        // Months drill into one year; across years they would crowd it out.
+        auto year = s.filters.find("year");
+        if (year == s.filters.end() || year->second.size() != 1) std::erase(s.facets, "month");
+        s.facet_limit = r.shown_values() + (r.format == Format::html);
+    }
     return r;
 }
 

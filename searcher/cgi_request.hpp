@@ -43,19 +43,30 @@ std::string value_of(const Params& params, std::string_view name); // first, or 
 
 enum class Format { html, json, atom, opensearch };
 
-// The filter fields the page offers, in the order of its sidebar.
+// The filter fields the page offers, in the order of its sidebar.  Months
+// are counted only within one chosen year (page_request).
 inline const std::vector<std::string> page_filter_fields = {"columnist", "topic", "credit",
-                                                            "language", "year"};
+                                                            "language",  "year",  "month"};
+
+// Values a facet shows: the most frequent first; up to facet_more_values
+// once the reader asks for more of it.
+constexpr unsigned facet_values = 10, facet_more_values = 100;
 
 struct PageRequest {
     SearchRequest search;
     Format format = Format::html;
     unsigned page = 1;
+    std::vector<std::string> more; // facets shown with facet_more_values
+    // Values each facet shows; the search counts one more, to know that
+    // there are more than it shows.
+    unsigned shown_values() const { return more.empty() ? facet_values : facet_more_values; }
 };
 
-// q, columnist/topic/year (repeatable), since, until, sort
-// (relevance|newest|oldest), page, format; other names are ignored.
-// Without a query or a sort, the newest articles come first.
+// q, columnist/topic/credit/language/year/month (repeatable), since, until,
+// sort (relevance|newest|oldest), page, format, collapse (0|1: copies of one
+// story folded, the default), story (only its copies), more (a facet to
+// show more values of); other names are ignored.  Without a query or a
+// sort, the newest articles come first.
 PageRequest page_request(const Params& params);
 
 } // namespace morgue

@@ -152,6 +152,8 @@ int main(int argc, char** argv) {
         ->check(morgue::cli::number(0.01, 100000));
     app.add_flag("--collapse", o.request.collapse,
                  "fold copies of the same story from several feeds");
+    app.add_option("--story", o.request.story,
+                   "only the copies of this story (a result's \"story\" in --json)");
     app.add_option("--similar", o.request.similar,
                    "articles like the one with this docid (instead of a query)")
         ->check(morgue::cli::whole_number(1, UINT_MAX));

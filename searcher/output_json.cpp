@@ -21,6 +21,7 @@ nlohmann::ordered_json hit_json(const Hit& h) {
     for (const char* name : {"url", "columnist", "topic", "date", "date_local", "feed", "language"})
         j[name] = art.contains(name) ? art[name] : nullptr;  // date: null when unknown
     if (art.contains("credit")) j["credit"] = art["credit"]; // as in article_json: only when some
+    j["story"] = h.story;
     j["duplicates"] = h.duplicates;
     j["snippet"] = h.snippet;
     j["snippet_html"] = h.snippet_html;

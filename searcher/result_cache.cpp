@@ -18,7 +18,7 @@ std::string ResultCache::key(const ReadDatabase& db, const SearchRequest& req,
     auto part = [&](std::string_view s) { k += fmt::format("{}:{}", s.size(), s); };
     for (std::string_view s :
          {std::string_view(req.query), std::string_view(req.since), std::string_view(req.until),
-          std::string_view(hl.start), std::string_view(hl.end)})
+          std::string_view(req.story), std::string_view(hl.start), std::string_view(hl.end)})
         part(s);
     for (const auto& [field, values] : req.filters) {
         part(field);

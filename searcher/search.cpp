@@ -50,6 +50,7 @@ Hit make_hit(Highlighter& words, const Xapian::MSetIterator& it, const Highlight
     h.percent = it.get_percent();
     Xapian::Document doc = it.get_document();
     h.article = read_stored(doc);
+    h.story = doc.get_value(slot_fingerprint);
     std::string text = without_marks(h.article.body.empty() ? h.article.summary : h.article.body);
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM |
                      Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
@@ -130,8 +131,12 @@ Folding count_folding(const ReadDatabase& db, const Xapian::Query& query,
     return out;
 }
 
-// `query` with --since/--until applied (the base facets count over).
+// `query` with --since/--until and --story applied (the base facets count over).
 Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
+    if (!req.story.empty())
+        query = Xapian::Query(
+            Xapian::Query::OP_FILTER, query,
+            Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_fingerprint, req.story, req.story));
     if (req.since.empty() && req.until.empty()) return query;
     try {
         return Xapian::Query(

@@ -38,6 +38,7 @@ struct SearchRequest {
                                 // a query means exactly what it says: never relaxed
     // A resident process's memory of earlier requests; null: all read afresh.
     ResidentMemory* resident = nullptr;
+    std::string story = {}; // only the copies of this story (a Hit::story)
 };
 
 // How matched words are marked in snippets.
@@ -48,6 +49,7 @@ struct Highlight {
 struct Hit {
     unsigned rank = 0;               // 1-based, across pages
     Xapian::doccount duplicates = 0; // copies folded into this hit (--collapse)
+    std::string story;               // its story's fingerprint, shared by its copies
     Xapian::docid docid = 0;
     double score = 0;
     int percent = 0;

@@ -42,8 +42,19 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; }
 .facet a { display: flex; justify-content: space-between; gap: .5em; text-decoration: none; padding: .15em .3em; border-radius: 3px; }
 .facet a:hover { background: #eef3f8; }
 .facet a.on { background: var(--accent); color: #fff; }
-.facet .n { color: inherit; opacity: .8; }
-.pages { display: flex; gap: 1.5em; align-items: center; margin: 1.5em 0; }
+.facet .n { color: inherit; opacity: .8; margin-left: auto; }
+.facet .hint { margin: 0 0 .3em; color: var(--muted); font-size: 14px; }
+.facet .tick { flex: none; width: 1em; height: 1em; margin-top: .2em; border: 1px solid #767676; border-radius: 2px; background: #fff; }
+.facet a.on .tick { border-color: #fff; background: #fff; box-shadow: inset 0 0 0 2px var(--accent); }
+.facet a.on .tick::after { content: "✓"; display: block; color: var(--accent); font-size: .8em; line-height: 1.2; text-align: center; }
+.facet .more { margin: -.8em 0 1.2em; }
+.dates form { display: grid; gap: .3em; margin-bottom: 1.2em; }
+.dates input { font: inherit; padding: .3em; border: 1px solid #767676; border-radius: 4px; }
+.join { font-size: 14px; color: var(--muted); margin-right: .2em; }
+.pages { display: flex; flex-wrap: wrap; gap: 1em; align-items: center; margin: 1.5em 0; }
+.pages ul { display: flex; flex-wrap: wrap; gap: .3em; list-style: none; padding: 0; margin: 0; }
+.pages li a, .pages li strong { display: inline-block; min-width: 2.2em; padding: .3em .5em; text-align: center; border-radius: 4px; }
+.pages li strong { background: var(--accent); color: #fff; }
 .error { border-left: 4px solid #b00020; padding: .3em .8em; background: #fdecee; }
 .empty h2 { font-size: 1.2em; }
 footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
@@ -72,18 +83,24 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#RELAXED}}<p class="note" role="status">{{#NONE}}No article has{{/NONE}}{{#FEW}}Only {{HAVE}}{{/FEW}} all of your words: showing articles with any of them, those with more of them first.</p>{{/RELAXED}}
   {{#SELECTED}}
   <div class="selected" aria-label="Selected filters">
-    {{#FILTER}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}
+    {{#FILTER}}{{#JOIN}}<span class="join">{{WORD}}</span> {{/JOIN}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}
     {{#CLEAR}}<a class="clear" href="{{URL}}">Clear all filters</a>{{/CLEAR}}
   </div>
   {{/SELECTED}}
   {{#SUMMARY}}
   <div class="summary">
-    <p id="count" role="status">{{ABOUT}}{{TOTAL}} {{NOUN}} <span class="time">({{SECONDS}} seconds)</span></p>
+    <p id="count" role="status">{{RESULTS}} {{FROM}}{{TO}} of {{ABOUT}}{{TOTAL}} <span class="time">({{SECONDS}} seconds)</span>{{#FOLDED}}<span class="folded"> · {{N}} {{NOUN}} of the same stories folded: <a href="{{URL}}">show every copy</a></span>{{/FOLDED}}{{#UNFOLDED}}<span class="folded"> · every copy shown: <a href="{{URL}}">fold copies of one story</a></span>{{/UNFOLDED}}</p>
     <nav class="sort" aria-label="Sort">
       Sort: {{#SORT}}{{#CURRENT}}<strong aria-current="true">{{LABEL}}</strong>{{/CURRENT}}{{#OTHER}}<a href="{{URL}}">{{LABEL}}</a>{{/OTHER}} {{/SORT}}
     </nav>
   </div>
   {{/SUMMARY}}
+  {{#PAST_END}}
+  <section class="empty" aria-labelledby="past-title">
+    <h2 id="past-title">There is no page {{PAGE}}: these results end on page {{LAST}}.</h2>
+    <p><a href="{{URL}}">Go to page {{LAST}}</a></p>
+  </section>
+  {{/PAST_END}}
   {{#EMPTY}}
   <section class="empty" aria-labelledby="empty-title">
     <h2 id="empty-title">No articles match{{#HAS_QUERY}} <q>{{QUERY}}</q>{{/HAS_QUERY}}{{#FILTERED}} with these filters{{/FILTERED}}.</h2>
@@ -101,7 +118,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
     {{#HIT}}
     <li class="hit"{{#LANG}} lang="{{CODE}}"{{/LANG}}>
       <h2>{{#LINKED}}<a href="{{URL}}">{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}</a>{{/LINKED}}{{#UNLINKED}}{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}{{/UNLINKED}}</h2>
-      <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#DUPLICATES}} · <span>{{N}} more {{NOUN}} of this story</span>{{/DUPLICATES}}</p>
+      <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#DUPLICATES}} · <a class="copies" href="{{URL}}">{{N}} more {{NOUN}}</a> of this story{{/DUPLICATES}}</p>
       <p class="snippet">{{#PART}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/PART}}</p>
       {{#TOPICS}}<p class="topics">{{#TOPIC}}<a class="chip" href="{{URL}}">{{NAME}}</a> {{/TOPIC}}</p>{{/TOPICS}}
     </li>
@@ -111,7 +128,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#PAGES}}
   <nav class="pages" aria-label="Pages">
     {{#PREV}}<a rel="prev" href="{{URL}}">← Previous</a>{{/PREV}}
-    <span>Page {{PAGE}} of {{LAST}}</span>
+    <ul>{{#NUMBER}}<li>{{#CURRENT}}<strong aria-current="page">{{N}}</strong>{{/CURRENT}}{{#OTHER}}<a href="{{URL}}" aria-label="Page {{N}}">{{N}}</a>{{/OTHER}}{{#GAP}}<span aria-hidden="true">…</span>{{/GAP}}</li>{{/NUMBER}}</ul>
     {{#NEXT}}<a rel="next" href="{{URL}}">Next →</a>{{/NEXT}}
   </nav>
   {{/PAGES}}
@@ -122,11 +139,26 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#FACET}}
   <section class="facet" aria-labelledby="facet-{{ID}}">
     <h2 id="facet-{{ID}}">{{LABEL}}</h2>
-    <ul>
-      {{#VALUE}}<li><a href="{{URL}}" aria-pressed="{{PRESSED}}" class="{{CLASS}}"><span class="name">{{NAME}}</span> <span class="n">{{COUNT}}</span></a></li>{{/VALUE}}
+    <p class="hint" id="hint-{{ID}}">{{HINT}}</p>
+    <ul aria-describedby="hint-{{ID}}">
+      {{#VALUE}}<li><a href="{{URL}}" role="checkbox" aria-checked="{{CHECKED}}" class="{{CLASS}}"><span class="tick" aria-hidden="true"></span><span class="name">{{NAME}}</span> <span class="n">{{COUNT}}</span></a></li>{{/VALUE}}
     </ul>
+    {{#MORE}}<p class="more"><a href="{{URL}}" aria-label="More {{LABEL}} values">More…</a></p>{{/MORE}}{{#FEWER}}<p class="more"><a href="{{URL}}">Fewer</a></p>{{/FEWER}}
   </section>
   {{/FACET}}
+  {{#DATES}}
+  <section class="facet dates" aria-labelledby="facet-dates">
+    <h2 id="facet-dates">Dates</h2>
+    <form method="get" action="{{FORM_ACTION}}">
+      {{#KEEP_DATES}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP_DATES}}
+      <label for="since">From (month)</label>
+      <input id="since" name="since" type="month" value="{{SINCE}}" placeholder="YYYY-MM">
+      <label for="until">To (month)</label>
+      <input id="until" name="until" type="month" value="{{UNTIL}}" placeholder="YYYY-MM">
+      <button type="submit">Apply dates</button>
+    </form>
+  </section>
+  {{/DATES}}
 </aside>
 {{/FACETS}}
 </div>

@@ -69,8 +69,10 @@ try:
     check(driver.find_element(By.CSS_SELECTOR, "main").get_attribute("id") == "results",
           "a main landmark")
     # Columnist, topic, credit (the sample's AP and Reuters), year.
-    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.facet")) == 4,
+    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.facet:not(.dates)")) == 4,
           "four facets on the front page")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "aside section.dates input[type=month]")) == 2,
+          "and a from/to form by month")
 
     # Keyboard: the first Tab reaches the skip link, Enter on it moves to the results.
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
@@ -84,14 +86,14 @@ try:
     wait.until(EC.title_contains("trump"))
     shot("2-results")
     count = driver.find_element(By.ID, "count").text
-    check(count.startswith("52 articles"), f"result count shown: {count!r}")
+    check(count.startswith("Results 1–10 of 52 "), f"result count shown: {count!r}")
     hits = driver.find_elements(By.CSS_SELECTOR, "li.hit")
     check(len(hits) == 10, f"ten results on the first page ({len(hits)})")
     check(len(driver.find_elements(By.CSS_SELECTOR, "li.hit mark")) > 5, "query words are marked")
     check(driver.find_element(By.ID, "q").get_attribute("value") == "trump", "the box keeps the query")
 
     # Click the top columnist in the sidebar.
-    facet = driver.find_element(By.CSS_SELECTOR, "#facet-columnist + ul a")
+    facet = driver.find_element(By.CSS_SELECTOR, "#facet-columnist ~ ul a")
     name = facet.find_element(By.CLASS_NAME, "name").text
     n = int(facet.find_element(By.CLASS_NAME, "n").text)
     facet.click()
@@ -99,25 +101,27 @@ try:
     shot("3-facet")
     check("columnist=" in driver.current_url, "the facet link adds a filter to the URL")
     count = driver.find_element(By.ID, "count").text
-    check(count.startswith(f"{n} article"), f"the facet's count is the new total ({n}: {count!r})")
-    chosen = driver.find_element(By.CSS_SELECTOR, "#facet-columnist + ul a[aria-pressed=true]")
+    check(f" of {n} (" in count, f"the facet's count is the new total ({n}: {count!r})")
+    chosen = driver.find_element(By.CSS_SELECTOR, "#facet-columnist ~ ul a[aria-checked=true]")
     check(name in chosen.text, "the chosen value is marked pressed")
     metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "li.hit .meta")]
     check(all(name in m for m in metas), "every result is by that columnist")
-    others = driver.find_elements(By.CSS_SELECTOR, "#facet-columnist + ul a[aria-pressed=false]")
+    others = driver.find_elements(By.CSS_SELECTOR, "#facet-columnist ~ ul a[aria-checked=false]")
     check(len(others) > 0, "other columnists stay offered (multi-select)")
 
     # Page forward.
     driver.find_element(By.CSS_SELECTOR, 'a[rel="next"]').click()
-    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "nav.pages span"), "Page 2"))
+    wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "nav.pages [aria-current=page]"), "2"))
     shot("4-page-2")
     check(driver.find_element(By.CSS_SELECTOR, "ol.hits").get_attribute("start") == "11",
           "page 2 continues the ranks")
     check(len(driver.find_elements(By.CSS_SELECTOR, 'a[rel="prev"]')) == 1, "a link back")
+    check(driver.find_element(By.ID, "count").text.split(" ")[1].startswith("11"),
+          "page 2 says which results it shows")
 
     # Remove the filter with its chip.
     driver.find_element(By.CSS_SELECTOR, ".selected .chip.on").click()
-    wait.until(EC.text_to_be_present_in_element((By.ID, "count"), "52 articles"))
+    wait.until(EC.text_to_be_present_in_element((By.ID, "count"), "of 52 "))
     check(len(driver.find_elements(By.CSS_SELECTOR, ".selected")) == 0, "the chip removes the filter")
 
     # Sort by newest.
@@ -127,6 +131,34 @@ try:
     dates = [t.get_attribute("datetime") for t in driver.find_elements(By.CSS_SELECTOR, "li.hit time")]
     check(dates == sorted(dates, reverse=True) and len(dates) == 10, "newest first")
 
+    # Facets: the hint, a year's months, more values, a from/to form.
+    driver.get(base + "/search?q=trump")
+    hint = driver.find_element(By.ID, "hint-columnist")
+    check(hint.is_displayed() and "any of them" in hint.text, f"the facet says how it combines: {hint.text!r}")
+    more = driver.find_elements(By.CSS_SELECTOR, "#facet-columnist ~ .more a")
+    if more:
+        more[0].click()
+        wait.until(EC.presence_of_element_located((By.LINK_TEXT, "Fewer")))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#facet-columnist ~ ul a")) > 10,
+              "more… shows more columnists")
+    year = driver.find_element(By.CSS_SELECTOR, "#facet-year ~ ul a")
+    year_value = year.find_element(By.CLASS_NAME, "name").text
+    year.click()
+    wait.until(EC.presence_of_element_located((By.ID, "facet-month")))
+    months = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#facet-month ~ ul .name")]
+    check(months and all(m.endswith(" " + year_value) for m in months),
+          f"a chosen year drills into its months: {months}")
+    shot("9-months")
+    driver.execute_script("document.getElementById('since').value = '2019-01';"
+                          "document.getElementById('until').value = '2020-06';")
+    driver.find_element(By.CSS_SELECTOR, ".dates button").click()
+    wait.until(EC.url_contains("until=2020-06"))
+    check("since=2019-01" in driver.current_url and "q=trump" in driver.current_url,
+          "the date form sets from and to, and keeps the search")
+    chips = [c.text for c in driver.find_elements(By.CSS_SELECTOR, ".selected .chip.on")]
+    check(any("2019-01" in c for c in chips) and any("2020-06" in c for c in chips),
+          f"the dates are chips: {chips}")
+
     # Did you mean, and the empty page.
     driver.get(base + "/search?q=trunp")
     link = driver.find_element(By.PARTIAL_LINK_TEXT, "trump")
@@ -134,7 +166,7 @@ try:
           "the empty page suggests a spelling")
     link.click()
     wait.until(EC.title_contains("trump"))
-    check(driver.find_element(By.ID, "count").text.startswith("52"), "the suggestion searches")
+    check(" of 52 " in driver.find_element(By.ID, "count").text, "the suggestion searches")
     shot("5-suggestion")
 
     # Hostile articles and a hostile query: shown as text, nothing runs.

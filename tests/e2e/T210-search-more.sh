@@ -11,6 +11,12 @@ run searcher --db "$DB" --json --collapse '"anime artists"'
 expect_status 0 "--collapse"
 expect_eq "1 1 1" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["results"]), d["results"][0]["duplicates"], d["collapsed"])' "$TMP/out")" \
     "one hit, one copy folded into it, one folded in all"
+# --story: the copies of one story, as a hit names it.
+story=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["story"])' "$TMP/out")
+expect_eq 16 "${#story}" "a hit names its story"
+expect_eq 2 "$(titles "$DB" --story "$story" | wc -l)" "--story: both copies"
+expect_eq 2 "$(titles "$DB" --story "$story" anime | wc -l)" "--story with words: the copies that have them"
+expect_eq 0 "$(titles "$DB" --story "$story" duck | wc -l)" "--story: only that story's copies"
 run searcher --db "$DB" --collapse '"anime artists"'
 expect_file_contains "$TMP/out" "(+1 copy folded)" "text output says so"
 # Titles differ only in ’ and ': one story.

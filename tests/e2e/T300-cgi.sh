@@ -43,7 +43,8 @@ zero_page_time "$TMP/body"
 expect_golden cgi-trump-lee-moran.html "$TMP/body"
 etag=$(header ETag)
 expect_eq 1 "$([[ $etag =~ ^\"[0-9a-f]+\"$ ]] && echo 1)" "an ETag: $etag"
-expect_file_contains "$TMP/body" 'Page 1 of 2' "pagination"
+expect_file_contains "$TMP/body" '<strong aria-current="page">1</strong>' "pagination: this page"
+expect_file_contains "$TMP/body" 'aria-label="Page 2">2</a>' "pagination: the other"
 expect_file_contains "$TMP/body" 'href="/search?q=trump&amp;columnist=Lee%20Moran&amp;page=2"' "next page link"
 expect_file_contains "$TMP/body" 'aria-label="Remove filter columnist: Lee Moran"' "selected filter chip"
 expect_file_contains "$TMP/body" 'href="/search?q=trump&amp;columnist=Lee%20Moran&amp;format=atom"' "feed of the same search"
@@ -71,12 +72,28 @@ done
 
 # Paging, sorting, the query-less front page, unknown parameters.
 cgi 'q=trump&page=2'
-expect_file_contains "$TMP/body" 'Page 2 of 6' "page 2"
+expect_file_contains "$TMP/body" 'Results 11–20 of ' "page 2: which results"
+page_numbers() { sed -n '/<nav class="pages"/,/<\/nav>/p' "$TMP/body" | grep -o '<li>.*</ul>' | sed 's/<[^>]*>/ /g' | tr -s ' ' | sed 's/^ //; s/ $//'; }
+expect_eq "1 2 3 4 5 6" "$(page_numbers)" "page 2 of 6: every page (a gap would hide one)"
+expect_file_contains "$TMP/body" '<strong aria-current="page">2</strong>' "page 2: current"
 expect_file_contains "$TMP/body" 'rel="prev" href="/search?q=trump"' "previous page"
 expect_file_contains "$TMP/body" '<ol class="hits" start="11">' "ranks continue"
 cgi 'q=trump&page=2&utm_source=x&foo=%3Cb%3E'
 grep -v 'utm_source\|foo=' "$TMP/body" | zero_page_time /dev/stdin 2>/dev/null
-expect_file_contains "$TMP/body" 'Page 2 of 6' "unknown parameters are ignored"
+expect_file_contains "$TMP/body" '<strong aria-current="page">2</strong>' "unknown parameters are ignored"
+all=$(searcher --db "$DB" --count)
+last=$(((all + 9) / 10))
+((last <= 100)) || last=100
+expect_eq 1 "$((last > 12))" "enough articles for gaps ($all)"
+cgi 'page=6'
+expect_eq "1 … 4 5 6 7 8 … $last" "$(page_numbers)" "page 6 of $last: the first, two either side, the last"
+cgi "page=$last"
+expect_eq "1 … $((last - 2)) $((last - 1)) $last" "$(page_numbers)" "the last page"
+expect_file_lacks "$TMP/body" 'rel="next"' "no next page on the last"
+cgi 'q=trump&page=9'
+expect_file_contains "$TMP/body" 'There is no page 9: these results end on page 6.' "a page past the end says so"
+expect_file_contains "$TMP/body" '<a href="/search?q=trump&amp;page=6">Go to page 6</a>' "and links to the last"
+expect_file_lacks "$TMP/body" 'No articles match' "past the end is not 'no articles'"
 cgi ''
 expect_file_contains "$TMP/body" '<strong aria-current="true">newest</strong>' "no query: newest first"
 first_date=$(grep -o 'datetime="[^"]*"' "$TMP/body" | head -1)
@@ -89,7 +106,7 @@ expect_file_contains "$TMP/body" '<strong aria-current="true">oldest</strong>' "
 cgi 'q=trump&format=json&year=2020'
 expect_eq application/json "$(header Content-Type)" "json type"
 expect_eq "$(searcher --db "$DB" --count --filter year:2020 trump)" "$(json_total <"$TMP/body")" "json total = CLI count"
-expect_eq "columnist topic credit language year" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
+expect_eq "columnist topic credit language year month" "$(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["facets"])' "$TMP/body")" "json facets"
 cgi 'q=trump&format=atom'
 expect_eq "application/atom+xml; charset=utf-8" "$(header Content-Type)" "atom type"
 expect_eq "10 http://127.0.0.1:8080/search?q=trump&format=atom http://127.0.0.1:8080/search?q=trump" \
@@ -109,10 +126,36 @@ print([u.get("template") for u in d.findall(o + "Url") if u.get("type") == "text
 cgi 'format=opensearch' HTTP_HOST='evil"><x'
 expect_file_contains "$TMP/body" 'template="http://127.0.0.1:8080/search?' "a Host header that is not a host is not used"
 
+# Copies of one story (the anime column, carried by two feeds) are folded by
+# default, in every format; the page says so and links to the copies.
+COPIES=$TMP/copies
+indexer --db "$COPIES" --quiet import "$DATA/bloomberg-opinion.atom" "$DATA/opinion-bylines.rss"
+hits() { grep -c '<li class="hit"' "$TMP/body"; }
+cgi 'q=anime+artists' MORGUE_DB="$COPIES"
+expect_eq 1 "$(hits)" "copies folded by default"
+expect_file_contains "$TMP/body" '>Result 1 of 1 <' "one result: 'Result 1 of 1'"
+expect_file_contains "$TMP/body" '1 copy of the same stories folded: <a href="/search?q=anime%20artists&amp;collapse=0">show every copy</a>' "the page says how many"
+expect_file_contains "$TMP/body" '">1 more copy</a> of this story' "the hit links to its copies"
+copies=$(sed -n 's/.*<a class="copies" href="\/search?\([^"]*\)">.*/\1/p' "$TMP/body" | sed 's/&amp;/\&/g')
+expect_eq 1 "$([[ $copies =~ ^q=anime%20artists\&story=[0-9a-f]{16}\&collapse=0$ ]] && echo 1)" "the copies' link: $copies"
+cgi "$copies" MORGUE_DB="$COPIES"
+expect_eq 2 "$(hits)" "the story's copies"
+expect_file_contains "$TMP/body" 'aria-label="Remove filter copies of: one story"' "a chip for the story"
+expect_file_lacks "$TMP/body" 'class="folded"' "nothing folded among one story's copies"
+cgi 'q=anime+artists&collapse=0' MORGUE_DB="$COPIES"
+expect_eq 2 "$(hits)" "collapse=0: every copy"
+expect_file_contains "$TMP/body" 'every copy shown: <a href="/search?q=anime%20artists">fold copies of one story</a>' "and the way back"
+for c in 1 0; do
+    cgi "q=anime+artists&format=json&collapse=$c" MORGUE_DB="$COPIES"
+    expect_eq "$((2 - c)) $c" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["results"]), d["collapsed"])' "$TMP/body")" "json, collapse=$c"
+    cgi "q=anime+artists&format=atom&collapse=$c" MORGUE_DB="$COPIES"
+    expect_eq "$((2 - c))" "$(grep -o '<entry[ >]' "$TMP/body" | wc -l)" "atom, collapse=$c"
+done
+
 # Bad requests: a clear message and a 4xx, never a stack of internals.
 cgi "q=$(printf 'a%.0s' $(seq 9000))"
 expect_eq 414 "$status" "over-long request"
-for bad in 'page=0' 'page=abc' 'page=101' 'sort=bogus' 'format=xml'; do
+for bad in 'page=0' 'page=abc' 'page=101' 'sort=bogus' 'format=xml' 'collapse=2'; do
     cgi "q=trump&$bad"
     expect_eq 400 "$status" "$bad"
     expect_file_contains "$TMP/body" 'class="error" role="alert"' "$bad: the page says what is wrong"
@@ -171,6 +214,35 @@ expect_file_contains "$TMP/body" "the search took too long" "the reader is told 
 cgi 'q=trump' MORGUE_TEMPLATES="$TMP"
 expect_eq 503 "$status" "missing templates"
 
+# Facets that explain themselves: each value a checkbox-like link, the
+# hint that ticking more means "any of them", "and"/"or" between chips,
+# more values on request, months within a chosen year, a from/to form.
+cgi 'q=trump'
+expect_file_lacks "$TMP/body" 'aria-pressed' "no aria-pressed on links"
+expect_file_contains "$TMP/body" 'role="checkbox" aria-checked="false"' "values are checkboxes"
+expect_file_contains "$TMP/body" '<p class="hint" id="hint-columnist">Tick one or more: any of them will do.</p>' "the hint"
+columnists=$(searcher --db "$DB" --json --facet columnist --facet-limit 1000 trump | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["facets"]["columnist"]))')
+expect_eq 1 "$((columnists > 10))" "more than ten columnists write about trump ($columnists)"
+expect_eq 10 "$(sed -n '/id="facet-columnist"/,/<\/section>/p' "$TMP/body" | grep -o 'role="checkbox"' | wc -l)" "ten shown"
+expect_file_contains "$TMP/body" '<a href="/search?q=trump&amp;more=columnist" aria-label="More Columnist values">More…</a>' "and a way to more"
+cgi 'q=trump&more=columnist'
+expect_eq "$((columnists < 100 ? columnists : 100))" "$(sed -n '/id="facet-columnist"/,/<\/section>/p' "$TMP/body" | grep -o 'role="checkbox"' | wc -l)" "more=columnist: all of them"
+expect_file_contains "$TMP/body" '<a href="/search?q=trump">Fewer</a>' "and the way back"
+cgi 'q=trump&columnist=Lee+Moran&columnist=Ed+Mazza&topic=POLITICS'
+expect_file_contains "$TMP/body" '<p class="hint" id="hint-columnist">Articles with any of the 2 ticked.</p>' "the hint counts the ticked"
+expect_eq "or and" "$(grep -o '<span class="join">[a-z]*</span>' "$TMP/body" | sed 's/<[^>]*>//g' | tr '\n' ' ' | sed 's/ $//')" "chips: or within a field, and across"
+expect_file_contains "$TMP/body" 'role="checkbox" aria-checked="true" class="on"' "the ticked are checked"
+cgi 'q=trump&year=2020&since=2020'
+expect_file_contains "$TMP/body" '<h2 id="facet-month">Month</h2>' "one year chosen: its months"
+expect_eq 1 "$(grep -c '<span class="name">[A-Z][a-z]* 2020</span>' "$TMP/body" | awk '{print ($1 > 0)}')" "months by name, in that year"
+expect_file_contains "$TMP/body" '<input id="since" name="since" type="month" value="2020-01"' "the from month"
+expect_file_contains "$TMP/body" '<input type="hidden" name="year" value="2020">' "the date form keeps the rest"
+cgi 'q=trump&year=2020&year=2019'
+expect_file_lacks "$TMP/body" 'id="facet-month"' "two years: no months"
+cgi 'q=trump&since=2019-06&until=2020-03&format=json&collapse=0'
+since_json=$(json_total <"$TMP/body")
+expect_eq "$(searcher --db "$DB" --count --since 2019-06 --until 2020-03 trump)" "$since_json" "a month range is the CLI's"
+
 # Hostile values: from indexed articles, from the query and from parameters.
 no_markup() { # description: no injected element in $TMP/body
     local tags=('<script' '<img' '<svg' '<iframe' '</textarea' 'href="javascript:')
@@ -216,7 +288,7 @@ cgi 'q=' MORGUE_DB="$WORLD"
 expect_file_contains "$TMP/body" ">Language<" "a language facet"
 expect_file_contains "$TMP/body" ">German<" "languages by name"
 cgi 'q=&language=de' MORGUE_DB="$WORLD"
-expect_file_contains "$TMP/body" ">3 articles <" "filtered by language"
+expect_file_contains "$TMP/body" "Results 1–3 of 3 <" "filtered by language"
 cgi 'q=trump'
 expect_file_lacks "$TMP/body" ">Language<" "one language: no facet"
 # A database from before languages: the page neither counts nor filters by them.

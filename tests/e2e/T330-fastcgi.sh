@@ -40,7 +40,7 @@ get 'q=trump&format=json&page=2' >/dev/null
 expect_eq "$first" "$(facets_of)" "page 2: the same facet counts"
 expect_eq 1 "$([[ $first == *columnist* ]] && echo 1)" "facets counted"
 
-total() { get "q=$1&format=json" >/dev/null; python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/body"; }
+total() { get "q=$1&format=json&collapse=0" >/dev/null; python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/body"; }
 cli_total() { searcher --db "$DB" --json "$1" | json_total; }
 # A commit is seen by the next request.
 before=$(total anime)

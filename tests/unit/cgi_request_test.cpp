@@ -4,6 +4,7 @@
 #include "cgi_request.hpp"
 #include "morgue/errors.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace morgue;
@@ -56,7 +57,23 @@ TEST(CgiRequest, MapsParametersToTheSearch) {
     EXPECT_EQ(r.search.limit, page_size);
     EXPECT_EQ(r.format, Format::json);
     EXPECT_TRUE(r.search.html_snippets);
+    // One year chosen: its months are counted too.
     EXPECT_EQ(r.search.facets, page_filter_fields);
+    EXPECT_EQ(r.search.facet_limit, facet_values) << "JSON: the values the page shows";
+}
+
+TEST(CgiRequest, FacetsFoldsAndMore) {
+    PageRequest r = page_request(parse_query_string("q=x&year=2020&year=2021&more=topic&more=x"));
+    EXPECT_EQ(std::count(r.search.facets.begin(), r.search.facets.end(), "month"), 0)
+        << "months only within one year";
+    EXPECT_EQ(r.more, (std::vector<std::string>{"topic"})) << "unknown facets ignored";
+    EXPECT_EQ(r.search.facet_limit, facet_more_values + 1)
+        << "one more than shown: are there more?";
+    EXPECT_EQ(page_request(parse_query_string("q=x")).search.facet_limit, facet_values + 1);
+    EXPECT_TRUE(r.search.collapse) << "copies folded by default";
+    EXPECT_FALSE(page_request(parse_query_string("q=x&collapse=0")).search.collapse);
+    EXPECT_EQ(page_request(parse_query_string("story=abc")).search.story, "abc");
+    EXPECT_THROW(page_request(parse_query_string("q=x&collapse=yes")), HttpError);
 }
 
 TEST(CgiRequest, DefaultsAndSortNames) {
