@@ -19,7 +19,7 @@ expect_eq "$want" "$(cat "$TMP/cgi")" "the CGI's topic parameter by an alias"
 GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=GET QUERY_STRING='q=trump&topic=pol' SCRIPT_NAME=/search \
     MORGUE_DB="$DB" "$MORGUE_SEARCHER" >"$TMP/page"
 expect_file_contains "$TMP/page" 'aria-label="Remove filter topic: Politics"' "the page names the topic, not the alias"
-expect_file_contains "$TMP/page" 'aria-pressed="true" class="on"><span class="name">Politics</span>' "and marks it chosen in the sidebar"
+expect_file_contains "$TMP/page" 'aria-checked="true" class="on"><span class="tick" aria-hidden="true"></span><span class="name">Politics</span>' "and marks it chosen in the sidebar"
 # A rebuild with a new alias file stores the new one.
 printf 'Politics | Affairs of State\n' >"$TMP/aliases2.txt"
 indexer --db "$DB" --topic-aliases "$TMP/aliases2.txt" -q rebuild >/dev/null

@@ -31,7 +31,7 @@ replicate() {
 cli_total() { searcher --db "$1" --json -- "$2" | json_total; }
 get() { curl -s -o "$TMP/body" -w '%{http_code}' "$BASE/search?$1"; }
 page_total() {
-    get "q=$1&format=json" >/dev/null
+    get "q=$1&format=json&collapse=0" >/dev/null
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$TMP/body"
 }
 # same WORD WHAT: the replica's page, the replica and the master agree, on
