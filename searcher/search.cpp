@@ -269,10 +269,10 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // --similar search has none, and no feedback: its own terms).
     Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
                       db.schema, mset);
-    // The page's documents asked for at once: a remote shard then sends them
-    // in one exchange instead of one round trip each.  (Xapian 1.4.22's
-    // fetch() without arguments crashes on a page that starts past the
-    // first match; the range form does not.)
+    // The page's documents announced at once: a prefetch hint to the disk.
+    // (Xapian 1.4's remote backend ignores it and fetches each in a round
+    // trip of its own; 1.4.22's fetch() without arguments crashes on a page
+    // that starts past the first match, the range form does not.)
     mset.fetch(mset.begin(), mset.end());
     for (auto it = mset.begin(); it != mset.end(); ++it)
         r.hits.push_back(make_hit(words, it, hl, req.html_snippets, !deadline.passed()));
