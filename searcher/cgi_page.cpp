@@ -257,8 +257,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
 // "More…" when the search found more values than the facet shows (it
 // counts one more than that), "fewer" once more are shown.
 void set_more(Dict& facet, const PageContext& c, const std::string& field, bool has_more) {
-    const auto& more = c.request.more;
-    if (std::find(more.begin(), more.end(), field) != more.end()) {
+    if (c.request.shows_more(field)) {
         Params p = base_params(c.params);
         std::erase_if(p, [&](const auto& v) { return v.first == "more" && v.second == field; });
         facet.AddSectionDictionary("FEWER")->SetValue("URL", link_to(c.script_path, p));
@@ -277,10 +276,7 @@ void set_facet(Dict& facets, const PageContext& c, Facet f) {
         {"credit", "Credit"},       {"year", "Year"},   {"month", "Month"}};
     auto chosen = c.request.search.filters.find(f.field);
     std::size_t ticked = chosen == c.request.search.filters.end() ? 0 : chosen->second.size();
-    const auto& more = c.request.more;
-    std::size_t shown = std::find(more.begin(), more.end(), f.field) != more.end()
-                            ? facet_more_values
-                            : facet_values;
+    std::size_t shown = c.request.shows_more(f.field) ? facet_more_values : facet_values;
     bool has_more = f.values.size() > shown;
     if (has_more) f.values.resize(shown);
     if (f.field == "year" || f.field == "month") // dates read best in order, newest first

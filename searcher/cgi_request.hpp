@@ -6,6 +6,7 @@
 
 #include "search.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -60,6 +61,9 @@ struct PageRequest {
     // Values each facet shows; the search counts one more, to know that
     // there are more than it shows.
     unsigned shown_values() const { return more.empty() ? facet_values : facet_more_values; }
+    bool shows_more(const std::string& field) const {
+        return std::find(more.begin(), more.end(), field) != more.end();
+    }
 };
 
 // q, columnist/topic/credit/language/year/month (repeatable), since, until,

@@ -133,8 +133,8 @@ const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
     if (typed_.empty()) return words_;
     // A hit's snippet, opening and title are marked one after the other.
     if (last_ && doc.get_docid() == last_docid_) return *last_;
-    // Its words made again from its text cost less than a round trip for its
-    // term list when its shard is remote, and about as much when local.
+    // Its words made again from its stored text: reading its term list
+    // instead is a round trip for each hit on a remote shard.
     auto [it, added] = by_terms_.try_emplace(
         marking_terms(text_stored_ ? word_terms(article) : doc, typed_, stem));
     if (added) { // an MSet of these terms, to mark with: no match of its own

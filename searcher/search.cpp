@@ -132,7 +132,7 @@ Folding count_folding(const ReadDatabase& db, const Xapian::Query& query,
 }
 
 // `query` with --since/--until and --story applied (the base facets count over).
-Xapian::Query with_dates(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
+Xapian::Query with_bounds(const ReadDatabase& db, const SearchRequest& req, Xapian::Query query) {
     if (!req.story.empty())
         query = Xapian::Query(
             Xapian::Query::OP_FILTER, query,
@@ -193,7 +193,7 @@ bool finds_at_least(const ReadDatabase& db, const SearchRequest& req, const std:
                     Xapian::doccount at_least) {
     QueryBuilder builder(db);
     Xapian::Enquire enquire(db.db);
-    enquire.set_query(with_filter(with_dates(db, req, builder.parse(corrected)),
+    enquire.set_query(with_filter(with_bounds(db, req, builder.parse(corrected)),
                                   filter_query(db.schema, req.filters)));
     return enquire.get_mset(0, 0, at_least).get_matches_lower_bound() >= at_least;
 }
@@ -227,16 +227,16 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     std::optional<QueryBuilder> own;
     QueryBuilder& builder = req.resident ? req.resident->queries.builder(db) : own.emplace(db);
     Xapian::Query query =
-        with_dates(db, req,
-                   req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
-                               : builder.parse(req.query, req.strict));
+        with_bounds(db, req,
+                    req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
+                                : builder.parse(req.query, req.strict));
     bool feedback = !req.similar && !req.count_only && builder.topic_words() >= feedback_min_words;
     Ranked ranked = rank(db, req, query, feedback, deadline);
     Xapian::doccount all_words = ranked.mset.get_matches_estimated();
     bool relaxed = false;
     if (should_relax(req, ranked.mset) && !deadline.passed())
         if (Xapian::Query any = builder.relaxed(); !any.empty()) {
-            query = with_dates(db, req, any);
+            query = with_bounds(db, req, any);
             ranked = rank(db, req, query, feedback, deadline);
             relaxed = true;
         }
