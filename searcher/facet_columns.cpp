@@ -34,22 +34,22 @@ FacetColumns::Column FacetColumns::read_column(const Xapian::Database& db,
     return c;
 }
 
-const FacetColumns::Column& FacetColumns::column(const Xapian::Database& db,
+const FacetColumns::Column& FacetColumns::column(const Xapian::Database& db, std::size_t shard,
                                                  const std::string& revision,
                                                  const FacetSource& source) {
     if (revision != revision_) {
         columns_.clear();
         revision_ = revision;
     }
-    auto it = columns_.find(source.slot);
-    if (it == columns_.end()) it = columns_.emplace(source.slot, read_column(db, source)).first;
+    auto key = std::make_pair(shard, source.slot);
+    auto it = columns_.find(key);
+    if (it == columns_.end()) it = columns_.emplace(key, read_column(db, source)).first;
     return it->second;
 }
 
-std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const std::string& revision,
-                                            const DocIds& ids, const FacetSource& source,
-                                            unsigned limit) {
-    const Column& c = column(db, revision, source);
+void FacetColumns::count(const Xapian::Database& db, std::size_t shard, const std::string& revision,
+                         const DocIds& ids, const FacetSource& source, RawCounts& into) {
+    const Column& c = column(db, shard, revision, source);
     std::vector<Xapian::doccount> counts(c.values.size());
     const std::size_t documents = c.first.size() - 1;
     for (Xapian::docid id : ids) {
@@ -57,9 +57,15 @@ std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const st
         for (std::uint32_t e = c.first[id]; e < c.first[id + 1]; ++e)
             ++counts[c.entries[e]];
     }
-    std::unordered_map<std::string, Xapian::doccount> raw;
     for (std::size_t v = 0; v < counts.size(); ++v)
-        if (counts[v]) raw.emplace(c.values[v], counts[v]);
+        if (counts[v]) into[c.values[v]] += counts[v];
+}
+
+std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const std::string& revision,
+                                            const DocIds& ids, const FacetSource& source,
+                                            unsigned limit) {
+    RawCounts raw;
+    count(db, 0, revision, ids, source, raw);
     return fold_counts(raw, false, limit); // the parts are split already
 }
 

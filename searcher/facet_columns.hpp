@@ -1,5 +1,6 @@
 // Each document's facet values held in memory by a resident searcher
-// (FastCGI): per counted field, an array indexed by document id of small ids
+// (FastCGI): per counted field (and per shard of a sharded archive, indexed
+// by the shard's own document ids), an array indexed by document id of small ids
 // into the field's distinct raw values, read in one value-stream pass the
 // first time the field is counted at an archive revision.  Counting a match
 // is then an array read and an increment (a few ns) instead of reading its
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 #include <xapian.h>
 
@@ -27,8 +29,13 @@ class FacetColumns {
     // `revision`: the archive's revision_key().
     std::vector<FacetValue> tally(const Xapian::Database& db, const std::string& revision,
                                   const DocIds& ids, const FacetSource& source, unsigned limit);
+    // Adds the raw counts (a multi-valued field's parts split) of the
+    // documents `ids` of shard number `shard` (`db`, ids its own) to `into`;
+    // fold_counts(into, false, limit) then gives tally()'s answer.
+    void count(const Xapian::Database& db, std::size_t shard, const std::string& revision,
+               const DocIds& ids, const FacetSource& source, RawCounts& into);
 
-    // Articles and fields held, and their approximate size in bytes.
+    // Columns held (a field of a shard each), and their approximate size in bytes.
     std::size_t fields() const { return columns_.size(); }
     std::size_t bytes() const;
 
@@ -38,12 +45,12 @@ class FacetColumns {
         std::vector<std::uint32_t> first;   // by docid: its first entry in `entries`
         std::vector<std::uint32_t> entries; // value ids, a document's in a row
     };
-    const Column& column(const Xapian::Database& db, const std::string& revision,
+    const Column& column(const Xapian::Database& db, std::size_t shard, const std::string& revision,
                          const FacetSource& source);
     static Column read_column(const Xapian::Database& db, const FacetSource& source);
 
     std::string revision_; // the database's uuid and revision the columns are of
-    std::map<Xapian::valueno, Column> columns_;
+    std::map<std::pair<std::size_t, Xapian::valueno>, Column> columns_; // by shard and slot
 };
 
 } // namespace morgue

@@ -40,10 +40,11 @@ std::vector<FacetValue> tally_by_values(const Xapian::Database& db, const DocIds
 std::vector<FacetValue> tally_by_postings(const Xapian::Database& db, const DocIds& ids,
                                           const FacetSource& source, unsigned limit);
 
-// Raw slot values (a multi-valued field's joined, when `multi`) and their
-// counts -> case-folded values in their commonest form, as the ways above
-// give them.
-std::vector<FacetValue> fold_counts(const std::unordered_map<std::string, Xapian::doccount>& raw,
-                                    bool multi, unsigned limit);
+// Raw slot values (a multi-valued field's joined, when `multi`) and their counts.
+using RawCounts = std::unordered_map<std::string, Xapian::doccount>;
+
+// Raw counts -> case-folded values in their commonest form, as the ways
+// above give them.
+std::vector<FacetValue> fold_counts(const RawCounts& raw, bool multi, unsigned limit);
 
 } // namespace morgue

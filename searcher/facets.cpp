@@ -7,6 +7,7 @@
 #include "morgue/text.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <memory>
 #include <unordered_map>
@@ -65,31 +66,100 @@ std::vector<FacetValue> tally(const ReadDatabase& archive, const DocIds& ids,
                                            : tally_by_values(db, ids, source, limit);
 }
 
-struct SpyCounts {
+// One counting pass's answer: each source's values, and the matches.
+struct PassCounts {
     std::vector<std::vector<FacetValue>> values; // each source's
     Xapian::doccount matched = 0;
     bool whole = true; // every match was visited
 };
 
+Xapian::Enquire counting_enquire(const Xapian::Database& db, const Xapian::Query& query,
+                                 double time_limit) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (time_limit > 0) enquire.set_time_limit(time_limit);
+    return enquire;
+}
+
+// Every match of `enquire` over `db`, visited by `spy`; whether all were.
+bool visit_all(Xapian::Enquire& enquire, const Xapian::Database& db, DocidSpy& spy) {
+    enquire.add_matchspy(&spy);
+    Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
+    if (!std::is_sorted(spy.ids.begin(), spy.ids.end())) std::sort(spy.ids.begin(), spy.ids.end());
+    return all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
+           spy.ids.size() == all.get_matches_lower_bound();
+}
+
 // One pass counted by Xapian's match spies, one per field: the slot's raw
 // values and their counts, folded as tally_by_values() folds them.
-SpyCounts count_by_spies(Xapian::Enquire& enquire, const Xapian::Database& db,
-                         const std::vector<FacetSource>& sources, unsigned limit) {
+PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<FacetSource>& sources, unsigned limit,
+                          double time_limit) {
+    Xapian::Enquire enquire = counting_enquire(db, query, time_limit);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const FacetSource& s : sources) {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s.slot));
         enquire.add_matchspy(spies.back().get());
     }
     Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
-    SpyCounts out;
+    PassCounts out;
     out.whole = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     out.matched = all.get_matches_lower_bound();
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        std::unordered_map<std::string, Xapian::doccount> raw;
+        RawCounts raw;
         for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v)
             if (!(*v).empty()) raw.emplace(*v, v.get_termfreq());
         out.values.push_back(fold_counts(raw, sources[i].multi, limit));
     }
+    return out;
+}
+
+// One pass over the archive as one database: the matches' ids gathered,
+// then each field tallied from them (facet_tally.hpp, or the columns).
+PassCounts count_by_ids(const ReadDatabase& archive, const Xapian::Query& query,
+                        const std::vector<FacetSource>& sources, unsigned limit, FacetMethod method,
+                        double time_limit, FacetColumns* columns) {
+    Xapian::Enquire enquire = counting_enquire(archive.db, query, time_limit);
+    DocidSpy spy;
+    PassCounts out;
+    out.whole = visit_all(enquire, archive.db, spy);
+    out.matched = static_cast<Xapian::doccount>(spy.ids.size());
+    for (const FacetSource& source : sources)
+        out.values.push_back(tally(archive, spy.ids, source, limit, method, columns));
+    return out;
+}
+
+// One pass over a sharded archive held in columns: a match spy sees a
+// shard's own document ids, so each shard is matched on its own, counted
+// from its own columns, and the raw counts summed.  The shards share one
+// time limit.
+PassCounts count_by_shards(const ReadDatabase& archive, const std::string& revision,
+                           const Xapian::Query& query, const std::vector<FacetSource>& sources,
+                           unsigned limit, double time_limit, FacetColumns& columns) {
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    std::vector<RawCounts> raw(sources.size());
+    PassCounts out;
+    for (std::size_t k = 0; k < archive.shards.size(); ++k) {
+        double left = time_limit;
+        if (time_limit > 0) {
+            left -= std::chrono::duration<double>(clock::now() - start).count();
+            if (left <= 0) {
+                out.whole = false;
+                break;
+            }
+        }
+        const Xapian::Database& shard = archive.shards[k];
+        Xapian::Enquire enquire = counting_enquire(shard, query, left);
+        DocidSpy spy;
+        out.whole = visit_all(enquire, shard, spy) && out.whole;
+        out.matched += static_cast<Xapian::doccount>(spy.ids.size());
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            columns.count(shard, k, revision, spy.ids, sources[i], raw[i]);
+    }
+    for (const RawCounts& r : raw)
+        out.values.push_back(fold_counts(r, false, limit)); // the parts are split already
     return out;
 }
 
@@ -159,36 +229,27 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
     }
     std::map<std::string, std::vector<FacetValue>> counted;
     // The document a match spy sees in a sharded archive has its shard's
-    // own id, not the archive's: only Xapian's value counting is right there.
-    if (archive.shards.size() > 1) method = FacetMethod::match_spy;
+    // own id, not the archive's: a resident process's columns count each
+    // shard on its own; otherwise only Xapian's value counting is right there.
+    const bool sharded = archive.shards.size() > 1;
+    const std::string revision = sharded && columns ? revision_key(archive) : std::string();
+    const bool by_shard = method == FacetMethod::automatic && !revision.empty();
+    if (sharded && !by_shard) method = FacetMethod::match_spy;
     for (const auto& [except, counted_fields] : passes) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(with_filter(base, filter_query(schema, filters, except)));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        if (time_limit > 0) enquire.set_time_limit(time_limit);
-        if (method == FacetMethod::match_spy) {
-            std::vector<FacetSource> sources;
-            for (const auto& field : counted_fields)
-                sources.push_back(field_source(schema, field));
-            SpyCounts c = count_by_spies(enquire, db, sources, limit);
-            out.complete = out.complete && c.whole;
-            if (except.empty() && c.whole) out.matches = c.matched;
-            for (std::size_t i = 0; i < counted_fields.size(); ++i)
-                counted[counted_fields[i]] = std::move(c.values[i]);
-            continue;
-        }
-        DocidSpy spy;
-        enquire.add_matchspy(&spy);
-        Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
-        bool whole = all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
-                     spy.ids.size() == all.get_matches_lower_bound();
-        out.complete = out.complete && whole;
-        if (except.empty() && whole) out.matches = static_cast<Xapian::doccount>(spy.ids.size());
-        if (!std::is_sorted(spy.ids.begin(), spy.ids.end()))
-            std::sort(spy.ids.begin(), spy.ids.end());
+        Xapian::Query query = with_filter(base, filter_query(schema, filters, except));
+        std::vector<FacetSource> sources;
         for (const auto& field : counted_fields)
-            counted[field] =
-                tally(archive, spy.ids, field_source(schema, field), limit, method, columns);
+            sources.push_back(field_source(schema, field));
+        PassCounts c =
+            by_shard
+                ? count_by_shards(archive, revision, query, sources, limit, time_limit, *columns)
+            : method == FacetMethod::match_spy
+                ? count_by_spies(db, query, sources, limit, time_limit)
+                : count_by_ids(archive, query, sources, limit, method, time_limit, columns);
+        out.complete = out.complete && c.whole;
+        if (except.empty() && c.whole) out.matches = c.matched;
+        for (std::size_t i = 0; i < counted_fields.size(); ++i)
+            counted[counted_fields[i]] = std::move(c.values[i]);
     }
     for (const auto& field : fields)
         out.facets.push_back({field, counted[field]});

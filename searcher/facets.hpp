@@ -45,10 +45,11 @@ class FacetColumns;
 
 // How counts are taken (see facet_tally.hpp); tests force each way.
 // `match_spy`: Xapian's own ValueCountMatchSpy, which a remote shard
-// (xapian-tcpsrv) runs where the shard is and sends back merged; the only
-// way for a sharded archive, since the others need each match's document id
+// (xapian-tcpsrv) runs where the shard is and sends back merged; the way
+// for a sharded archive, since the others need each match's document id
 // in the archive, which a match spy is not given there (it sees the shard's),
-// and the remote server knows no spy of Morgue's.
+// and the remote server knows no spy of Morgue's.  The exception: a resident
+// process's columns count an archive of local shards shard by shard.
 enum class FacetMethod { automatic, values, postings, match_spy };
 
 struct FacetCounts {

@@ -3,11 +3,13 @@
 #include "facets.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/shards.hpp"
 #include "morgue/text.hpp"
 #include "resident_memory.hpp"
 #include "search.hpp"
 #include "test_db.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <map>
@@ -27,13 +29,15 @@ struct Doc {
     bool word; // contains the query word "harbour"
 };
 
-struct FacetCorpus : testing::Test {
+// The parameter: 0 for one database, or the number of shards of an archive.
+struct FacetCorpus : testing::TestWithParam<unsigned> {
     TempDir tmp;
     std::string path = tmp / "db";
     std::vector<Doc> docs;
 
     void SetUp() override {
         std::mt19937 rng(20251127);
+        if (GetParam() > 0) create_sharded_archive(path, GetParam());
         Writer w(path, load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml"));
         for (int i = 0; i < 3000; ++i) {
             Doc d;
@@ -103,7 +107,7 @@ void count_by(SearchRequest& req, Way way, ResidentMemory& resident) {
 
 } // namespace
 
-TEST_F(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
+TEST_P(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
     ReadDatabase db = open_for_reading(path);
     std::vector<std::vector<std::pair<std::string, std::string>>> choices = {
         {}, {{"columnist", "Ann Lee"}}, {{"columnist", "Ann Lee"}, {"columnist", "Bo Chen"}}};
@@ -145,7 +149,7 @@ TEST_F(FacetCorpus, CountsMatchBruteForceForEveryFilterCombination) {
     EXPECT_EQ(combinations, 144);
 }
 
-TEST_F(FacetCorpus, DisplayFormIsTheCommonestCaseVariant) {
+TEST_P(FacetCorpus, DisplayFormIsTheCommonestCaseVariant) {
     ReadDatabase db = open_for_reading(path);
     ResidentMemory resident;
     for (Way way : ways) {
@@ -179,7 +183,7 @@ void expect_same_facets(const SearchResult& a, const SearchResult& b, const std:
 
 } // namespace
 
-TEST_F(FacetCorpus, EveryCountingWayGivesTheSameFacets) {
+TEST_P(FacetCorpus, EveryCountingWayGivesTheSameFacets) {
     ReadDatabase db = open_for_reading(path);
     ResidentMemory resident;
     for (const char* q : {"", "harbour", "city -harbour"}) {
@@ -194,13 +198,14 @@ TEST_F(FacetCorpus, EveryCountingWayGivesTheSameFacets) {
                                fmt::format("\"{}\" way {}", q, static_cast<int>(way)));
         }
     }
-    EXPECT_EQ(resident.facet_columns.fields(), 5u);
+    // A column a field, of each shard: the shards were counted from them.
+    EXPECT_EQ(resident.facet_columns.fields(), 5u * std::max(1u, GetParam()));
     EXPECT_GT(resident.facet_columns.bytes(), 3000u * 5 * 4);
 }
 
 // The columns are of one revision: after a commit they are read again, so
 // the new articles count (and the facet cache, keyed by revision, misses).
-TEST_F(FacetCorpus, ColumnsFollowCommits) {
+TEST_P(FacetCorpus, ColumnsFollowCommits) {
     ReadDatabase db = open_for_reading(path);
     ResidentMemory resident;
     SearchRequest req{"", 0, 0};
@@ -230,7 +235,7 @@ TEST_F(FacetCorpus, ColumnsFollowCommits) {
     EXPECT_EQ(after.facets[0].values.size(), before.facets[0].values.size() + 1);
 }
 
-TEST_F(FacetCorpus, TotalsAgreeWithFilters) {
+TEST_P(FacetCorpus, TotalsAgreeWithFilters) {
     ReadDatabase db = open_for_reading(path);
     SearchRequest req{"", 0, 5};
     req.filters["topic"] = {"economy"}; // case-blind
@@ -242,6 +247,10 @@ TEST_F(FacetCorpus, TotalsAgreeWithFilters) {
     EXPECT_EQ(r.total, want);
     EXPECT_TRUE(r.total_exact);
 }
+
+INSTANTIATE_TEST_SUITE_P(Layouts, FacetCorpus, testing::Values(0u, 3u), [](const auto& info) {
+    return info.param ? fmt::format("Shards{}", info.param) : std::string("OneDatabase");
+});
 
 TEST(Facets, BadFieldsAndValues) {
     Schema s = load_schema_file(MORGUE_SOURCE_DIR "/schemas/news.xml");
