@@ -1,5 +1,7 @@
 #include "expansion.hpp"
 
+#include "term_frequencies.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -18,30 +20,13 @@ struct Relevance {
     Xapian::doccount termfreq = 0;  // articles in the whole archive that hold it
 };
 
-// Sets every candidate's frequency in the whole archive, from one matching pass
-// of their OR: Xapian gathers the statistics of a query's terms from every
-// shard in one exchange.  The pass is ANDed with a term no document has, so
-// nothing is matched.
-void add_frequencies(const Xapian::Database& db, std::map<std::string, Relevance>& terms) {
-    std::vector<Xapian::Query> each;
-    for (const auto& [term, _] : terms)
-        each.emplace_back(term);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                    Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end()),
-                                    Xapian::Query(std::string("\x7f\x01nothing"))));
-    Xapian::MSet stats = enquire.get_mset(0, 0);
-    for (auto& [term, r] : terms)
-        r.termfreq = stats.get_termfreq(term);
-}
-
 } // namespace
 
 std::vector<std::string> expansion_terms(const Xapian::Database& db,
                                          const std::vector<Xapian::docid>& relevant,
                                          Xapian::termcount max,
                                          const Xapian::ExpandDecider& decider,
-                                         const Xapian::Query& query) {
+                                         const Xapian::Query& query, const TermSource& source) {
     if (relevant.empty() || max == 0) return {};
     const std::set<std::string> asked(query.get_terms_begin(), query.get_terms_end());
     const double avlen = db.get_avlength();
@@ -49,7 +34,8 @@ std::vector<std::string> expansion_terms(const Xapian::Database& db,
     for (Xapian::docid id : relevant) {
         std::vector<std::pair<std::string, Xapian::termcount>> held;
         Xapian::termcount length = 0; // a document's length is the sum of its wdfs
-        for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t) {
+        Xapian::Document doc = source ? source(id) : db.get_document(id);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
             length += t.get_wdf();
             if (!asked.contains(*t) && decider(*t)) held.emplace_back(*t, t.get_wdf());
         }
@@ -61,7 +47,12 @@ std::vector<std::string> expansion_terms(const Xapian::Database& db,
         }
     }
     if (terms.empty()) return {};
-    add_frequencies(db, terms);
+    std::set<std::string> candidates;
+    for (const auto& [term, _] : terms)
+        candidates.insert(term);
+    // Each shard asked once for them all, not once a term (term_frequencies.hpp).
+    for (const auto& [term, freq] : term_frequencies(db, candidates, true))
+        terms[term].termfreq = freq;
     const double dbsize = db.get_doccount(), rsize = relevant.size();
     // Xapian's selection, step by step (ESet::Internal::expand): the terms in
     // order, each kept if it weighs more than the worst kept once `max` are

@@ -7,6 +7,7 @@
 #include "morgue/text.hpp"
 #include "ranking.hpp"
 #include "synonyms.hpp"
+#include "term_frequencies.hpp"
 #include "wildcards.hpp"
 
 #include <algorithm>
@@ -247,6 +248,8 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
     : db_(rdb.db), stopper_(rdb.schema.language),
       speller_(rdb.db, stemmers_of(rdb.schema.language, rdb.languages), &stopper_),
       stemmer_(rdb.schema.language) {
+    remote_ = std::any_of(rdb.layout.begin(), rdb.layout.end(),
+                          [](const ShardSpec& s) { return s.remote(); });
     const Field* language_field = rdb.schema.find("language");
     for (const std::string& name : stemmers_of(rdb.schema.language, rdb.languages)) {
         bool german = name == "german" || name == "german2";
@@ -296,10 +299,13 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
 // "government" when nearly every "govern…" in the archive is "government".
 bool QueryBuilder::conflates(const Xapian::Query& stemmed, const Xapian::Query& exact) const {
     if (exact.get_description() == stemmed.get_description()) return false;
+    std::set<std::string> terms(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end());
+    terms.insert(exact.get_unique_terms_begin(), exact.get_unique_terms_end());
+    auto freq = term_frequencies(db_, terms, remote_);
     auto frequency = [&](const Xapian::Query& q) {
         double sum = 0;
         for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
-            sum += db_.get_termfreq(*t);
+            sum += freq[*t];
         return sum;
     };
     return frequency(exact) < 0.9 * frequency(stemmed);

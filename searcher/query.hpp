@@ -86,6 +86,7 @@ class QueryBuilder {
                                     const Xapian::Query& primary);
 
     Xapian::Database db_;
+    bool remote_ = false; // a shard is remote: term frequencies are asked in one batch
     std::vector<NameGroup> synonyms_;
     std::unordered_map<std::string, std::string> text_prefixes_; // field name -> term prefix
     WildcardExpander wildcards_{db_};

@@ -37,13 +37,14 @@ void set_ranking(Xapian::Enquire& enquire) {
 }
 
 Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
-                            const Xapian::Query& query, Xapian::doccount check) {
+                            const Xapian::Query& query, Xapian::doccount check,
+                            const TermSource& source) {
     enquire.set_query(query);
     Xapian::MSet top = enquire.get_mset(0, feedback_documents, check);
     if (top.empty()) return query;
     std::vector<Xapian::docid> relevant(top.begin(), top.end());
     std::vector<std::string> terms =
-        expansion_terms(db, relevant, feedback_terms, StemmedWords(), query);
+        expansion_terms(db, relevant, feedback_terms, StemmedWords(), query, source);
     if (terms.empty()) return query;
     Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return boosted(query,

@@ -5,6 +5,8 @@
 // from the literature rather than fitted to it; see bench/RESULTS.md.
 #pragma once
 
+#include "expansion.hpp" // TermSource
+
 #include <xapian.h>
 
 namespace morgue {
@@ -38,8 +40,9 @@ constexpr unsigned feedback_min_words = 3;
 // boosted(), so that nothing is added to or removed from the matches; its
 // pass checks `check` matches (matches_to_rank()).  `query` unchanged when
 // it finds nothing.  Runs one short pass on `enquire`, which must be set up
-// for it and search `db`.
+// for it and search `db`.  The results' terms come from `source`.
 Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
-                            const Xapian::Query& query, Xapian::doccount check);
+                            const Xapian::Query& query, Xapian::doccount check,
+                            const TermSource& source = {});
 
 } // namespace morgue

@@ -9,6 +9,7 @@
 #include "recency.hpp"
 #include "resident_memory.hpp"
 #include "similar.hpp"
+#include "term_source.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
@@ -161,7 +162,7 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
     if (feedback && req.sort == Sort::relevance) {
         deadline.apply(enquire);
-        filtered = with_feedback(db.db, enquire, filtered, matches_to_rank(db.db));
+        filtered = with_feedback(db.db, enquire, filtered, matches_to_rank(db.db), term_source(db));
     }
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {
@@ -228,7 +229,8 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     QueryBuilder& builder = req.resident ? req.resident->queries.builder(db) : own.emplace(db);
     Xapian::Query query =
         with_bounds(db, req,
-                    req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix)
+                    req.similar ? similar_query(db.db, req.similar, db.schema.get("url").prefix,
+                                                term_source(db))
                                 : builder.parse(req.query, req.strict));
     bool feedback = !req.similar && !req.count_only && builder.topic_words() >= feedback_min_words;
     Ranked ranked = rank(db, req, query, feedback, deadline);

@@ -25,14 +25,15 @@ class PlainWords : public Xapian::ExpandDecider {
 } // namespace
 
 Xapian::Query similar_query(const Xapian::Database& db, Xapian::docid docid,
-                            const std::string& id_prefix) {
+                            const std::string& id_prefix, const TermSource& source) {
     Xapian::Document doc;
     try {
-        doc = db.get_document(docid);
+        doc = source ? source(docid) : db.get_document(docid);
     } catch (const Xapian::DocNotFoundError&) {
         throw UsageError(fmt::format("--similar {}: no such document", docid));
     }
-    std::vector<std::string> terms = expansion_terms(db, {docid}, feedback_terms, PlainWords());
+    std::vector<std::string> terms = expansion_terms(db, {docid}, feedback_terms, PlainWords(), {},
+                                                     [&](Xapian::docid) { return doc; });
     Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
     // The article itself, by its unique term, is left out.
     auto id = doc.termlist_begin();

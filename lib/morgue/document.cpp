@@ -4,6 +4,7 @@
 #include "morgue/compress.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
 #include "morgue/text.hpp"
 
 #include <fmt/format.h>
@@ -202,6 +203,21 @@ Xapian::Document word_terms(const Article& a) {
     for (const std::string* text : {&a.title, &a.body})
         tg.index_text(*text);
     return doc;
+}
+
+bool terms_from_stored(const Schema& schema) {
+    for (const char* name : {"title", "body", "columnist", "topic", "feed", "date"})
+        if (const Field* f = schema.find(name); f && !f->stored) return false;
+    return true;
+}
+
+Xapian::Document indexed_again(const Schema& schema, const Xapian::Document& stored,
+                               Stemmers& stemmers) {
+    Article a = read_stored(stored);
+    Xapian::TermGenerator tg; // as the Writer's
+    tg.set_flags(term_generator_flags);
+    tg.set_stemmer(stemmers.of(a.language));
+    return build_document(schema, a, tg);
 }
 
 Article read_stored(const Xapian::Document& doc) {

@@ -14,6 +14,8 @@
 
 namespace morgue {
 
+class Stemmers; // language.hpp
+
 // The slot date ranges use in `db`: slot_local_date when every document has
 // it, else (an archive written partly before it, until it is rebuilt) the
 // schema's date slot, on UTC's calendar.
@@ -54,6 +56,19 @@ constexpr Xapian::TermGenerator::flags term_generator_flags = Xapian::TermGenera
 // and body, made again from the text: what a stored article's term list has
 // of them, without reading the term list (a round trip to a remote shard).
 Xapian::Document word_terms(const Article& article);
+
+// Whether a stored document holds all the text build_document indexes
+// (the schema stores each text and keyword field), so that
+// indexed_again() gives its terms.
+bool terms_from_stored(const Schema& schema);
+
+// The terms and wdfs build_document gives `stored`'s article (its document
+// data, read_stored()), made again with the writer's TermGenerator and
+// `stemmers`: the stored document's term list, without reading it (on a
+// remote shard that is a stream of small reads, ~20 ms a document at 1M).
+// Only when terms_from_stored(schema); values and data are not made again.
+Xapian::Document indexed_again(const Schema& schema, const Xapian::Document& stored,
+                               Stemmers& stemmers);
 
 // The article as the document data stores it (article_json.hpp's
 // vocabulary), without the original item: what the searcher shows.  Throws

@@ -58,6 +58,10 @@ for q in "story" "trump OR taiwan" "columnist:thorbecke" "revised" "batch -story
         printf '%s\t%s\n' "$opts" "$q"
     done
 done >"$TMP/queries.tsv"
+# Relevance feedback (three words or more) and --similar read the top
+# articles' terms: from a remote shard, indexed again from the stored article.
+printf '\t%s\n' "trump white house statement" "climate change policy" "trump taiwan story update" >>"$TMP/queries.tsv"
+printf -- '--similar\t%s\n' story trump revised >>"$TMP/queries.tsv"
 python3 "$MORGUE_SOURCE_DIR/tests/e2e/shard_equivalence.py" "$MORGUE_SEARCHER" /dev/null "$TMP/queries.tsv" \
     one="$TMP/one" four="$TMP/four" >"$TMP/equivalence.txt" 2>&1 ||
     fail "4 shards answer differently: $(tail -20 "$TMP/equivalence.txt")"

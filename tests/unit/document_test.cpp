@@ -1,8 +1,12 @@
+#include "morgue/database.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/language.hpp"
+#include "test_db.hpp"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <set>
 
 using namespace morgue;
@@ -177,4 +181,51 @@ TEST(Document, StoredDataIsTheTextEveryVersionWrote) {
         R"("feed":"Bloomberg Opinion","feed_url":"https://example.com/feed","id":"tag:example.com,2025:1",)"
         R"("language":"","summary":"Tokyo owes more","title":"Japan's anime artists","topic":["Technology"],)"
         R"("url":"https://example.com/1"})");
+}
+
+// Expansion reads a remote shard's documents indexed again from their
+// stored articles (term_source.hpp): every term and wdf must be the one
+// the writer gave, in every language and field.
+TEST(Document, IndexedAgainFromTheStoredArticle) {
+    TempDir tmp;
+    Schema s = news();
+    std::vector<Article> articles;
+    Article a = sample();
+    a.title = "Don't panic: Élysée's CO2 plan (蔡英文) e-mail";
+    a.body = "Straße STRASSE café 東京都の会議 U.S. C++ ﬁnance 1,000,000 heated heating";
+    a.credits = {"Reuters", "AP"};
+    articles.push_back(a);
+    Article de = sample();
+    de.id = de.url = "https://example.com/de";
+    de.language = "de";
+    de.title = "Die Regierungen der Länder";
+    de.body = "Regierung, Regierungen und Häuser: die Bundesländer beraten";
+    de.columnists = {"Jörg Müller"};
+    articles.push_back(de);
+    Article bare;
+    bare.id = bare.url = "https://example.com/bare";
+    bare.title = "Only a title";
+    articles.push_back(bare);
+    {
+        Writer w(tmp / "db", s);
+        for (const Article& x : articles)
+            w.upsert(x);
+        w.commit();
+    }
+    Xapian::Database db(tmp / "db");
+    Stemmers stemmers(s.language);
+    for (Xapian::docid id = 1; id <= articles.size(); ++id) {
+        std::map<std::string, Xapian::termcount> stored, again;
+        for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t)
+            stored[*t] = t.get_wdf();
+        Xapian::Document rebuilt = indexed_again(s, db.get_document(id), stemmers);
+        for (auto t = rebuilt.termlist_begin(); t != rebuilt.termlist_end(); ++t)
+            again[*t] = t.get_wdf();
+        ASSERT_GT(stored.size(), 5u);
+        EXPECT_EQ(again, stored) << "document " << id;
+    }
+    EXPECT_TRUE(terms_from_stored(s));
+    for (Field& f : s.fields)
+        if (f.name == "body") f.stored = false;
+    EXPECT_FALSE(terms_from_stored(s));
 }

@@ -1,0 +1,24 @@
+#include "term_source.hpp"
+
+#include "morgue/document.hpp"
+#include "morgue/language.hpp"
+
+#include <algorithm>
+#include <memory>
+
+namespace morgue {
+
+TermSource term_source(const ReadDatabase& db) {
+    const bool any_remote = std::any_of(db.layout.begin(), db.layout.end(),
+                                        [](const ShardSpec& s) { return s.remote(); });
+    if (!any_remote || !terms_from_stored(db.schema)) return {};
+    auto stemmers = std::make_shared<Stemmers>(db.schema.language);
+    return [&db, stemmers](Xapian::docid id) {
+        // Xapian interleaves the shards' document ids: shard (id - 1) mod n.
+        const ShardSpec& shard = db.layout[(id - 1) % db.layout.size()];
+        Xapian::Document doc = db.db.get_document(id);
+        return shard.remote() ? indexed_again(db.schema, doc, *stemmers) : doc;
+    };
+}
+
+} // namespace morgue
