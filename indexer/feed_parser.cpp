@@ -640,6 +640,7 @@ void resolve(FeedEntry& e, const Feed& feed, const FeedSource& source) {
     for (std::string* s : {&a.title, &a.body, &a.summary})
         replace_c1_controls(*s);
     resolve_date(e, feed, source);
+    a.captured = source.received;
     a.summary = truncate_text(collapse_spaces(a.summary), summary_bytes);
 }
 

@@ -46,7 +46,7 @@ struct FeedSource {
     std::string url = {};           // the feed's URL (its identity); base for relative links
     std::string http_charset = {};  // from Content-Type, when fetched
     std::string http_language = {}; // Content-Language, when fetched: the feed's if it says none
-    std::time_t received = 0;       // last-resort date for undated items
+    std::time_t received = 0;       // when read: each article's capture time; the last-resort date
     std::string base_url = {};      // where the bytes came from after redirects, if not `url`
     std::string language = {};      // a language code for every item, whatever the feed says
 };

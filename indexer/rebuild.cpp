@@ -58,6 +58,7 @@ std::optional<FeedEntry> reparse(const Article& stored, const std::vector<SiteRu
         a.feed_title = stored.feed_title;
         a.feed_url = stored.feed_url;
         a.page = stored.page;
+        a.captured = stored.captured; // not the rebuild's time
         apply_page(e, site_rules);
         if (a.columnists.empty()) a.columnists = stored.columnists;
         return e;

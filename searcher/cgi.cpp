@@ -4,9 +4,11 @@
 #include "cgi_page.hpp"
 #include "cgi_request.hpp"
 #include "facets.hpp"
+#include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
 #include "output.hpp"
+#include "stored_copy.hpp"
 
 #include <cmath>
 #include <csignal>
@@ -44,6 +46,8 @@ const char* reason(int status) {
         return "Not Modified";
     case 400:
         return "Bad Request";
+    case 404:
+        return "Not Found";
     case 405:
         return "Method Not Allowed";
     case 414:
@@ -141,23 +145,46 @@ std::string json_error(const std::string& message) {
     return nlohmann::json{{"error", message}}.dump(2) + "\n";
 }
 
-Response bad_request(const PageContext& c, const std::string& message) {
+Response error_response(const PageContext& c, int status, const std::string& message) {
     switch (c.request.format) {
     case Format::html:
-        return {400,
+        return {status,
                 "text/html; charset=utf-8",
                 render_error_html(c, message),
                 {{"Cache-Control", "no-store"}}};
     case Format::json:
-        return {400, "application/json", json_error(message), {{"Cache-Control", "no-store"}}};
+        return {status, "application/json", json_error(message), {{"Cache-Control", "no-store"}}};
     default:
-        return plain(400, message);
+        return plain(status, message);
     }
+}
+
+Response bad_request(const PageContext& c, const std::string& message) {
+    return error_response(c, 400, message);
+}
+
+// An article's id names none in the archive (a mistyped or stale link).
+Response no_article(const PageContext& c, const std::string& id) {
+    return error_response(c, 404, fmt::format("no article in the archive has the id \"{}\"", id));
+}
+
+// The archive's own copy of an article (?doc=ID): HTML or JSON.
+Response copy_response(const PageContext& c, const ReadDatabase& db) {
+    std::optional<StoredCopy> copy = stored_copy(db, c.request.doc, c.request.search.query);
+    if (!copy) return no_article(c, c.request.doc);
+    if (c.request.format == Format::json) return {200, "application/json", format_copy_json(*copy)};
+    return {200, "text/html; charset=utf-8", render_copy_html(c, *copy)};
 }
 
 Response search_response(const PageContext& c, ReadDatabase& db, ResidentMemory* resident) {
     SearchRequest s = c.request.search;
     s.resident = resident;
+    std::optional<Article> like; // ?similar=ID: the article the results are like
+    if (!c.request.similar.empty()) {
+        s.similar = find_article(db, c.request.similar);
+        if (!s.similar) return no_article(c, c.request.similar);
+        like = read_stored(db.db.get_document(s.similar));
+    }
     s.time_limit = c.config.time_limit / 2;
     // A database made before a field (language) existed neither counts nor
     // filters by it: the page asks for what this archive has.
@@ -188,7 +215,7 @@ Response search_response(const PageContext& c, ReadDatabase& db, ResidentMemory*
                 format_atom(r, std::string("Morgue ") + MORGUE_VERSION, links)};
     }
     default:
-        return {200, "text/html; charset=utf-8", render_html(c, r)};
+        return {200, "text/html; charset=utf-8", render_html(c, r, like ? &*like : nullptr)};
     }
 }
 
@@ -223,8 +250,8 @@ Response respond(const CgiConfig& config, const Params& params, const OpenArchiv
             for (auto& [name, value] : canonical)
                 value = canonical_value(db, name, value);
             PageRequest filed = page_request(canonical);
-            r = search_response({config, c.script_url, c.script_path, canonical, filed}, db,
-                                resident);
+            PageContext page{config, c.script_url, c.script_path, canonical, filed};
+            r = filed.doc.empty() ? search_response(page, db, resident) : copy_response(page, db);
         }
         if (!etag.empty()) r.headers.emplace_back("ETag", etag);
     }

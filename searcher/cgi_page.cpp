@@ -118,9 +118,10 @@ void set_common(Dict& d, const PageContext& c) {
                    return p;
                }()));
     d.SetValue("OPENSEARCH_URL", link_to(c.script_path, {{"format", "opensearch"}}));
-    // A new search from the box keeps the filters and the sort.
+    // A new search from the box keeps the filters and the sort (not the
+    // article a stored copy or a similar search is of).
     for (const auto& [name, value] : base_params(c.params)) {
-        if (name == "q") continue;
+        if (name == "q" || name == "doc" || name == "similar") continue;
         Dict* keep = d.AddSectionDictionary("KEEP");
         keep->SetValue("NAME", name);
         keep->SetValue("VALUE", value);
@@ -210,6 +211,23 @@ void set_marked(Dict& hit, const char* section, const std::string& snippet) {
     }
 }
 
+// The archive's copy of article `id`, from a page of results: its link
+// carries the search (the words to mark, the way back to the same page).
+std::string copy_link(const PageContext& c, const std::string& id) {
+    Params p;
+    for (const auto& param : c.params)
+        if (param.first != "format" && param.first != "doc" && !param.second.empty())
+            p.push_back(param);
+    p.emplace_back("doc", id);
+    return link_to(c.script_path, p);
+}
+
+// "2025-03-14T10:00:00Z" -> "14 Mar 2025, 10:00 UTC".
+std::string shown_time(std::time_t t) {
+    std::string iso = iso8601_utc(t);
+    return fmt::format("{}, {} UTC", shown_date(iso), iso.substr(11, 5));
+}
+
 // A result's columnist and topics link to "only this one" (not a toggle: the
 // link must not remove a filter the reader chose).
 void set_hit(Dict& d, const PageContext& c, const Hit& h) {
@@ -237,6 +255,7 @@ void set_hit(Dict& d, const PageContext& c, const Hit& h) {
             col->SetValue("URL", link_to(c.script_path, with_value(c.params, field, name)));
         }
     if (!a.feed_title.empty()) hit->AddSectionDictionary("FEED")->SetValue("NAME", a.feed_title);
+    if (!a.id.empty()) hit->AddSectionDictionary("COPY")->SetValue("URL", copy_link(c, a.id));
     if (h.duplicates) {
         Dict* dup = hit->AddSectionDictionary("DUPLICATES");
         dup->SetIntValue("N", h.duplicates);
@@ -455,23 +474,100 @@ void set_results(Dict& d, const PageContext& c, const SearchResult& r) {
     set_pages(d, c, r);
 }
 
+// The people, topics and dates of a stored copy, each a link to its search.
+void set_copy_facts(Dict& copy, const PageContext& c, const Article& a) {
+    for (const auto& [field, names, label] :
+         {std::tuple{"columnist", &a.columnists, "Columnist"},
+          std::tuple{"credit", &a.credits, "Credit"}, std::tuple{"topic", &a.topics, "Topic"}}) {
+        if (names->empty()) continue;
+        Dict* fact = copy.AddSectionDictionary("FACT");
+        fact->SetValue("LABEL", names->size() == 1 ? label : std::string(label) + "s");
+        for (const auto& name : *names) {
+            Dict* value = fact->AddSectionDictionary("VALUE");
+            value->SetValue("NAME", name);
+            value->SetValue("URL", link_to(c.script_path, {{field, name}}));
+        }
+    }
+    if (a.date) {
+        Dict* date = copy.AddSectionDictionary("DATE");
+        std::string when = iso8601_local(a.date, a.utc_offset);
+        date->SetValue("ISO", when);
+        date->SetValue("SHOWN", shown_date(when));
+    }
+    if (!a.feed_title.empty()) copy.AddSectionDictionary("FEED")->SetValue("NAME", a.feed_title);
+    if (a.captured) {
+        Dict* captured = copy.AddSectionDictionary("CAPTURED");
+        captured->SetValue("ISO", iso8601_utc(a.captured));
+        captured->SetValue("SHOWN", shown_time(a.captured));
+    } else {
+        copy.ShowSection("CAPTURE_UNKNOWN");
+    }
+    if (!a.page.url.empty() && a.page.fetched) {
+        Dict* page = copy.AddSectionDictionary("FETCHED");
+        page->SetValue("ISO", iso8601_utc(a.page.fetched));
+        page->SetValue("SHOWN", shown_time(a.page.fetched));
+        page->SetValue("URL", a.page.url);
+    }
+}
+
+// The stored copy: its facts, the original link, the whole text in its
+// paragraphs with the query's words marked, and the way to articles like it.
+void set_copy(Dict& d, const PageContext& c, const StoredCopy& copy) {
+    const Article& a = copy.article;
+    Dict* doc = d.AddSectionDictionary("COPY");
+    d.SetValueAndShowSection("PAGE_TITLE", a.title.empty() ? "(untitled)" : a.title, "COPY_TITLE");
+    if (!a.language.empty() && a.language != "en")
+        doc->SetValueAndShowSection("CODE", a.language, "LANG");
+    set_marked(*doc, "TITLE", copy.title.empty() ? "(untitled)" : copy.title);
+    Params back;
+    for (const auto& p : c.params)
+        if (p.first != "doc" && p.first != "format" && !p.second.empty()) back.push_back(p);
+    if (!back.empty())
+        doc->AddSectionDictionary("BACK")->SetValue("URL", link_to(c.script_path, back));
+    set_copy_facts(*doc, c, a);
+    if (!a.url.empty()) doc->AddSectionDictionary("ORIGINAL")->SetValue("URL", a.url);
+    std::size_t start = 0;
+    while (start < copy.text.size()) {
+        std::size_t end = std::min(copy.text.find('\n', start), copy.text.size());
+        if (end > start)
+            set_marked(*doc->AddSectionDictionary("PARA"), "PART",
+                       copy.text.substr(start, end - start));
+        start = end + 1;
+    }
+    doc->SetValue("SIMILAR_URL", link_to(c.script_path, {{"similar", a.id}}));
+}
+
 } // namespace
 
 std::string link_to(const std::string& url, const Params& params) {
     return params.empty() ? url : url + "?" + encode_query_string(params);
 }
 
-std::string render_html(const PageContext& c, const SearchResult& r) {
+std::string render_html(const PageContext& c, const SearchResult& r, const Article* like) {
     Dict d("page");
     set_common(d, c);
+    d.ShowSection("FOLLOW");
+    if (like) {
+        Dict* l = d.AddSectionDictionary("LIKE");
+        l->SetValue("TITLE", like->title.empty() ? "(untitled)" : like->title);
+        l->SetValue("URL", link_to(c.script_path, {{"doc", like->id}}));
+    }
     set_results(d, c, r);
     set_facets(d, c, r);
+    return expand(c.config, "search.html.tpl", d);
+}
+
+std::string render_copy_html(const PageContext& c, const StoredCopy& copy) {
+    Dict d("copy");
+    set_common(d, c);
+    set_copy(d, c, copy);
     return expand(c.config, "search.html.tpl", d);
 }
 
 std::string render_error_html(const PageContext& c, const std::string& message) {
     Dict d("error");
     set_common(d, c);
+    d.ShowSection("FOLLOW");
     d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", message);
     return expand(c.config, "search.html.tpl", d);
 }

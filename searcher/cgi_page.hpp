@@ -8,6 +8,7 @@
 #include "cgi_config.hpp"
 #include "cgi_request.hpp"
 #include "search.hpp"
+#include "stored_copy.hpp"
 
 #include <string>
 
@@ -25,8 +26,12 @@ struct PageContext {
 // stored text carries, turned into <mark> by the template.
 inline const Highlight page_highlight{"\x01", "\x02"};
 
-// Throws DatabaseError when a template is missing or broken.
-std::string render_html(const PageContext& context, const SearchResult& result);
+// Throws DatabaseError when a template is missing or broken.  `like`: the
+// article a ?similar= search's results are like.
+std::string render_html(const PageContext& context, const SearchResult& result,
+                        const Article* like = nullptr);
+// An article's stored copy (?doc=ID).
+std::string render_copy_html(const PageContext& context, const StoredCopy& copy);
 // The same page with an error message instead of results (a bad query).
 std::string render_error_html(const PageContext& context, const std::string& message);
 std::string render_opensearch(const PageContext& context);

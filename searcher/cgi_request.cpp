@@ -79,7 +79,8 @@ Params parse_query_string(std::string_view qs) {
         std::string name = unescape(std::string(pair.substr(0, eq)));
         std::string value =
             eq == std::string_view::npos ? "" : unescape(std::string(pair.substr(eq + 1)));
-        if (value.size() > max_value_bytes && name != "q") // a query may be a pasted paragraph
+        // A query may be a pasted paragraph, an article's id a long link.
+        if (value.size() > max_value_bytes && name != "q" && name != "doc" && name != "similar")
             throw HttpError(400, fmt::format("{} is longer than {} bytes", name, max_value_bytes));
         out.emplace_back(std::move(name), std::move(value));
     }
@@ -115,7 +116,9 @@ PageRequest page_request(const Params& params) {
     r.page = page.empty() ? 1 : parse_page(page);
     SearchRequest& s = r.search;
     s.query = collapse_spaces(value_of(params, "q"));
-    s.sort = parse_sort(value_of(params, "sort"), !s.query.empty());
+    r.doc = value_of(params, "doc");
+    r.similar = value_of(params, "similar");
+    s.sort = parse_sort(value_of(params, "sort"), !s.query.empty() || !r.similar.empty());
     s.since = collapse_spaces(value_of(params, "since"));
     s.until = collapse_spaces(value_of(params, "until"));
     s.collapse = parse_collapse(value_of(params, "collapse"));

@@ -58,6 +58,8 @@ struct PageRequest {
     Format format = Format::html;
     unsigned page = 1;
     std::vector<std::string> more; // facets shown with facet_more_values
+    std::string doc;               // an article's id: its stored copy, not a search
+    std::string similar;           // an article's id: the articles like it
     // Values each facet shows; the search counts one more, to know that
     // there are more than it shows.
     unsigned shown_values() const { return more.empty() ? facet_values : facet_more_values; }
@@ -69,8 +71,10 @@ struct PageRequest {
 // q, columnist/topic/credit/language/year/month (repeatable), since, until,
 // sort (relevance|newest|oldest), page, format, collapse (0|1: copies of one
 // story folded, the default), story (only its copies), more (a facet to
-// show more values of); other names are ignored.  Without a query or a
-// sort, the newest articles come first.
+// show more values of), doc (an article's id: its stored copy, the words
+// of q marked), similar (an article's id: articles like it, best first);
+// other names are ignored.  Without a query, similar or a sort, the newest
+// articles come first.
 PageRequest page_request(const Params& params);
 
 } // namespace morgue

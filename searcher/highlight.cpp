@@ -163,6 +163,12 @@ std::string Highlighter::mark(const Xapian::Document& doc, const Article& articl
                            std::string(1, mark_on), std::string(1, mark_off), "…")));
 }
 
+std::string without_marks(std::string text) {
+    if (text.find_first_of("\x01\x02") != std::string::npos)
+        std::erase_if(text, [](char c) { return c == mark_on || c == mark_off; });
+    return text;
+}
+
 std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off) {
     std::string out;
     out.reserve(marked.size());

@@ -55,6 +55,10 @@ class Highlighter {
 // Private markers that mark() puts around matches (never in stored text).
 constexpr char mark_on = '\x01', mark_off = '\x02';
 
+// `text` without the markers (text from a feed never has them; if it
+// does, they go before it is marked).
+std::string without_marks(std::string text);
+
 // `marked` with the markers replaced.
 std::string replace_marks(std::string_view marked, std::string_view on, std::string_view off);
 

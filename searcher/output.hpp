@@ -2,6 +2,7 @@
 #pragma once
 
 #include "search.hpp"
+#include "stored_copy.hpp"
 
 #include <string>
 
@@ -27,5 +28,10 @@ std::string format_atom(const SearchResult& result, const std::string& generator
 // One JSON object on one line (indented if `pretty`); the schema is
 // documented in README.md ("JSON output").
 std::string format_json(const SearchResult& result, bool pretty = false);
+
+// An article's stored copy: its docid, its fields (article_json.hpp's
+// names, `captured` included) and its title and whole text as HTML with the
+// query's words in <mark> (title_html, text_html).
+std::string format_copy_json(const StoredCopy& copy, bool pretty = false);
 
 } // namespace morgue

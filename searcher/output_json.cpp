@@ -1,5 +1,7 @@
+#include "highlight.hpp"
 #include "morgue/article_json.hpp"
 #include "morgue/json_text.hpp"
+#include "morgue/text.hpp"
 #include "output.hpp"
 
 #include <cmath>
@@ -29,6 +31,16 @@ nlohmann::ordered_json hit_json(const Hit& h) {
 }
 
 } // namespace
+
+std::string format_copy_json(const StoredCopy& c, bool pretty) {
+    nlohmann::ordered_json j = {{"docid", c.docid}};
+    const nlohmann::ordered_json art = article_json(c.article);
+    for (auto it = art.begin(); it != art.end(); ++it)
+        j[it.key()] = *it;
+    j["title_html"] = replace_marks(html_escape(c.title), "<mark>", "</mark>");
+    j["text_html"] = replace_marks(html_escape(c.text), "<mark>", "</mark>");
+    return json_text(j, pretty);
+}
 
 std::string format_json(const SearchResult& r, bool pretty) {
     nlohmann::ordered_json results = nlohmann::ordered_json::array();

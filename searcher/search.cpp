@@ -11,9 +11,12 @@
 #include "similar.hpp"
 #include "term_source.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <fmt/format.h>
 #include <optional>
+#include <unordered_map>
 
 namespace morgue {
 
@@ -22,13 +25,6 @@ namespace {
 constexpr std::size_t snippet_bytes = 220;
 constexpr int modified_retries = 3;
 constexpr Xapian::doccount few_results = 2; // below this, rare words get a suggestion too
-
-// Text from a feed never has the private markers; remove them if it does.
-std::string without_marks(std::string text) {
-    if (text.find_first_of("\x01\x02") != std::string::npos)
-        std::erase_if(text, [](char c) { return c == mark_on || c == mark_off; });
-    return text;
-}
 
 // The title with the query's words marked (as stored when none is in it).
 std::string marked_title(Highlighter& words, const Xapian::Document& doc, const Article& article,
@@ -41,11 +37,20 @@ std::string marked_title(Highlighter& words, const Xapian::Document& doc, const 
 // `highlight` false (the time is up): the article's opening, unmarked, since
 // marking words costs in proportion to the query's expanded terms.  One pass
 // with private markers makes both the plain and the HTML forms.
-Hit make_hit(Highlighter& words, const Xapian::MSetIterator& it, const Highlight& hl, bool html,
+// One hit of a page: a ranked match, its rank among those shown (stories,
+// when copies are folded) and the copies folded into it.
+struct PageItem {
+    Xapian::MSetIterator it;
+    unsigned rank = 0; // 1-based, across pages
+    Xapian::doccount copies = 0;
+};
+
+Hit make_hit(Highlighter& words, const PageItem& item, const Highlight& hl, bool html,
              bool highlight) {
+    const Xapian::MSetIterator& it = item.it;
     Hit h;
-    h.rank = it.get_rank() + 1;
-    h.duplicates = it.get_collapse_count();
+    h.rank = item.rank;
+    h.duplicates = item.copies;
     h.docid = *it;
     h.score = it.get_weight();
     h.percent = it.get_percent();
@@ -97,37 +102,39 @@ class Deadline {
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// Counting the stories exactly holds each matching story's fingerprint in
-// memory at once (about 80 bytes each): above this many matches the folded
-// total stays Xapian's estimate.
-constexpr Xapian::doccount max_exact_folding = 200000;
+// Counting the stories exactly reads each match's fingerprint (4-7 µs a
+// match at 1M articles): above this many matches the folded total is
+// estimated from the ranked head's share of copies.
+constexpr Xapian::doccount max_exact_folding = 5000;
 
 struct Folding {
     Xapian::doccount matches = 0;            // without folding
     std::optional<Xapian::doccount> stories; // with: exact, when counted
+    // Matches of each story (by fingerprint), when counted.
+    std::unordered_map<std::string, Xapian::doccount> copies = {};
 };
 
 // The matches of `query` counted without folding copies, and as stories
-// (copies folded).  Xapian's folded total is an estimate even when every
-// match was checked (its collapser keeps only the page's stories), and it
-// estimates otherwise for each layout of shards; the fingerprints'
-// ValueCountMatchSpy, which local and remote shards run alike, counts them.
+// (copies folded), with each story's matches.  The fingerprints'
+// ValueCountMatchSpy, which local and remote shards run alike, counts them;
+// for a query of at most max_exact_folding matches.
 Folding count_folding(const ReadDatabase& db, const Xapian::Query& query,
-                      Xapian::doccount upper_bound, const Deadline& deadline) {
+                      const Deadline& deadline) {
     Xapian::Enquire all(db.db);
     all.set_query(query);
     deadline.apply(all);
     Xapian::ValueCountMatchSpy copies(slot_fingerprint);
-    bool exact = upper_bound <= max_exact_folding;
-    if (exact) all.add_matchspy(&copies);
+    all.add_matchspy(&copies);
     Xapian::MSet mset = all.get_mset(0, 0, matches_to_rank(db.db));
     Folding out{mset.get_matches_estimated(), {}};
-    if (!exact || mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
+    if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
         copies.get_total() != out.matches)
-        return out;
+        return out; // stopped by the time limit
     Xapian::doccount keyed = 0, stories = 0;
-    for (auto v = copies.values_begin(); v != copies.values_end(); ++v)
+    for (auto v = copies.values_begin(); v != copies.values_end(); ++v) {
         keyed += v.get_termfreq(), ++stories;
+        out.copies.emplace(*v, v.get_termfreq());
+    }
     out.stories = out.matches - keyed + stories; // a story without a fingerprint is its own
     return out;
 }
@@ -150,8 +157,42 @@ Xapian::Query with_bounds(const ReadDatabase& db, const SearchRequest& req, Xapi
 
 struct Ranked {
     Xapian::Enquire enquire;
-    Xapian::MSet mset;
+    Xapian::MSet mset;            // the page, or (copies folded) the ranked head
+    std::vector<PageItem> page;   // the hits, in `mset`
+    Xapian::doccount stories = 0; // folded: the stories in the head
 };
+
+// The page with copies of one story folded into its best-ranked copy, as
+// Xapian's collapse on the fingerprint folds them, but over the head of the
+// ranked matches only, read until it holds the page's last story: Xapian's
+// collapser keeps every match's key when every match is checked
+// (matches_to_rank), 4-7 µs a match, seconds for a common word in a million
+// articles.  A hit's copies are those in the head (count_folding() counts
+// them all when it can).
+void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check) {
+    const Xapian::doccount want = req.offset + req.limit;
+    for (Xapian::doccount head = std::max<Xapian::doccount>(2 * want, 20);; head *= 4) {
+        ranked.mset = ranked.enquire.get_mset(0, head, check);
+        std::vector<PageItem> stories;
+        std::unordered_map<std::string, std::size_t> seen; // fingerprint -> its story
+        for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it) {
+            std::string fp = it.get_document().get_value(slot_fingerprint);
+            auto known = fp.empty() ? seen.end() : seen.find(fp); // none: a story of its own
+            if (known != seen.end()) {
+                ++stories[known->second].copies;
+                continue;
+            }
+            if (!fp.empty()) seen.emplace(fp, stories.size());
+            stories.push_back({it, static_cast<unsigned>(stories.size() + 1), 0});
+        }
+        if (stories.size() < want && ranked.mset.size() == head) continue; // read further
+        ranked.stories = static_cast<Xapian::doccount>(stories.size());
+        if (stories.size() > req.offset)
+            ranked.page.assign(stories.begin() + req.offset,
+                               stories.begin() + std::min<std::size_t>(want, stories.size()));
+        return;
+    }
+}
 
 // The page of `query` (the base query: filters are added here) as asked;
 // with `feedback`, reordered by the words of its first results.
@@ -180,12 +221,18 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);
     deadline.apply(enquire);
-    if (req.collapse) enquire.set_collapse_key(slot_fingerprint);
     // Every match is checked (matches_to_rank): the page is right, and the
     // total exact.
-    Xapian::MSet mset =
-        enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_rank(db.db));
-    return {std::move(enquire), std::move(mset)};
+    Ranked ranked{std::move(enquire), {}, {}};
+    if (req.collapse && !req.count_only && req.limit > 0) {
+        fold_page(ranked, req, matches_to_rank(db.db));
+        return ranked;
+    }
+    ranked.mset =
+        ranked.enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_rank(db.db));
+    for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it)
+        ranked.page.push_back({it, it.get_rank() + 1, 0});
+    return ranked;
 }
 
 // Whether `corrected` (all its words, with the request's dates and filters)
@@ -206,6 +253,31 @@ bool finds_at_least(const ReadDatabase& db, const SearchRequest& req, const std:
 bool should_relax(const SearchRequest& req, const Xapian::MSet& mset) {
     return !req.strict && !req.similar && !req.count_only && req.limit > 0 &&
            req.sort == Sort::relevance && mset.get_matches_lower_bound() < req.limit;
+}
+
+// The totals of a folded search: the stories (counted when there are few
+// enough matches, else estimated from the head's share of copies) and the
+// copies folded; each hit's copies, when counted, all of them.
+void fold_totals(SearchResult& r, Ranked& ranked, const ReadDatabase& db,
+                 const Deadline& deadline) {
+    const Xapian::MSet& mset = ranked.mset;
+    Xapian::doccount matches = mset.get_matches_estimated();
+    if (!mset.empty()) {
+        r.total = static_cast<Xapian::doccount>(
+            std::llround(static_cast<double>(matches) * ranked.stories / mset.size()));
+        r.total_exact = mset.size() == matches && r.total_exact;
+    }
+    // Above max_exact_folding no pass would count them: the estimate stands.
+    if (!deadline.passed() && mset.get_matches_upper_bound() <= max_exact_folding) {
+        Folding folding = count_folding(db, ranked.enquire.get_query(), deadline);
+        matches = folding.matches;
+        if (folding.stories) r.total = *folding.stories, r.total_exact = true;
+        for (PageItem& item : ranked.page) {
+            auto it = folding.copies.find(item.it.get_document().get_value(slot_fingerprint));
+            if (it != folding.copies.end()) item.copies = it->second - 1;
+        }
+    }
+    r.collapsed = matches > r.total ? matches - r.total : 0;
 }
 
 // The facet pass, or its result from the resident process's cache.
@@ -261,12 +333,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     if (!r.corrected_query.empty() &&
         !finds_at_least(db, req, r.corrected_query, std::max<Xapian::doccount>(all_words, 1)))
         r.corrected_query.clear();
-    if (req.collapse && !deadline.passed()) {
-        Folding folding =
-            count_folding(db, ranked.enquire.get_query(), mset.get_matches_upper_bound(), deadline);
-        if (folding.stories) r.total = *folding.stories, r.total_exact = true;
-        r.collapsed = folding.matches > r.total ? folding.matches - r.total : 0;
-    }
+    if (req.collapse) fold_totals(r, ranked, db, deadline);
     // Feedback's words are not the reader's: marked are the typed terms (a
     // --similar search has none, and no feedback: its own terms).
     Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
@@ -275,9 +342,12 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // (Xapian 1.4's remote backend ignores it and fetches each in a round
     // trip of its own; 1.4.22's fetch() without arguments crashes on a page
     // that starts past the first match, the range form does not.)
-    mset.fetch(mset.begin(), mset.end());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        r.hits.push_back(make_hit(words, it, hl, req.html_snippets, !deadline.passed()));
+    if (!ranked.page.empty()) {
+        Xapian::MSetIterator end = ranked.page.back().it;
+        mset.fetch(ranked.page.front().it, ++end);
+    }
+    for (const PageItem& item : ranked.page)
+        r.hits.push_back(make_hit(words, item, hl, req.html_snippets, !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {

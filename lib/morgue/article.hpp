@@ -44,6 +44,10 @@ struct Article {
     std::string feed_url;
     std::string original; // the item's XML exactly as the feed had it
     ArticlePage page;
+    // When the archive first stored it: the feed's reading (import, fetch).
+    // 0: unknown (stored before Morgue kept it, or restored without it).
+    // Kept through updates, re-imports and rebuilds.
+    std::time_t captured = 0;
 };
 
 const char* date_source_name(DateSource s);

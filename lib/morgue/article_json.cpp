@@ -74,6 +74,7 @@ nlohmann::ordered_json article_json(const Article& a, bool with_original) {
     j["feed"] = a.feed_title;
     j["feed_url"] = a.feed_url;
     j["language"] = a.language;
+    if (a.captured) j["captured"] = iso8601_utc(a.captured);
     if (with_original) j["original"] = a.original;
     // Only when fetched, as for the credit; the page itself beside the original.
     if (!a.page.url.empty()) {
@@ -103,6 +104,11 @@ Article article_from_json(const nlohmann::json& j) {
     a.feed_title = string_at(j, "feed");
     a.feed_url = string_at(j, "feed_url");
     a.language = string_at(j, "language");
+    if (std::string captured = raw_string_at(j, "captured"); !captured.empty()) {
+        auto t = parse_date(captured);
+        if (!t) wrong("captured", "a date");
+        a.captured = *t;
+    }
     a.original = raw_string_at(j, "original");
     if (auto page = j.find("page"); page != j.end() && page->is_object()) {
         a.page.url = string_at(*page, "url");

@@ -2,7 +2,7 @@
 // the stored document data, export and import --jsonl, parse --json and
 // search --json.  Field names (docs/formats.md, "Article fields"):
 //   id url title body summary columnist[] topic[] date date_local
-//   date_source feed feed_url language original
+//   date_source feed feed_url language captured original
 // `date` is ISO 8601 UTC, `date_local` the same instant on the publisher's
 // clock ("2025-10-14T00:30:00+08:00"), which carries Article::utc_offset.
 #pragma once
@@ -14,7 +14,7 @@
 namespace morgue {
 
 // Every field in the order above; `original` (the whole feed item) only
-// when asked for, and `date`/`date_local` only for a known date (not 0).
+// when asked for, and `date`/`date_local` and `captured` only when known (not 0).
 nlohmann::ordered_json article_json(const Article& a, bool with_original = false);
 
 // Reads what article_json writes.  An absent field reads as empty (data of

@@ -344,6 +344,12 @@ Writer::Outcome Writer::upsert(Article article) {
                 if (stored.date && stored.date_source == DateSource::received)
                     article.date = stored.date;
             }
+            // Captured once: an update keeps the first capture's time (or
+            // none, for an article stored before Morgue kept it).
+            std::string captured = old.get_value(slot_captured);
+            article.captured =
+                captured.empty() ? 0
+                                 : static_cast<std::time_t>(Xapian::sortable_unserialise(captured));
         }
         Xapian::Document doc = build_document(schema_, article, tg_);
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))

@@ -82,6 +82,7 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
     for (const char* name : {"title", "url", "body", "columnist", "topic", "feed", "date"})
         if (const Field* f = schema.find(name); !f || !f->stored) j.erase(name);
     if (!j.contains("date")) j.erase("date_local");
+    j.erase("captured"); // in its own value: see slot_captured
     return j;
 }
 
@@ -182,6 +183,8 @@ Xapian::Document build_document(const Schema& schema, const Article& a, Xapian::
     doc.add_value(slot_original, compress(a.original));
     if (!a.page.html.empty()) doc.add_value(slot_page, compress(a.page.html));
     doc.add_value(slot_fingerprint, story_fingerprint(a));
+    if (a.captured)
+        doc.add_value(slot_captured, Xapian::sortable_serialise(static_cast<double>(a.captured)));
     doc.set_data(data);
     return doc;
 }
@@ -225,7 +228,10 @@ Article read_stored(const Xapian::Document& doc) {
     if (!j.is_object())
         throw DatabaseError(fmt::format("document {}: data is not Morgue's JSON", doc.get_docid()));
     try {
-        return article_from_json(j);
+        Article a = article_from_json(j);
+        if (std::string captured = doc.get_value(slot_captured); !captured.empty())
+            a.captured = static_cast<std::time_t>(Xapian::sortable_unserialise(captured));
+        return a;
     } catch (const std::invalid_argument& e) {
         throw DatabaseError(fmt::format("document {}: {}", doc.get_docid(), e.what()));
     }

@@ -43,6 +43,10 @@ inline constexpr Xapian::valueno slot_local_date = 203;
 // The article's page as fetched for its full text (UTF-8 HTML), zstd-
 // compressed like the original item; absent when no page was fetched.
 inline constexpr Xapian::valueno slot_page = 204;
+// When the archive first stored the article (Article::captured),
+// sortable_serialise'd; absent when unknown.  Outside the document data, so
+// that the content hash, and what re-imports find unchanged, are as before.
+inline constexpr Xapian::valueno slot_captured = 205;
 
 // ---- Term prefixes: all come from the schema (each field's prefix,
 // text-prefix and year/month/day prefixes), plus Xapian's own "Z" for stemmed

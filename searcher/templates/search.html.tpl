@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{#HAS_QUERY}}{{QUERY}} – {{/HAS_QUERY}}{{SITE_TITLE}}</title>
+<title>{{#COPY_TITLE}}{{PAGE_TITLE}} – {{/COPY_TITLE}}{{#HAS_QUERY}}{{QUERY}} – {{/HAS_QUERY}}{{SITE_TITLE}}</title>
 <link rel="alternate" type="application/atom+xml" title="{{SITE_TITLE}}: {{FEED_TITLE}}" href="{{ATOM_URL}}">
 <link rel="search" type="application/opensearchdescription+xml" title="{{SITE_TITLE}}" href="{{OPENSEARCH_URL}}">
 <style>
@@ -58,6 +58,14 @@ mark { background: var(--mark); color: inherit; padding: 0 .1em; }
 .error { border-left: 4px solid #b00020; padding: .3em .8em; background: #fdecee; }
 .empty h2 { font-size: 1.2em; }
 footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
+.copy h1 { font-size: 1.6em; line-height: 1.25; margin: .2em 0 .5em; }
+.copy .back, .copy .facts, .copy .notice, .copy .similar { font: 15px/1.4 system-ui, sans-serif; }
+.copy .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: 0 0 1em; }
+.copy .facts dt { color: var(--muted); }
+.copy .facts dd { margin: 0; overflow-wrap: anywhere; }
+.copy .notice { color: var(--muted); border-left: 4px solid var(--line); padding: .2em .8em; }
+.copy .text p { margin: 0 0 .9em; }
+.like { font: 15px/1.4 system-ui, sans-serif; }
 @media (max-width: 40em) { body { font-size: 16px; } .layout { padding: .6em; gap: 1em; } aside { flex-basis: 100%; } }
 </style>
 </head>
@@ -81,6 +89,27 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
   {{#NOTE}}<p class="note" role="status">Your query was {{TEXT}}.</p>{{/NOTE}}{{#PARTIAL}}<p class="note" role="status">Part of the archive cannot be reached just now: these results are from the rest of it.</p>{{/PARTIAL}}
   {{#RELAXED}}<p class="note" role="status">{{#NONE}}No article has{{/NONE}}{{#FEW}}Only {{HAVE}}{{/FEW}} all of your words: showing articles with any of them, those with more of them first.</p>{{/RELAXED}}
+  {{#LIKE}}<p class="like" role="status">Articles like <a href="{{URL}}">{{TITLE}}</a>, the most alike first.</p>{{/LIKE}}
+  {{#COPY}}
+  <article class="copy"{{#LANG}} lang="{{CODE}}"{{/LANG}} aria-labelledby="copy-title">
+    {{#BACK}}<p class="back"><a href="{{URL}}">← Back to the results</a></p>{{/BACK}}
+    <h1 id="copy-title">{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}</h1>
+    <dl class="facts">
+      {{#FACT}}<dt>{{LABEL}}</dt><dd>{{#VALUE}}{{#VALUE_separator}}, {{/VALUE_separator}}<a href="{{URL}}">{{NAME}}</a>{{/VALUE}}</dd>{{/FACT}}
+      {{#DATE}}<dt>Published</dt><dd><time datetime="{{ISO}}">{{SHOWN}}</time></dd>{{/DATE}}
+      {{#FEED}}<dt>Feed</dt><dd>{{NAME}}</dd>{{/FEED}}
+      <dt>Captured</dt><dd>{{#CAPTURED}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/CAPTURED}}{{#CAPTURE_UNKNOWN}}not recorded (stored before Morgue kept the time){{/CAPTURE_UNKNOWN}}</dd>
+      {{#FETCHED}}<dt>Full text</dt><dd>fetched <time datetime="{{ISO}}">{{SHOWN}}</time> from <a href="{{URL}}" rel="noreferrer">{{URL}}</a></dd>{{/FETCHED}}
+      {{#ORIGINAL}}<dt>Original</dt><dd><a href="{{URL}}" rel="noreferrer">{{URL}}</a></dd>{{/ORIGINAL}}
+    </dl>
+    <p class="notice">The archive's own copy, as it was captured: the publisher's page may since have changed or gone.</p>
+    <div class="text">
+      {{#PARA}}<p>{{#PART}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/PART}}</p>
+      {{/PARA}}
+    </div>
+    <p class="similar"><a href="{{SIMILAR_URL}}">More like this</a></p>
+  </article>
+  {{/COPY}}
   {{#SELECTED}}
   <div class="selected" aria-label="Selected filters">
     {{#FILTER}}{{#JOIN}}<span class="join">{{WORD}}</span> {{/JOIN}}<a class="chip on" href="{{URL}}" aria-label="Remove filter {{FIELD}}: {{VALUE}}">{{FIELD}}: {{VALUE}} <span aria-hidden="true">×</span></a>{{/FILTER}}
@@ -118,7 +147,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
     {{#HIT}}
     <li class="hit"{{#LANG}} lang="{{CODE}}"{{/LANG}}>
       <h2>{{#LINKED}}<a href="{{URL}}">{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}</a>{{/LINKED}}{{#UNLINKED}}{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}{{/UNLINKED}}</h2>
-      <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#DUPLICATES}} · <a class="copies" href="{{URL}}">{{N}} more {{NOUN}}</a> of this story{{/DUPLICATES}}</p>
+      <p class="meta">{{#DATE}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/DATE}}{{#COLUMNIST}} · <a href="{{URL}}">{{NAME}}</a>{{/COLUMNIST}}{{#FEED}} · <span class="feed">{{NAME}}</span>{{/FEED}}{{#COPY}} · <a class="copy" href="{{URL}}">archive copy</a>{{/COPY}}{{#DUPLICATES}} · <a class="copies" href="{{URL}}">{{N}} more {{NOUN}}</a> of this story{{/DUPLICATES}}</p>
       <p class="snippet">{{#PART}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/PART}}</p>
       {{#TOPICS}}<p class="topics">{{#TOPIC}}<a class="chip" href="{{URL}}">{{NAME}}</a> {{/TOPIC}}</p>{{/TOPICS}}
     </li>
@@ -132,7 +161,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
     {{#NEXT}}<a rel="next" href="{{URL}}">Next →</a>{{/NEXT}}
   </nav>
   {{/PAGES}}
-  <p class="feeds"><a href="{{ATOM_URL}}">Follow this search as a feed</a></p>
+  {{#FOLLOW}}<p class="feeds"><a href="{{ATOM_URL}}">Follow this search as a feed</a></p>{{/FOLLOW}}
 </main>
 {{#FACETS}}
 <aside aria-label="Filter the results">

@@ -19,14 +19,13 @@ new_and_total() {
 }
 
 # Every stored field of every article, in an order that does not depend on docids.
-contents() { indexer --db "$1" export --jsonl | tail -n +2 | sort; }
 
 run indexer --db "$TMP/one" import "${files[@]}"
 expect_status 0 "one writer"
 summary=$(tail -1 "$TMP/out")
 expect_eq "morgue-indexer: 5 files indexed, 0 failed; 700 articles new, 10 updated, 390 unchanged; 700 in the database" \
     "$summary" "one writer's counts"
-contents "$TMP/one" >"$TMP/one.jsonl"
+articles "$TMP/one" >"$TMP/one.jsonl"
 for jobs in 2 3 5; do
     run indexer --db "$TMP/j$jobs" import --jobs "$jobs" "${files[@]}"
     expect_status 0 "--jobs $jobs"
@@ -34,7 +33,7 @@ for jobs in 2 3 5; do
     # several shards is counted updated or unchanged by comparing its last
     # copies, which can differ from one writer's count of each copy in turn.
     expect_eq "$(new_and_total "$summary")" "$(new_and_total "$(tail -1 "$TMP/out")")" "--jobs $jobs: new and total counts"
-    contents "$TMP/j$jobs" | cmp -s - "$TMP/one.jsonl" || fail "--jobs $jobs: the articles differ from one writer's"
+    articles "$TMP/j$jobs" | cmp -s - "$TMP/one.jsonl" || fail "--jobs $jobs: the articles differ from one writer's"
     checks=$((checks + 1))
     expect_eq "$(searcher --db "$TMP/one" --json --facet columnist,topic,year 'story OR trump' | python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])')" \
         "$(searcher --db "$TMP/j$jobs" --json --facet columnist,topic,year 'story OR trump' | python3 -c 'import json,sys; print(json.load(sys.stdin)["facets"])')" \
@@ -49,7 +48,7 @@ mkdir -p "$TMP/many.shard7" "$TMP/many.shard12"
 MORGUE_SHARD_BYTES=1 run indexer --db "$TMP/many" import --jobs 2 "${files[@]}"
 expect_status 0 "one shard a file"
 expect_eq "$(new_and_total "$summary")" "$(new_and_total "$(tail -1 "$TMP/out")")" "one shard a file: new and total counts"
-contents "$TMP/many" | cmp -s - "$TMP/one.jsonl" || fail "one shard a file: the articles differ from one writer's"
+articles "$TMP/many" | cmp -s - "$TMP/one.jsonl" || fail "one shard a file: the articles differ from one writer's"
 checks=$((checks + 1))
 expect_eq "" "$(ls -d "$TMP"/many.* 2>/dev/null | grep -v '\.lock$')" "one shard a file: no shard left, old or new"
 expect_eq "$(searcher --db "$TMP/one" --count 'revised')" "$(searcher --db "$TMP/many" --count 'revised')" "one shard a file: the revised titles won"
@@ -84,7 +83,7 @@ expect_eq "" "$(ls -d "$TMP"/empty.* 2>/dev/null | grep -v '\.lock$')" "no shard
 run indexer --db "$TMP/empty" -q import --jobs 2 "${files[@]}"
 expect_status 0 "a bulk import into an existing empty database"
 expect_eq 700 "$(doc_count "$TMP/empty")" "the merged generation replaced it"
-contents "$TMP/empty" | cmp -s - "$TMP/one.jsonl" || fail "the replaced database's articles differ from one writer's"
+articles "$TMP/empty" | cmp -s - "$TMP/one.jsonl" || fail "the replaced database's articles differ from one writer's"
 checks=$((checks + 1))
 
 # The run lock is held by the bulk import: a second writer is turned away.

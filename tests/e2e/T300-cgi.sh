@@ -243,6 +243,89 @@ cgi 'q=trump&since=2019-06&until=2020-03&format=json&collapse=0'
 since_json=$(json_total <"$TMP/body")
 expect_eq "$(searcher --db "$DB" --count --since 2019-06 --until 2020-03 trump)" "$since_json" "a month range is the CLI's"
 
+# check_copy WORD: the copy page in $TMP/body against its JSON in $TMP/copy.json:
+# the whole text in its paragraphs, the title, and WORD's forms marked.
+check_copy() {
+    python3 - "$TMP/body" "$TMP/copy.json" "$1" >"$TMP/copy-check" 2>&1 <<'PY' || fail "the copy's text: $(cat "$TMP/copy-check")"
+import html.parser, json, sys
+page, want = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(); self.in_p = False; self.depth = 0; self.paras = []; self.marks = []; self.in_mark = False; self.title = ""; self.in_h1 = False
+    def handle_starttag(self, tag, attrs):
+        if tag == "div" and ("class", "text") in attrs: self.depth = 1
+        elif tag == "p" and self.depth: self.paras.append(""); self.in_p = True
+        elif tag == "mark": self.in_mark = True; self.marks.append("")
+        elif tag in ("h1", "title"): self.in_h1 = tag
+    def handle_endtag(self, tag):
+        if tag == "div": self.depth = 0
+        if tag == "p": self.in_p = False
+        if tag == "mark": self.in_mark = False
+        if tag in ("h1", "title"): self.in_h1 = False
+    def handle_data(self, data):
+        if self.depth and self.in_p: self.paras[-1] += data
+        if self.in_mark: self.marks[-1] += data
+        if self.in_h1 == "h1": self.title += data
+        if self.in_h1 == "title": self.head = data
+t = Text(); t.feed(page)
+assert t.paras == want["body"].split("\n"), (t.paras[:2], want["body"][:200])
+assert t.title == want["title"], (t.title, want["title"])
+assert t.head.startswith(want["title"] + " – "), t.head  # the page is named after it
+assert t.marks and all(m.lower().startswith(sys.argv[3]) for m in t.marks), t.marks
+PY
+}
+# The archive's own copy of each hit (?doc=ID, by the article's id): its
+# facts, the whole stored text with the query's words marked, the original
+# link, when it was captured, the way back to the results and "more like
+# this"; the same as JSON; 404 for an id the archive does not have.
+cgi 'q=trump&columnist=Lee+Moran'
+copy=$(grep -o 'class="copy" href="[^"]*"' "$TMP/body" | head -1 | sed 's/.*href="//; s/"$//; s/&amp;/\&/g')
+expect_eq 1 "$([[ $copy == '/search?q=trump&columnist=Lee%20Moran&doc='* ]] && echo 1)" "a hit links to its archive copy, with the search: $copy"
+id=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlsplit(sys.argv[1]).query)["doc"][0])' "$copy")
+cgi "${copy#/search?}&format=json"
+expect_eq 200 "$status" "the archive copy as JSON"
+cp "$TMP/body" "$TMP/copy.json"
+expect_eq "$id" "$(json_field "$TMP/copy.json" 'd["id"]')" "the copy is of that article"
+captured=$(json_field "$TMP/copy.json" 'd["captured"]')
+age=$(($(date -u +%s) - $(date -u -d "$captured" +%s)))
+expect_eq 1 "$([[ $age -ge 0 && $age -lt 86400 ]] && echo 1)" "captured when imported: $captured"
+expect_file_contains "$TMP/copy.json" '<mark>Trump' "JSON: the query's words marked in the text"
+cgi "${copy#/search?}"
+expect_eq 200 "$status" "the archive copy"
+expect_eq "max-age=60" "$(header Cache-Control)" "the copy is cached as the page is"
+check_copy trump
+expect_file_contains "$TMP/body" '<dt>Columnist</dt><dd><a href="/search?columnist=Lee%20Moran">Lee Moran</a></dd>' "the columnist, linked"
+expect_file_contains "$TMP/body" "<dt>Captured</dt><dd><time datetime=\"$captured\">" "when it was captured"
+expect_file_contains "$TMP/body" "<dt>Original</dt><dd><a href=\"$(json_field "$TMP/copy.json" 'd["url"]')\" rel=\"noreferrer\">" "the original link"
+expect_file_contains "$TMP/body" '<a href="/search?q=trump&amp;columnist=Lee%20Moran">← Back to the results</a>' "the way back"
+expect_file_lacks "$TMP/body" 'name="doc"' "a new search from the copy's box is a search"
+similar=$(grep -o '<a href="[^"]*">More like this' "$TMP/body" | sed 's/<a href="//; s/">.*//; s/&amp;/\&/g')
+expect_eq 1 "$([[ $similar == /search?similar=* ]] && echo 1)" "more like this, by the article's id: $similar"
+cgi "${similar#/search?}"
+expect_eq 200 "$status" "more like this"
+expect_file_contains "$TMP/body" 'Articles like <a href="/search?doc=' "says what the results are like"
+cgi "${similar#/search?}&format=json&collapse=0"
+docid=$(json_field "$TMP/copy.json" 'd["docid"]')
+expect_eq "$(searcher --db "$DB" --json --similar "$docid" | python3 -c 'import json,sys; print([h["id"] for h in json.load(sys.stdin)["results"]])')" \
+    "$(python3 -c 'import json,sys; print([h["id"] for h in json.load(sys.stdin)["results"]])' <"$TMP/body")" "the CLI's --similar"
+expect_file_lacks "$TMP/body" "\"id\":\"$id\"" "not the article itself"
+cgi 'q=anime&format=json'
+anime=$(json_field "$TMP/body" 'd["results"][0]["id"]')
+cgi "doc=$(python3 -c 'import sys, urllib.parse as u; print(u.quote(sys.argv[1], safe=""))' "$anime")&q=anime&format=json"
+cp "$TMP/body" "$TMP/copy.json"
+expect_eq 1 "$(json_field "$TMP/copy.json" 'int(d["body"].count(chr(10)) > 3)')" "a copy of several paragraphs"
+cgi "doc=$(python3 -c 'import sys, urllib.parse as u; print(u.quote(sys.argv[1], safe=""))' "$anime")&q=anime"
+check_copy anime
+for qs in 'doc=https%3A%2F%2Fnowhere.example%2Fx' 'doc=https%3A%2F%2Fnowhere.example%2Fx&format=json' 'similar=https%3A%2F%2Fnowhere.example%2Fx'; do
+    cgi "$qs"
+    expect_eq 404 "$status" "no such article: $qs"
+    expect_file_contains "$TMP/body" 'no article in the archive has the id' "says so: $qs"
+done
+cgi "doc=$(python3 -c 'import sys, urllib.parse as u; print(u.quote(sys.argv[1], safe=""))' "$id")"
+expect_eq 200 "$status" "a copy without a query"
+expect_file_lacks "$TMP/body" "<mark>" "nothing marked without a query"
+expect_file_lacks "$TMP/body" "Back to the results" "no results to go back to"
+
 # Hostile values: from indexed articles, from the query and from parameters.
 no_markup() { # description: no injected element in $TMP/body
     local tags=('<script' '<img' '<svg' '<iframe' '</textarea' 'href="javascript:')
@@ -262,13 +345,17 @@ cgi 'q=budget'
 expect_file_contains "$TMP/body" '<mark>Budget</mark> &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;' "title escaped, its query word marked"
 expect_file_contains "$TMP/body" 'Eve &lt;img src=x onerror=alert(&quot;author&quot;)&gt;' "columnist escaped"
 expect_file_contains "$TMP/body" '&quot;&gt;&lt;svg onload=alert(&quot;topic&quot;)&gt;' "topic escaped"
+cgi 'doc=https%3A%2F%2Fhostile.example%2F%23xss-1&q=budget'
+expect_eq 200 "$status" "xss: the archive copy"
+no_markup "indexed payloads, the archive copy"
+expect_file_contains "$TMP/body" '<mark>Budget</mark> &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;' "the copy's title escaped, marked"
 cgi 'q=budget&format=atom'
 python3 -c 'import sys, xml.etree.ElementTree as ET; ET.parse(sys.argv[1])' "$TMP/body" 2>"$TMP/xmlerr"
 expect_eq "" "$(cat "$TMP/xmlerr")" "atom with payloads is well-formed XML"
 for qs in 'q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E' 'q=x&columnist=%22%3E%3Cscript%3Ealert(1)%3C/script%3E' \
     'q=x&topic=%3Cimg%20src=x%20onerror=alert(1)%3E' 'q=x&since=%3Cscript%3E' 'q=%3C/textarea%3E%3Csvg/onload=alert(1)%3E' \
     'q=%3Ciframe%20src=javascript:alert(1)%3E&sort=%3Cscript%3E' 'q=x&page=%3Cscript%3E' \
-    'q=%22%3E%3Cscript%3E&format=atom'; do
+    'q=%22%3E%3Cscript%3E&format=atom' 'doc=%3Cscript%3Ealert(1)%3C/script%3E' 'similar=%22%3E%3Cimg%20src=x%3E'; do
     cgi "$qs"
     no_markup "payload in $qs"
 done

@@ -93,11 +93,19 @@ cp "$DATA/bloomberg-opinion.atom" "$TMP/gone.atom"
 indexer --db "$DB" -q import "$TMP/gone.atom"
 rm "$TMP/gone.atom"
 count=$(doc_count "$DB")
+captured() { indexer --db "$DB" export --jsonl | tail -n +2 | python3 -c '
+import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    print(a["id"], a.get("captured", "none"))' | sort; }
+captured >"$TMP/captured-before"
 printf 'Opinion Columns | Opinion\n' >"$TMP/aliases.txt"
 run indexer --db "$DB" --topic-aliases "$TMP/aliases.txt" rebuild
 expect_status 0 "rebuild"
 expect_file_contains "$TMP/out" "re-read from their original item, 0 kept as stored" "every item re-read"
 expect_eq "$count" "$(doc_count "$DB")" "no article lost"
+expect_eq "$(cat "$TMP/captured-before")" "$(captured)" "each article keeps when it was captured"
+expect_file_lacks "$TMP/captured-before" " none" "every imported article has its capture time"
 expect_eq "Japan’s anime artists deserve better than AI slop" "$(titles "$DB" anime | head -1)" "an article whose feed is gone is still there"
 run searcher --db "$DB" --count 'topic:"Opinion Columns"'
 expect_eq 1 "$(($(cat "$TMP/out") > 0))" "the new alias applies to old articles"

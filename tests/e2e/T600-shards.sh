@@ -11,20 +11,19 @@ python3 "$MAKE_BATCH" "$TMP/b.rss" 300 b
 sed 's/Batch a story \([0-9]\) /Batch a story \1 revised /' "$TMP/a.rss" >"$TMP/a-revised.rss"
 files=("$DATA/huffpost-sample.rss" "$DATA/opinion-bylines.rss" "$DATA/taipei-times-editorials.rss"
     "$TMP/a.rss" "$TMP/b.rss" "$TMP/a-revised.rss")
-contents() { indexer --db "$1" export --jsonl | tail -n +2 | sort; }
 partial() { python3 -c 'import json,sys; print(json.load(sys.stdin).get("partial", False))'; }
 
 run indexer --db "$TMP/one" import "${files[@]}"
 expect_status 0 "one database"
 one_summary=$(tail -1 "$TMP/out")
-contents "$TMP/one" >"$TMP/one.jsonl"
+articles "$TMP/one" >"$TMP/one.jsonl"
 
 # One writer into a new archive of 4 shards: the same articles and counts.
 run indexer --db "$TMP/four" import --shards 4 "${files[@]}"
 expect_status 0 "import --shards 4"
 expect_eq "$one_summary" "$(tail -1 "$TMP/out")" "one writer's counts, sharded"
 expect_file_contains "$TMP/four/XAPIANDB" "auto shard3" "the stub lists the shards"
-contents "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "4 shards: the articles differ from one database's"
+articles "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "4 shards: the articles differ from one database's"
 checks=$((checks + 1))
 # Xapian's own tools read the archive as one database.
 expect_eq "$(doc_count "$TMP/one")" "$(xapian-delve "$TMP/four" | sed -n 's/^number of documents = //p')" "xapian-delve reads the stub"
@@ -37,7 +36,7 @@ done
 # Parallel: --jobs 2 into 4 shards, duplicates and updates across runs included.
 run indexer --db "$TMP/four-jobs" import --jobs 2 --shards 4 "${files[@]}"
 expect_status 0 "import --jobs 2 --shards 4"
-contents "$TMP/four-jobs" | cmp -s - "$TMP/one.jsonl" || fail "--jobs into shards: the articles differ"
+articles "$TMP/four-jobs" | cmp -s - "$TMP/one.jsonl" || fail "--jobs into shards: the articles differ"
 checks=$((checks + 1))
 expect_eq "" "$(ls -d "$TMP"/four-jobs.* 2>/dev/null | grep -v '\.lock$')" "--jobs into shards: nothing left beside it"
 expect_eq 4 "$(grep -c '^auto shard' "$TMP/four-jobs/XAPIANDB")" "--jobs into shards: 4 shards"
@@ -181,18 +180,18 @@ expect_status 0 "check a sharded archive"
 run indexer --db "$TMP/four" compact
 expect_status 0 "compact a sharded archive"
 expect_eq 4 "$(grep -c '^auto shard' "$TMP/four/XAPIANDB")" "compacted: still 4 shards"
-contents "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "compacted: the articles changed"
+articles "$TMP/four" | cmp -s - "$TMP/one.jsonl" || fail "compacted: the articles changed"
 checks=$((checks + 1))
 expect_eq "" "$(ls -d "$TMP"/four.* 2>/dev/null | grep -v '\.lock$')" "compacted: no generation left"
 
 # rebuild --shards re-shards into a new generation: 4 -> 3 -> 1 -> 2, each
 # holding what a rebuild of the one database holds.
 indexer --db "$TMP/one" -q rebuild || fail "rebuild of one database"
-contents "$TMP/one" >"$TMP/one-rebuilt.jsonl"
+articles "$TMP/one" >"$TMP/one-rebuilt.jsonl"
 for n in 3 1 2; do
     run indexer --db "$TMP/four" rebuild --shards "$n"
     expect_status 0 "rebuild --shards $n"
-    contents "$TMP/four" | cmp -s - "$TMP/one-rebuilt.jsonl" || fail "rebuild --shards $n: not what one database's rebuild holds"
+    articles "$TMP/four" | cmp -s - "$TMP/one-rebuilt.jsonl" || fail "rebuild --shards $n: not what one database's rebuild holds"
     checks=$((checks + 1))
 done
 expect_eq 2 "$(grep -c '^auto shard' "$TMP/four/XAPIANDB")" "rebuilt into 2 shards"

@@ -69,6 +69,10 @@ expect_golden() {
     fi
 }
 
+# articles DB: the archive's articles as exported, sorted, without when an
+# import captured each (two imports of the same feeds differ only there).
+articles() { indexer --db "$1" export --jsonl | tail -n +2 | sed -E 's/,"captured":"[^"]*"//' | sort; }
+
 # json_field FILE EXPR: a Python expression over the JSON object d in FILE.
 json_field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
 

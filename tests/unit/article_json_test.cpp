@@ -23,6 +23,7 @@ Article sample() {
     a.feed_title = "Taipei Times";
     a.feed_url = "https://example.com/feed";
     a.original = "<item>\x01raw</item>";
+    a.captured = *parse_date("2025-10-14T02:00:00Z");
     return a;
 }
 
@@ -41,6 +42,7 @@ void expect_same(const Article& a, const Article& b) {
     EXPECT_EQ(a.feed_title, b.feed_title);
     EXPECT_EQ(a.feed_url, b.feed_url);
     EXPECT_EQ(a.original, b.original);
+    EXPECT_EQ(a.captured, b.captured);
 }
 
 } // namespace
@@ -52,12 +54,13 @@ TEST(ArticleJson, TheOneVocabularyInItsOrder) {
         keys.push_back(it.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"id", "url", "title", "body", "summary", "columnist",
                                               "topic", "date", "date_local", "date_source", "feed",
-                                              "feed_url", "language", "original"}));
+                                              "feed_url", "language", "captured", "original"}));
     auto j = article_json(sample());
     EXPECT_FALSE(j.contains("original")) << "only when asked for";
     EXPECT_EQ(j["date"], "2025-10-13T16:30:00Z");
     EXPECT_EQ(j["date_local"], "2025-10-14T00:30:00+08:00");
     EXPECT_EQ(j["date_source"], "updated");
+    EXPECT_EQ(j["captured"], "2025-10-14T02:00:00Z");
 }
 
 TEST(ArticleJson, RoundTripsEveryField) {
@@ -75,6 +78,7 @@ TEST(ArticleJson, AbsentFieldsReadAsEmpty) {
     EXPECT_EQ(a.date_source, DateSource::published);
     EXPECT_EQ(article_from_json(nlohmann::json::object()).date, 0);
     EXPECT_FALSE(article_json(Article{}).contains("date")) << "no date, no made-up 1970";
+    EXPECT_FALSE(article_json(Article{}).contains("captured")) << "unknown: not said";
 }
 
 TEST(ArticleJson, WrongTypesNameTheField) {
@@ -90,6 +94,7 @@ TEST(ArticleJson, WrongTypesNameTheField) {
     EXPECT_EQ(message({{"columnist", "Jane Doe"}}), "field \"columnist\": not a list of strings");
     EXPECT_EQ(message({{"topic", {1}}}), "field \"topic\": not a list of strings");
     EXPECT_EQ(message({{"date", "yesterday"}}), "field \"date\": not a date: \"yesterday\"");
+    EXPECT_EQ(message({{"captured", "soon"}}), "field \"captured\": not a date");
     EXPECT_EQ(message(nlohmann::json::array()), "not a JSON object");
 }
 

@@ -87,6 +87,19 @@ TEST(CgiRequest, DefaultsAndSortNames) {
     EXPECT_TRUE(page_request({{"columnist", " "}}).search.filters.empty());
 }
 
+// ?doc=ID is an article's stored copy; ?similar=ID the articles like it,
+// best first.  An id may be a long link: not held to the value cap.
+TEST(CgiRequest, StoredCopyAndSimilarByArticleId) {
+    std::string id = "https://example.com/" + std::string(max_value_bytes, 'a');
+    PageRequest copy = page_request(parse_query_string("doc=" + id + "&q=budget"));
+    EXPECT_EQ(copy.doc, id);
+    EXPECT_EQ(copy.search.query, "budget");
+    PageRequest like = page_request(parse_query_string("similar=tag%3Ax%2C1"));
+    EXPECT_EQ(like.similar, "tag:x,1");
+    EXPECT_EQ(like.search.sort, Sort::relevance) << "most alike first, not newest";
+    EXPECT_TRUE(page_request({}).doc.empty());
+}
+
 TEST(CgiRequest, AQueryMayBeAPastedParagraph) {
     std::string paragraph = "word"; // 1,000 words
     for (int i = 1; i < 1000; ++i)

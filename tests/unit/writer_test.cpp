@@ -1,4 +1,5 @@
 #include "morgue/database.hpp"
+#include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "test_db.hpp"
 
@@ -86,6 +87,44 @@ TEST(Writer, ImportDateFallbackKeepsTheFirstDate) {
     a.date += 86400; // imported again a day later
     Writer w(path, news());
     EXPECT_EQ(w.upsert(a), Writer::Outcome::unchanged);
+}
+
+// The capture time is the first one: re-imports find the article unchanged
+// (it is outside the content hash), and an update keeps it.  An article
+// stored without one (before Morgue kept it) never gains a later one.
+TEST(Writer, CaptureTimeIsTheFirst) {
+    TempDir tmp;
+    std::string path = tmp / "db";
+    Article a = article("1", "first text");
+    a.captured = 1760000100;
+    Article old = article("2", "stored long ago");
+    {
+        Writer w(path, news());
+        w.upsert(a);
+        w.upsert(old); // captured 0: unknown
+        w.commit();
+    }
+    auto captured = [&](const std::string& id) {
+        ReadDatabase db = open_for_reading(path);
+        Article want;
+        want.id = "https://example.com/" + id;
+        auto p = db.db.postlist_begin(unique_term(db.schema, want));
+        return read_stored(db.db.get_document(*p)).captured;
+    };
+    EXPECT_EQ(captured("1"), 1760000100);
+    EXPECT_EQ(captured("2"), 0);
+    a.captured = old.captured = 1760090000; // read again a day later
+    {
+        Writer w(path, news());
+        EXPECT_EQ(w.upsert(a), Writer::Outcome::unchanged);
+        a.body = "corrected text";
+        old.body = "corrected too";
+        EXPECT_EQ(w.upsert(a), Writer::Outcome::updated);
+        EXPECT_EQ(w.upsert(old), Writer::Outcome::updated);
+        w.commit();
+    }
+    EXPECT_EQ(captured("1"), 1760000100);
+    EXPECT_EQ(captured("2"), 0);
 }
 
 TEST(Writer, SecondWriterIsToldTheDatabaseIsLocked) {
