@@ -356,7 +356,14 @@ void set_facets(Dict& d, const PageContext& c, const SearchResult& r) {
         if (!facets) facets = d.AddSectionDictionary("FACETS");
         set_facet(*facets, c, f);
     }
-    if (facets) set_dates(*facets, c);
+    if (!facets) return;
+    set_dates(*facets, c);
+    // The phone's folded filters say how many are chosen.
+    const SearchRequest& s = c.request.search;
+    std::size_t chosen = !s.since.empty() + !s.until.empty();
+    for (const auto& [field, values] : s.filters)
+        chosen += values.size();
+    if (chosen) facets->SetValueAndShowSection("CHOSEN_N", std::to_string(chosen), "CHOSEN");
 }
 
 // The number of the last page of `r` (the page can go no further than max_page).

@@ -66,7 +66,20 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
 .copy .notice { color: var(--muted); border-left: 4px solid var(--line); padding: .2em .8em; }
 .copy .text p { margin: 0 0 .9em; }
 .like { font: 15px/1.4 system-ui, sans-serif; }
-@media (max-width: 40em) { body { font-size: 16px; } .layout { padding: .6em; gap: 1em; } aside { flex-basis: 100%; } }
+/* Filters come before the results, in the page's order: beside them on a
+   wide screen, folded behind "Show filters" on a phone. */
+.show-filters { display: none; }
+@media (max-width: 40em) {
+  body { font-size: 16px; }
+  .layout { padding: .6em; gap: 1em; }
+  aside { flex-basis: 100%; }
+  input.show-filters { display: block; position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+  label.show-filters { display: block; flex-basis: 100%; margin: 0; padding: .5em .8em; border: 1px solid var(--line); border-radius: 4px; color: var(--accent); cursor: pointer; }
+  label.show-filters::before { content: "▸ "; }
+  input.show-filters:checked + label::before { content: "▾ "; }
+  input.show-filters:focus-visible + label { outline: 3px solid #e8a200; outline-offset: 2px; }
+  input.show-filters:not(:checked) ~ aside { display: none; }
+}
 </style>
 </head>
 <body>
@@ -84,6 +97,35 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   </form>
 </header>
 <div class="layout">
+{{#FACETS}}
+<input type="checkbox" id="show-filters" class="show-filters">
+<label for="show-filters" class="show-filters">Show filters{{#CHOSEN}} ({{CHOSEN_N}} chosen){{/CHOSEN}}</label>
+<aside id="filters" aria-label="Filter the results">
+  {{#FACET}}
+  <section class="facet" aria-labelledby="facet-{{ID}}">
+    <h2 id="facet-{{ID}}">{{LABEL}}</h2>
+    <p class="hint" id="hint-{{ID}}">{{HINT}}</p>
+    <ul aria-describedby="hint-{{ID}}">
+      {{#VALUE}}<li><a href="{{URL}}" role="checkbox" aria-checked="{{CHECKED}}" class="{{CLASS}}"><span class="tick" aria-hidden="true"></span><span class="name">{{NAME}}</span> <span class="n">{{COUNT}}</span></a></li>{{/VALUE}}
+    </ul>
+    {{#MORE}}<p class="more"><a href="{{URL}}" aria-label="More {{LABEL}} values">More…</a></p>{{/MORE}}{{#FEWER}}<p class="more"><a href="{{URL}}">Fewer</a></p>{{/FEWER}}
+  </section>
+  {{/FACET}}
+  {{#DATES}}
+  <section class="facet dates" aria-labelledby="facet-dates">
+    <h2 id="facet-dates">Dates</h2>
+    <form method="get" action="{{FORM_ACTION}}">
+      {{#KEEP_DATES}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP_DATES}}
+      <label for="since">From (month)</label>
+      <input id="since" name="since" type="month" value="{{SINCE}}" placeholder="YYYY-MM">
+      <label for="until">To (month)</label>
+      <input id="until" name="until" type="month" value="{{UNTIL}}" placeholder="YYYY-MM">
+      <button type="submit">Apply dates</button>
+    </form>
+  </section>
+  {{/DATES}}
+</aside>
+{{/FACETS}}
 <main id="results" tabindex="-1">
   {{#ERROR}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
   {{#CORRECTION}}<p class="correction">Did you mean: <a href="{{URL}}">{{TEXT}}</a>?</p>{{/CORRECTION}}
@@ -95,7 +137,7 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
     {{#BACK}}<p class="back"><a href="{{URL}}">← Back to the results</a></p>{{/BACK}}
     <h1 id="copy-title">{{#TITLE}}{{#MARK}}<mark>{{TEXT}}</mark>{{/MARK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{/TITLE}}</h1>
     <dl class="facts">
-      {{#FACT}}<dt>{{LABEL}}</dt><dd>{{#VALUE}}{{#VALUE_separator}}, {{/VALUE_separator}}<a href="{{URL}}">{{NAME}}</a>{{/VALUE}}</dd>{{/FACT}}
+      {{#FACT}}<dt>{{LABEL}}</dt><dd>{{#VALUE}}<a href="{{URL}}">{{NAME}}</a>{{#VALUE_separator}}, {{/VALUE_separator}}{{/VALUE}}</dd>{{/FACT}}
       {{#DATE}}<dt>Published</dt><dd><time datetime="{{ISO}}">{{SHOWN}}</time></dd>{{/DATE}}
       {{#FEED}}<dt>Feed</dt><dd>{{NAME}}</dd>{{/FEED}}
       <dt>Captured</dt><dd>{{#CAPTURED}}<time datetime="{{ISO}}">{{SHOWN}}</time>{{/CAPTURED}}{{#CAPTURE_UNKNOWN}}not recorded (stored before Morgue kept the time){{/CAPTURE_UNKNOWN}}</dd>
@@ -163,33 +205,6 @@ footer { color: var(--muted); padding: 1em; border-top: 1px solid var(--line); }
   {{/PAGES}}
   {{#FOLLOW}}<p class="feeds"><a href="{{ATOM_URL}}">Follow this search as a feed</a></p>{{/FOLLOW}}
 </main>
-{{#FACETS}}
-<aside aria-label="Filter the results">
-  {{#FACET}}
-  <section class="facet" aria-labelledby="facet-{{ID}}">
-    <h2 id="facet-{{ID}}">{{LABEL}}</h2>
-    <p class="hint" id="hint-{{ID}}">{{HINT}}</p>
-    <ul aria-describedby="hint-{{ID}}">
-      {{#VALUE}}<li><a href="{{URL}}" role="checkbox" aria-checked="{{CHECKED}}" class="{{CLASS}}"><span class="tick" aria-hidden="true"></span><span class="name">{{NAME}}</span> <span class="n">{{COUNT}}</span></a></li>{{/VALUE}}
-    </ul>
-    {{#MORE}}<p class="more"><a href="{{URL}}" aria-label="More {{LABEL}} values">More…</a></p>{{/MORE}}{{#FEWER}}<p class="more"><a href="{{URL}}">Fewer</a></p>{{/FEWER}}
-  </section>
-  {{/FACET}}
-  {{#DATES}}
-  <section class="facet dates" aria-labelledby="facet-dates">
-    <h2 id="facet-dates">Dates</h2>
-    <form method="get" action="{{FORM_ACTION}}">
-      {{#KEEP_DATES}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/KEEP_DATES}}
-      <label for="since">From (month)</label>
-      <input id="since" name="since" type="month" value="{{SINCE}}" placeholder="YYYY-MM">
-      <label for="until">To (month)</label>
-      <input id="until" name="until" type="month" value="{{UNTIL}}" placeholder="YYYY-MM">
-      <button type="submit">Apply dates</button>
-    </form>
-  </section>
-  {{/DATES}}
-</aside>
-{{/FACETS}}
 </div>
 <footer><p>Searched with Morgue {{VERSION}}. <a href="{{OPENSEARCH_URL}}">Add to your browser</a>.</p></footer>
 </body>

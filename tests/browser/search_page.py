@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Drives the search page in headless Chromium (Debian's chromium and
 chromium-driver, with Debian's python3-selenium): loads it, searches, clicks a
-facet, pages forward, uses the keyboard, checks the DOM at each step and saves
-screenshots.  Run by tests/e2e/T320-browser.sh against lighttpd on loopback.
+facet, pages forward, uses the keyboard, opens an archive copy, checks the DOM
+at each step, runs axe-core (scripts/setup installs it from npm) on every
+state of the page, checks that CJK text is drawn with a font's glyphs, and
+saves screenshots.  Run by tests/e2e/T320-browser.sh against lighttpd on
+loopback.
 
     search_page.py BASE_URL SCREENSHOT_DIR
 """
@@ -35,6 +38,42 @@ def shot(name):
     driver.save_screenshot(os.path.join(shots, name + ".png"))
 
 
+# axe-core, the version tests/browser/axe-core.txt names, where scripts/setup
+# put it (MORGUE_AXE_JS: elsewhere).
+axe_spec = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "axe-core.txt")).read().strip()
+axe_path = os.environ.get("MORGUE_AXE_JS") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "morgue", axe_spec,
+    "node_modules", "axe-core", "axe.min.js")
+if not os.path.exists(axe_path):
+    print(f"FAIL  {axe_spec} is not installed at {axe_path}: run scripts/setup test")
+    sys.exit(1)
+axe_source = open(axe_path, encoding="utf-8").read()
+
+
+def accessible(state):
+    """axe-core on the page as it is now: no serious or critical violation."""
+    driver.execute_script(axe_source)
+    found = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ["violations"]})
+          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,
+                                                  where: v.nodes.map(n => n.target.join(" ")).slice(0, 3)}))))
+          .catch(e => done([{id: "axe failed: " + e, impact: "critical", where: []}]));""")
+    bad = [v for v in found if v["impact"] in ("serious", "critical")]
+    check(not bad, f"axe, {state}: no serious or critical violation {bad}")
+
+
+def drawn(text):
+    """A screenshot of `text` drawn large in the page's own fonts."""
+    span = driver.execute_script("""
+        const s = document.createElement("span");
+        s.style.fontSize = "48px"; s.style.display = "inline-block"; s.textContent = arguments[0];
+        document.querySelector("main").prepend(s); return s;""", text)
+    png = span.screenshot_as_png
+    driver.execute_script("arguments[0].remove()", span)
+    return png
+
+
 def no_alert(what):
     try:
         driver.switch_to.alert.dismiss()
@@ -49,6 +88,7 @@ for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-sh
     options.add_argument(arg)
 options.binary_location = "/usr/bin/chromium"
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_script_timeout(120)
 wait = WebDriverWait(driver, 10)
 try:
     if partial_only:
@@ -63,6 +103,7 @@ try:
     # The front page: the newest articles, a search box with a label.
     driver.get(base + "/search")
     shot("1-front")
+    accessible("the front page")
     box = driver.find_element(By.ID, "q")
     label = driver.find_element(By.CSS_SELECTOR, "label[for=q]")
     check(label.text == "Search the archive", "the search box has a label")
@@ -85,6 +126,7 @@ try:
     box.send_keys("trump" + Keys.ENTER)
     wait.until(EC.title_contains("trump"))
     shot("2-results")
+    accessible("results")
     count = driver.find_element(By.ID, "count").text
     check(count.startswith("Results 1–10 of 52 "), f"result count shown: {count!r}")
     hits = driver.find_elements(By.CSS_SELECTOR, "li.hit")
@@ -99,6 +141,7 @@ try:
     facet.click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".selected .chip.on")))
     shot("3-facet")
+    accessible("a filter chosen")
     check("columnist=" in driver.current_url, "the facet link adds a filter to the URL")
     count = driver.find_element(By.ID, "count").text
     check(f" of {n} (" in count, f"the facet's count is the new total ({n}: {count!r})")
@@ -160,6 +203,14 @@ try:
           f"the dates are chips: {chips}")
 
     # Did you mean, and the empty page.
+    driver.get(base + "/search?q=zzqxj")
+    check("No articles match" in driver.find_element(By.CSS_SELECTOR, "section.empty").text,
+          "no results: the page says so")
+    accessible("no results")
+    driver.get(base + "/search?q=x&sort=best")
+    check(driver.find_element(By.CSS_SELECTOR, "p.error").is_displayed(), "a bad request: the error shown")
+    accessible("an error")
+    shot("11-error")
     driver.get(base + "/search?q=trunp")
     link = driver.find_element(By.PARTIAL_LINK_TEXT, "trump")
     check("Did you mean" in driver.find_element(By.CSS_SELECTOR, "section.empty").text,
@@ -168,6 +219,26 @@ try:
     wait.until(EC.title_contains("trump"))
     check(" of 52 " in driver.find_element(By.ID, "count").text, "the suggestion searches")
     shot("5-suggestion")
+
+    # The archive's own copy of a result, and articles like it.
+    driver.get(base + "/search?q=trump")
+    first = driver.find_element(By.CSS_SELECTOR, "li.hit h2").text
+    driver.find_element(By.CSS_SELECTOR, "li.hit a.copy").click()
+    wait.until(EC.presence_of_element_located((By.ID, "copy-title")))
+    shot("10-copy")
+    check(driver.find_element(By.ID, "copy-title").text == first, f"the copy is of the result: {first!r}")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".copy mark")) > 0, "the query's words are marked in it")
+    facts = driver.find_element(By.CSS_SELECTOR, ".copy .facts").text
+    check("Captured" in facts and "Original" in facts, f"when it was captured, and the original: {facts!r}")
+    accessible("an archive copy")
+    driver.find_element(By.LINK_TEXT, "More like this").click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.like")))
+    titles = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "li.hit h2")]
+    check(titles and first not in titles, "more like this: other articles")
+    driver.back()
+    driver.find_element(By.LINK_TEXT, "← Back to the results").click()
+    wait.until(EC.presence_of_element_located((By.ID, "count")))
+    check(driver.find_element(By.CSS_SELECTOR, "li.hit h2").text == first, "back to the same results")
 
     # Hostile articles and a hostile query: shown as text, nothing runs.
     driver.get(base + "/search?q=budget")
@@ -178,20 +249,38 @@ try:
     check(any('<script>alert("title")</script>' in t for t in titles),
           f"the payload is visible as text: {titles}")
     shot("6-hostile")
+    accessible("hostile articles")
     driver.get(base + '/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E%3Cimg%20src=x%20onerror=alert(2)%3E')
     no_alert("query payload")
     check(not driver.find_elements(By.CSS_SELECTOR, "script, img"), "no element from the query")
 
-    # A phone: no sideways scrolling, the results come before the facets.
+    # CJK text is drawn with a font's glyphs (Debian's fonts-noto-cjk), not
+    # the boxes of a missing one, which are the same for every character.
+    check(drawn("蔡英文") != drawn("東京都"), "CJK text is drawn in glyphs, not boxes")
+    check(drawn("蔡英文") == drawn("蔡英文"), "(the same text is drawn the same)")
+
+    # A phone: no sideways scrolling; the filters, folded, before the results.
     driver.set_window_size(390, 844)
-    driver.get(base + "/search?q=trump")
+    driver.get(base + "/search?q=trump&topic=Politics")
     wide = driver.execute_script(
         "return document.documentElement.scrollWidth > window.innerWidth")
     check(not wide, "no horizontal scrolling on a phone-sized screen")
+    toggle = driver.find_element(By.CSS_SELECTOR, "label.show-filters")
     main_y = driver.find_element(By.TAG_NAME, "main").location["y"]
-    aside_y = driver.find_element(By.TAG_NAME, "aside").location["y"]
-    check(main_y < aside_y, "on a phone the results come first")
+    check(toggle.is_displayed() and toggle.location["y"] < main_y,
+          "on a phone the filters come first, folded")
+    check("1 chosen" in toggle.text, f"and say how many are chosen: {toggle.text!r}")
+    check(not driver.find_element(By.TAG_NAME, "aside").is_displayed(), "folded until asked for")
     shot("7-phone")
+    accessible("a phone")
+    driver.find_element(By.ID, "show-filters").send_keys(Keys.SPACE)  # the keyboard opens them
+    aside = driver.find_element(By.TAG_NAME, "aside")
+    check(aside.is_displayed() and aside.location["y"] < driver.find_element(By.TAG_NAME, "main").location["y"],
+          "opened, the filters are above the results")
+    shot("12-phone-filters")
+    accessible("a phone, filters open")
+    toggle.click()
+    check(not aside.is_displayed(), "and fold again")
 finally:
     driver.quit()
 

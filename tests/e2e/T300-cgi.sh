@@ -316,6 +316,8 @@ cp "$TMP/body" "$TMP/copy.json"
 expect_eq 1 "$(json_field "$TMP/copy.json" 'int(d["body"].count(chr(10)) > 3)')" "a copy of several paragraphs"
 cgi "doc=$(python3 -c 'import sys, urllib.parse as u; print(u.quote(sys.argv[1], safe=""))' "$anime")&q=anime"
 check_copy anime
+cgi 'doc=https%3A%2F%2Fwww.huffpost.com%2Fentry%2Fdonald-trump-tests-positive-coronavirus_n_5eb5d776c5b69c4b317a5ee5'
+expect_file_contains "$TMP/body" '<dt>Columnists</dt><dd><a href="/search?columnist=Nick%20Visser">Nick Visser</a>, <a href="/search?columnist=Carla%20Herreria%20Russo">' "two columnists, each linked"
 for qs in 'doc=https%3A%2F%2Fnowhere.example%2Fx' 'doc=https%3A%2F%2Fnowhere.example%2Fx&format=json' 'similar=https%3A%2F%2Fnowhere.example%2Fx'; do
     cgi "$qs"
     expect_eq 404 "$status" "no such article: $qs"
