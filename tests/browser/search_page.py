@@ -206,6 +206,7 @@ try:
     driver.get(base + "/search?q=zzqxj")
     check("No articles match" in driver.find_element(By.CSS_SELECTOR, "section.empty").text,
           "no results: the page says so")
+    shot("13-no-results")
     accessible("no results")
     driver.get(base + "/search?q=x&sort=best")
     check(driver.find_element(By.CSS_SELECTOR, "p.error").is_displayed(), "a bad request: the error shown")
