@@ -34,17 +34,18 @@ std::string marked_title(Highlighter& words, const Xapian::Document& doc, const 
     return marked.find(mark_on) == std::string::npos ? title : marked;
 }
 
-// `highlight` false (the time is up): the article's opening, unmarked, since
-// marking words costs in proportion to the query's expanded terms.  One pass
-// with private markers makes both the plain and the HTML forms.
 // One hit of a page: a ranked match, its rank among those shown (stories,
 // when copies are folded) and the copies folded into it.
 struct PageItem {
     Xapian::MSetIterator it;
     unsigned rank = 0; // 1-based, across pages
     Xapian::doccount copies = 0;
+    std::string story = {}; // its fingerprint, when copies are folded
 };
 
+// `highlight` false (the time is up): the article's opening, unmarked, since
+// marking words costs in proportion to the query's expanded terms.  One pass
+// with private markers makes both the plain and the HTML forms.
 Hit make_hit(Highlighter& words, const PageItem& item, const Highlight& hl, bool html,
              bool highlight) {
     const Xapian::MSetIterator& it = item.it;
@@ -183,7 +184,7 @@ void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check)
                 continue;
             }
             if (!fp.empty()) seen.emplace(fp, stories.size());
-            stories.push_back({it, static_cast<unsigned>(stories.size() + 1), 0});
+            stories.push_back({it, static_cast<unsigned>(stories.size() + 1), 0, std::move(fp)});
         }
         if (stories.size() < want && ranked.mset.size() == head) continue; // read further
         ranked.stories = static_cast<Xapian::doccount>(stories.size());
@@ -273,7 +274,7 @@ void fold_totals(SearchResult& r, Ranked& ranked, const ReadDatabase& db,
         matches = folding.matches;
         if (folding.stories) r.total = *folding.stories, r.total_exact = true;
         for (PageItem& item : ranked.page) {
-            auto it = folding.copies.find(item.it.get_document().get_value(slot_fingerprint));
+            auto it = folding.copies.find(item.story);
             if (it != folding.copies.end()) item.copies = it->second - 1;
         }
     }
