@@ -211,13 +211,18 @@ void set_marked(Dict& hit, const char* section, const std::string& snippet) {
     }
 }
 
-// The archive's copy of article `id`, from a page of results: its link
-// carries the search (the words to mark, the way back to the same page).
+// The search a page shows, page number included, as the HTML page: what an
+// archive copy's link carries (the words to mark, the way back).
+Params search_params(const Params& params) {
+    Params out;
+    for (const auto& p : params)
+        if (p.first != "format" && p.first != "doc" && !p.second.empty()) out.push_back(p);
+    return out;
+}
+
+// The archive's copy of article `id`, from a page of results.
 std::string copy_link(const PageContext& c, const std::string& id) {
-    Params p;
-    for (const auto& param : c.params)
-        if (param.first != "format" && param.first != "doc" && !param.second.empty())
-            p.push_back(param);
+    Params p = search_params(c.params);
     p.emplace_back("doc", id);
     return link_to(c.script_path, p);
 }
@@ -526,9 +531,7 @@ void set_copy(Dict& d, const PageContext& c, const StoredCopy& copy) {
     if (!a.language.empty() && a.language != "en")
         doc->SetValueAndShowSection("CODE", a.language, "LANG");
     set_marked(*doc, "TITLE", copy.title.empty() ? "(untitled)" : copy.title);
-    Params back;
-    for (const auto& p : c.params)
-        if (p.first != "doc" && p.first != "format" && !p.second.empty()) back.push_back(p);
+    Params back = search_params(c.params);
     if (!back.empty())
         doc->AddSectionDictionary("BACK")->SetValue("URL", link_to(c.script_path, back));
     set_copy_facts(*doc, c, a);
