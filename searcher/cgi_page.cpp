@@ -536,14 +536,9 @@ void set_copy(Dict& d, const PageContext& c, const StoredCopy& copy) {
         doc->AddSectionDictionary("BACK")->SetValue("URL", link_to(c.script_path, back));
     set_copy_facts(*doc, c, a);
     if (!a.url.empty()) doc->AddSectionDictionary("ORIGINAL")->SetValue("URL", a.url);
-    std::size_t start = 0;
-    while (start < copy.text.size()) {
-        std::size_t end = std::min(copy.text.find('\n', start), copy.text.size());
-        if (end > start)
-            set_marked(*doc->AddSectionDictionary("PARA"), "PART",
-                       copy.text.substr(start, end - start));
-        start = end + 1;
-    }
+    for (std::string_view line : split_lines(copy.text))
+        if (!line.empty())
+            set_marked(*doc->AddSectionDictionary("PARA"), "PART", std::string(line));
     doc->SetValue("SIMILAR_URL", link_to(c.script_path, {{"similar", a.id}}));
 }
 

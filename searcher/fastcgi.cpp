@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fcgiapp.h>
 #include <optional>
 #include <sys/socket.h>
@@ -122,6 +123,42 @@ void answer_stuck(FCGX_Request& request, double seconds) {
     FCGX_FClose(request.out);
 }
 
+// Which signal asked the process to stop, and who sent it, for the log line
+// that says why it ended.  SIGTERM and SIGUSR1 are libfcgi's graceful
+// shutdown: the request in hand is finished, then the process ends.  Set in
+// the handler: async-signal-safe writes only.
+volatile sig_atomic_t stop_signal = 0;
+volatile sig_atomic_t stop_sender = 0;
+
+void on_stop_signal(int signal, siginfo_t* info, void*) {
+    stop_sender = info ? static_cast<sig_atomic_t>(info->si_pid) : 0;
+    stop_signal = signal;
+    FCGX_ShutdownPending();
+}
+
+// Installed before FCGX_Init(), which then keeps them (libfcgi sets its own
+// handlers only where none is set).
+void handle_stop_signals() {
+    struct sigaction action {};
+    action.sa_sigaction = on_stop_signal;
+    action.sa_flags = SA_SIGINFO;
+    sigemptyset(&action.sa_mask);
+    for (int signal : {SIGTERM, SIGUSR1})
+        sigaction(signal, &action, nullptr);
+}
+
+// The line in the server's error log when the process ends of itself.
+void log_end(int accept_result) {
+    if (stop_signal)
+        std::fprintf(stderr, "%s: asked to stop (%s from process %ld); this process ends\n", prog,
+                     stop_signal == SIGTERM ? "SIGTERM" : "SIGUSR1",
+                     static_cast<long>(stop_sender));
+    else
+        std::fprintf(stderr, "%s: cannot accept a request (%s); this process ends\n", prog,
+                     accept_result < 0 && accept_result > -4096 ? std::strerror(-accept_result)
+                                                                : "libfcgi error");
+}
+
 } // namespace
 
 // The FastCGI specification's test (section 2.2): fd 0 is a socket with no
@@ -135,6 +172,7 @@ bool started_as_fastcgi() {
 }
 
 int run_fastcgi() {
+    handle_stop_signals();
     if (FCGX_Init() != 0) {
         std::fprintf(stderr, "%s: cannot start FastCGI\n", prog);
         return 1;
@@ -163,7 +201,8 @@ int run_fastcgi() {
         double limit = stuck_after(config->time_limit);
         watchdog.emplace(limit, [&request, limit] { answer_stuck(request, limit); });
     }
-    while (FCGX_Accept_r(&request) >= 0) {
+    int accepted = 0;
+    while ((accepted = FCGX_Accept_r(&request)) >= 0) {
         // The request's variables are the environment cgi_answer() reads,
         // as CGI's are.
         environ = request.envp;
@@ -181,6 +220,7 @@ int run_fastcgi() {
         FCGX_PutStr(out.data(), static_cast<int>(out.size()), request.out);
         FCGX_Finish_r(&request);
     }
+    log_end(accepted);
     return 0;
 }
 

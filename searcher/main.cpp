@@ -8,6 +8,7 @@
 #include "morgue/main_guard.hpp"
 #include "output.hpp"
 #include "search.hpp"
+#include "stored_copy.hpp"
 
 #include <CLI/CLI.hpp>
 #include <climits>
@@ -63,6 +64,7 @@ struct Options {
     std::string format = "text";
     std::string sort = "relevance";
     bool all_shards = false; // a shard that cannot be reached is an error, not left out
+    std::string similar;     // --similar: an article's id or document id
     morgue::SearchRequest request;
 };
 
@@ -73,6 +75,11 @@ int search(Options o) {
     bool tty = morgue::use_colour(STDOUT_FILENO) && !o.json && o.format == "text";
     morgue::Highlight hl = tty ? morgue::Highlight{"\x1b[1m", "\x1b[0m"} : morgue::Highlight{};
     o.request.html_snippets = o.json;
+    if (!o.similar.empty()) {
+        o.request.similar = morgue::article_or_docid(db, o.similar);
+        if (!o.request.similar)
+            throw morgue::UsageError(fmt::format("--similar {}: no such article", o.similar));
+    }
     auto result = morgue::search(db, o.request, hl);
     std::string out = o.format == "atom"
                           ? morgue::format_atom(result, std::string("Morgue ") + MORGUE_VERSION)
@@ -154,9 +161,9 @@ int main(int argc, char** argv) {
                  "fold copies of the same story from several feeds");
     app.add_option("--story", o.request.story,
                    "only the copies of this story (a result's \"story\" in --json)");
-    app.add_option("--similar", o.request.similar,
-                   "articles like the one with this docid (instead of a query)")
-        ->check(morgue::cli::whole_number(1, UINT_MAX));
+    app.add_option("--similar", o.similar,
+                   "articles like this one, instead of a query: its id (a result's \"id\" in "
+                   "--json) or its docid");
     app.add_flag("--count", o.request.count_only, "print only the number of matches (exact)");
     app.add_option("--timeout", o.request.time_limit, "give up ranking after this many seconds")
         ->check(morgue::cli::number(0, 3600));

@@ -248,8 +248,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
     : db_(rdb.db), stopper_(rdb.schema.language),
       speller_(rdb.db, stemmers_of(rdb.schema.language, rdb.languages), &stopper_),
       stemmer_(rdb.schema.language) {
-    remote_ = std::any_of(rdb.layout.begin(), rdb.layout.end(),
-                          [](const ShardSpec& s) { return s.remote(); });
+    remote_ = has_remote_shard(rdb);
     const Field* language_field = rdb.schema.find("language");
     for (const std::string& name : stemmers_of(rdb.schema.language, rdb.languages)) {
         bool german = name == "german" || name == "german2";

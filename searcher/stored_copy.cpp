@@ -6,6 +6,7 @@
 #include "query.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace morgue {
 
@@ -44,32 +45,48 @@ std::string with_marks_of(const std::string& line, const std::string& marked) {
 std::string marked_lines(Highlighter& words, const Xapian::Document& doc, const Article& a,
                          const std::string& text) {
     std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = std::min(text.find('\n', start), text.size());
-        std::string line = text.substr(start, end - start);
+    for (std::string_view view : split_lines(text)) {
+        std::string line(view);
         if (!out.empty()) out += '\n';
         if (!line.empty())
             out += with_marks_of(
                 line, words.mark(doc, a, line, line.size() + 1, Xapian::MSet::SNIPPET_CJK_NGRAM));
-        start = end + 1;
     }
     return out;
+}
+
+Xapian::docid first_posting(const Xapian::Database& db, const std::string& term) {
+    auto p = db.postlist_begin(term);
+    return p == db.postlist_end(term) ? 0 : *p;
 }
 
 } // namespace
 
 Xapian::docid find_article(const ReadDatabase& db, const std::string& id) {
-    if (id.empty()) return 0;
-    std::string term = id_term(db, id);
-    auto p = db.db.postlist_begin(term);
-    return p == db.db.postlist_end(term) ? 0 : *p;
+    return id.empty() ? 0 : first_posting(db.db, id_term(db, id));
+}
+
+Xapian::docid article_or_docid(const ReadDatabase& db, const std::string& ref) {
+    if (Xapian::docid found = find_article(db, ref)) return found;
+    if (ref.empty() || ref.size() > 10 || ref.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    unsigned long number = std::stoul(ref);
+    if (number == 0 || number > std::numeric_limits<Xapian::docid>::max()) return 0;
+    auto docid = static_cast<Xapian::docid>(number);
+    try {
+        (void)db.db.get_doclength(docid); // one lookup, on whichever shard holds it
+    } catch (const Xapian::DocNotFoundError&) {
+        return 0;
+    }
+    return docid;
 }
 
 std::optional<StoredCopy> stored_copy(const ReadDatabase& db, const std::string& id,
                                       const std::string& query) {
+    if (id.empty()) return std::nullopt;
+    const std::string id_match = id_term(db, id);
     StoredCopy c;
-    c.docid = find_article(db, id);
+    c.docid = first_posting(db.db, id_match);
     if (!c.docid) return std::nullopt;
     Xapian::Document doc = db.db.get_document(c.docid);
     c.article = read_stored(doc);
@@ -81,8 +98,8 @@ std::optional<StoredCopy> stored_copy(const ReadDatabase& db, const std::string&
         // article: the query is run against it alone.
         QueryBuilder builder(db);
         Xapian::Enquire enquire(db.db);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, builder.parse(query),
-                                        Xapian::Query(id_term(db, id))));
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, builder.parse(query), Xapian::Query(id_match)));
         Xapian::MSet match = enquire.get_mset(0, 1);
         if (!match.empty()) {
             Highlighter words(db.db, builder.typed_terms(), db.schema, match);

@@ -24,6 +24,11 @@ struct StoredCopy {
 // The document id of the article with id `id`; 0 when the archive has none.
 Xapian::docid find_article(const ReadDatabase& db, const std::string& id);
 
+// What the CLI's --similar names: the article with id `ref` (a result's "id",
+// as the page's ?similar= takes), else, `ref` being digits, the document with
+// that id (a result's "docid"); 0 when the archive has neither.
+Xapian::docid article_or_docid(const ReadDatabase& db, const std::string& ref);
+
 // The article with id `id`, the words of `query` (as searched) marked where
 // the article matches it; nullopt when the archive has no such article.
 std::optional<StoredCopy> stored_copy(const ReadDatabase& db, const std::string& id,

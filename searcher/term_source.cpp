@@ -3,15 +3,12 @@
 #include "morgue/document.hpp"
 #include "morgue/language.hpp"
 
-#include <algorithm>
 #include <memory>
 
 namespace morgue {
 
 TermSource term_source(const ReadDatabase& db) {
-    const bool any_remote = std::any_of(db.layout.begin(), db.layout.end(),
-                                        [](const ShardSpec& s) { return s.remote(); });
-    if (!any_remote || !terms_from_stored(db.schema)) return {};
+    if (!has_remote_shard(db) || !terms_from_stored(db.schema)) return {};
     auto stemmers = std::make_shared<Stemmers>(db.schema.language);
     return [&db, stemmers](Xapian::docid id) {
         // Xapian interleaves the shards' document ids: shard (id - 1) mod n.

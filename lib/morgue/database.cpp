@@ -79,12 +79,15 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
     return out;
 }
 
+bool has_remote_shard(const ReadDatabase& db) {
+    return std::any_of(db.layout.begin(), db.layout.end(),
+                       [](const ShardSpec& s) { return s.remote(); });
+}
+
 std::string revision_key(const ReadDatabase& db) {
     // The remote backend does not say which revision it serves; an archive
     // with a shard left out is not the archive.
-    if (!db.missing.empty()) return {};
-    for (const ShardSpec& s : db.layout)
-        if (s.remote()) return {};
+    if (!db.missing.empty() || has_remote_shard(db)) return {};
     std::string key = db.db.get_uuid();
     if (db.shards.empty()) return key + ":" + std::to_string(db.db.get_revision()); // one database
     for (const Xapian::Database& shard : db.shards)

@@ -39,6 +39,10 @@ struct ReadDatabase {
     unsigned timeout_ms = remote_timeout_ms;
 };
 
+// Whether any shard of `db` is served by xapian-tcpsrv: what the remote
+// backend cannot do cheaply (term lists, revisions) is then done otherwise.
+bool has_remote_shard(const ReadDatabase& db);
+
 // The codes in a languages_metadata_key value.
 std::vector<std::string> language_list(const std::string& value);
 // Each code of each list once, in the order first met: for shards merged.

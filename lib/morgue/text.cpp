@@ -39,6 +39,17 @@ std::vector<std::string_view> split_words(std::string_view text) {
     return out;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string collapse_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());

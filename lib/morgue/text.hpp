@@ -18,6 +18,10 @@ std::string ascii_lower(std::string_view text);
 // The space-separated words of `text` (views into it).
 std::vector<std::string_view> split_words(std::string_view text);
 
+// The '\n'-separated lines of `text` (views into it), empty ones included;
+// none for an empty text.
+std::vector<std::string_view> split_lines(std::string_view text);
+
 // Collapses runs of whitespace to one space and trims both ends.
 std::string collapse_spaces(std::string_view text);
 

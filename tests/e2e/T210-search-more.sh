@@ -29,9 +29,16 @@ run searcher --db "$DB" --json --limit 50 --similar "$id"
 expect_status 0 "--similar"
 expect_file_lacks "$TMP/out" "Taiwan passes the duck test" "the article itself is left out"
 expect_file_contains "$TMP/out" "Taiwan" "related articles share its words"
-run searcher --db "$DB" --similar 999999
-expect_status 2 "--similar with no such document"
-expect_eq "morgue-searcher: --similar 999999: no such document" "$(cat "$TMP/err")" "message"
+# By the article's id too (a result's "id", as the page's ?similar= takes): the same articles.
+article=$(searcher --db "$DB" --json --limit 1 '"Montevideo Convention"' | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"][0]["id"])')
+ids_of() { python3 -c 'import json,sys; print([h["id"] for h in json.load(sys.stdin)["results"]])'; }
+expect_eq "$(ids_of <"$TMP/out")" "$(searcher --db "$DB" --json --limit 50 --similar "$article" | ids_of)" \
+    "--similar by the article's id: the same as by its docid"
+for ref in 999999 https://nowhere.example/x 0; do
+    run searcher --db "$DB" --similar "$ref"
+    expect_status 2 "--similar $ref: no such article"
+    expect_eq "morgue-searcher: --similar $ref: no such article" "$(cat "$TMP/err")" "message"
+done
 
 # --format atom: well-formed, the expected entries, and Morgue reads it back.
 run searcher --db "$DB" --format atom --limit 3 --sort date topic:editorials

@@ -80,6 +80,8 @@ for _ in $(seq 300); do
     sleep 0.1
 done
 expect_eq 503 "$code" "over the time limit: 503"
+expect_file_contains "$SITE/error.log" "morgue.fcgi: asked to stop (SIGTERM from process" \
+    "the error log says why the killed process ended"
 expect_file_contains "$TMP/body" "the search took too long" "the time limit's message"
 slow=$(searchers)
 expect_eq 503 "$(get 'q=anime')" "the next request is served (and is over the limit too)"

@@ -16,6 +16,14 @@ TEST(Text, CollapseSpaces) {
     EXPECT_EQ(collapse_spaces(" \n "), "");
 }
 
+TEST(Text, SplitLinesKeepsEmptyLines) {
+    using Lines = std::vector<std::string_view>;
+    EXPECT_EQ(split_lines(""), Lines{});
+    EXPECT_EQ(split_lines("one"), Lines{"one"});
+    EXPECT_EQ(split_lines("one\n\ntwo"), (Lines{"one", "", "two"}));
+    EXPECT_EQ(split_lines("\none\n"), (Lines{"", "one"})); // a final newline ends a line
+}
+
 TEST(Text, TruncateAtCharacterAndWordBoundary) {
     EXPECT_EQ(truncate_text("short", 10), "short");
     EXPECT_EQ(truncate_text("alpha beta gamma delta", 20), "alpha beta gamma…");
