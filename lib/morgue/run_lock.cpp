@@ -34,6 +34,10 @@ bool still_at(int fd, const std::string& path) {
 RunLock::RunLock(const std::string& db_path) : path_(run_lock_path(db_path)) {
     for (;;) {
         fd_ = open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0 && errno == ENOENT) // the lock file sits beside the database: its directory
+            throw DatabaseError({db_path},
+                                fmt::format("no such directory: {}",
+                                            std::filesystem::path(path_).parent_path().string()));
         if (fd_ < 0)
             throw DatabaseError({path_},
                                 fmt::format("cannot open the lock file: {}", std::strerror(errno)));

@@ -30,4 +30,11 @@ expect_status 0 "first writer"
 expect_file_contains "$TMP/first.out" "feed.fifo: 4 articles: 4 new" "first writer indexed its feed"
 run searcher --db "$DB" 蔡英文
 expect_file_contains "$TMP/out" "Tsai's travels carry Taiwan's message" "first writer's articles searchable"
+
+# The lock file sits beside the database: a database whose directory does not
+# exist is named, with the directory, rather than the lock file.
+run indexer --db "$TMP/no/such/dir/db" -q import "$DATA/huffpost-sample.rss"
+expect_status 3 "a database in a directory that does not exist"
+expect_eq "morgue-indexer: $TMP/no/such/dir/db: no such directory: $TMP/no/such/dir" "$(cat "$TMP/err")" \
+    "the message names the database and its missing directory"
 finish
