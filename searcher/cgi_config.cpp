@@ -45,11 +45,16 @@ const Key keys[] = {
      [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.cache_seconds = number<unsigned>(v, where);
      }},
-    {"time_limit",
-     "seconds a request may take before it gets a 503 (default: 10; a FastCGI process stuck twice "
-     "as long is replaced)",
+    {"time_limit", "seconds a request may take before it gets a 503 (default: 10)",
      [](CgiConfig& c, const std::string& v, const Subject& where) {
          c.time_limit = number<double>(v, where);
+     }},
+    {"stuck_limit",
+     "FastCGI: seconds a request may run before a watchdog answers it 503 and the process is "
+     "replaced, for a request stuck where time_limit cannot stop it, such as a hung disk "
+     "(default: twice time_limit, and at least time_limit + 5)",
+     [](CgiConfig& c, const std::string& v, const Subject& where) {
+         c.stuck_limit = number<double>(v, where);
      }},
     {"missing_shards",
      "partial: a shard that cannot be reached is left out, and the page says so; error: the "

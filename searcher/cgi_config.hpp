@@ -18,6 +18,7 @@ struct CgiConfig {
     std::string base_url;         // absolute URL of the script; empty: from the request
     unsigned cache_seconds = 60;  // Cache-Control max-age
     double time_limit = 10;       // seconds a request may take before it gets a 503
+    double stuck_limit = 0;       // FastCGI: seconds before the watchdog; 0: from time_limit
     bool all_shards = false;      // missing_shards = error: no partial results
 };
 

@@ -5,6 +5,7 @@
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
+#include "timed_work.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -73,19 +74,19 @@ struct PassCounts {
     bool whole = true; // every match was visited
 };
 
-Xapian::Enquire counting_enquire(const Xapian::Database& db, const Xapian::Query& query,
-                                 double time_limit) {
+Xapian::Enquire counting_enquire(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    if (time_limit > 0) enquire.set_time_limit(time_limit);
     return enquire;
 }
 
-// Every match of `enquire` over `db`, visited by `spy`; whether all were.
-bool visit_all(Xapian::Enquire& enquire, const Xapian::Database& db, DocidSpy& spy) {
+// Every match of `enquire` over `db`, within `time_limit`, visited by `spy`;
+// whether all were.
+bool visit_all(Xapian::Enquire& enquire, const Xapian::Database& db, DocidSpy& spy,
+               double time_limit) {
     enquire.add_matchspy(&spy);
-    Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
+    Xapian::MSet all = timed_mset(enquire, time_limit, 0, 0, db.get_doccount()); // exact counts
     if (!std::is_sorted(spy.ids.begin(), spy.ids.end())) std::sort(spy.ids.begin(), spy.ids.end());
     return all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
            spy.ids.size() == all.get_matches_lower_bound();
@@ -96,13 +97,13 @@ bool visit_all(Xapian::Enquire& enquire, const Xapian::Database& db, DocidSpy& s
 PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query,
                           const std::vector<FacetSource>& sources, unsigned limit,
                           double time_limit) {
-    Xapian::Enquire enquire = counting_enquire(db, query, time_limit);
+    Xapian::Enquire enquire = counting_enquire(db, query);
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     for (const FacetSource& s : sources) {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s.slot));
         enquire.add_matchspy(spies.back().get());
     }
-    Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount()); // every match: exact counts
+    Xapian::MSet all = timed_mset(enquire, time_limit, 0, 0, db.get_doccount()); // exact counts
     PassCounts out;
     out.whole = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     out.matched = all.get_matches_lower_bound();
@@ -120,10 +121,10 @@ PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query
 PassCounts count_by_ids(const ReadDatabase& archive, const Xapian::Query& query,
                         const std::vector<FacetSource>& sources, unsigned limit, FacetMethod method,
                         double time_limit, FacetColumns* columns) {
-    Xapian::Enquire enquire = counting_enquire(archive.db, query, time_limit);
+    Xapian::Enquire enquire = counting_enquire(archive.db, query);
     DocidSpy spy;
     PassCounts out;
-    out.whole = visit_all(enquire, archive.db, spy);
+    out.whole = visit_all(enquire, archive.db, spy, time_limit);
     out.matched = static_cast<Xapian::doccount>(spy.ids.size());
     for (const FacetSource& source : sources)
         out.values.push_back(tally(archive, spy.ids, source, limit, method, columns));
@@ -151,9 +152,9 @@ PassCounts count_by_shards(const ReadDatabase& archive, const std::string& revis
             }
         }
         const Xapian::Database& shard = archive.shards[k];
-        Xapian::Enquire enquire = counting_enquire(shard, query, left);
+        Xapian::Enquire enquire = counting_enquire(shard, query);
         DocidSpy spy;
-        out.whole = visit_all(enquire, shard, spy) && out.whole;
+        out.whole = visit_all(enquire, shard, spy, left) && out.whole;
         out.matched += static_cast<Xapian::doccount>(spy.ids.size());
         for (std::size_t i = 0; i < sources.size(); ++i)
             columns.count(shard, k, revision, spy.ids, sources[i], raw[i]);

@@ -101,11 +101,12 @@ class ResidentArchive {
 };
 
 // How long a request may run before the watchdog answers it and the process
-// is replaced: the time limit twice, and at least 5 s past it, so that a
-// request that merely overran (searched, then answered 503 on time's
-// account) ends of itself and the process goes on serving.
-double stuck_after(double time_limit) {
-    return time_limit + std::max(time_limit, 5.0);
+// is replaced: stuck_limit, else the time limit twice, and at least 5 s past
+// it, so that a request that merely overran (searched, then answered 503 on
+// time's account) ends of itself and the process goes on serving.
+double stuck_after(const CgiConfig& config) {
+    if (config.stuck_limit > 0) return config.stuck_limit;
+    return config.time_limit + std::max(config.time_limit, 5.0);
 }
 
 // The watchdog's answer to a request still running at stuck_after(): its
@@ -198,7 +199,7 @@ int run_fastcgi() {
     FCGX_InitRequest(&request, 0, 0);
     std::optional<RequestWatchdog> watchdog;
     if (config) {
-        double limit = stuck_after(config->time_limit);
+        double limit = stuck_after(*config);
         watchdog.emplace(limit, [&request, limit] { answer_stuck(request, limit); });
     }
     int accepted = 0;

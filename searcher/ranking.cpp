@@ -1,6 +1,7 @@
 #include "ranking.hpp"
 
 #include "expansion.hpp"
+#include "timed_work.hpp"
 
 #include <vector>
 
@@ -38,9 +39,9 @@ void set_ranking(Xapian::Enquire& enquire) {
 
 Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
                             const Xapian::Query& query, Xapian::doccount check,
-                            const TermSource& source) {
+                            const TermSource& source, double time_limit) {
     enquire.set_query(query);
-    Xapian::MSet top = enquire.get_mset(0, feedback_documents, check);
+    Xapian::MSet top = timed_mset(enquire, time_limit, 0, feedback_documents, check);
     if (top.empty()) return query;
     std::vector<Xapian::docid> relevant(top.begin(), top.end());
     std::vector<std::string> terms =

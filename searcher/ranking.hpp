@@ -40,9 +40,10 @@ constexpr unsigned feedback_min_words = 3;
 // boosted(), so that nothing is added to or removed from the matches; its
 // pass checks `check` matches (matches_to_rank()).  `query` unchanged when
 // it finds nothing.  Runs one short pass on `enquire`, which must be set up
-// for it and search `db`.  The results' terms come from `source`.
+// for it and search `db`, within `time_limit` seconds (0: none).  The
+// results' terms come from `source`.
 Xapian::Query with_feedback(const Xapian::Database& db, Xapian::Enquire& enquire,
                             const Xapian::Query& query, Xapian::doccount check,
-                            const TermSource& source = {});
+                            const TermSource& source = {}, double time_limit = 0);
 
 } // namespace morgue

@@ -1,6 +1,7 @@
 #include "recency.hpp"
 
 #include "ranking.hpp"
+#include "timed_work.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -38,9 +39,9 @@ struct Candidates {
 Candidates candidates(Xapian::Enquire& enquire, const Recency& r, Xapian::doccount k) {
     Candidates c;
     enquire.set_sort_by_relevance_then_value(r.slot, true);
-    Xapian::MSet best = enquire.get_mset(0, k, r.check);
+    Xapian::MSet best = timed_mset(enquire, r.time_limit, 0, k, r.check);
     enquire.set_sort_by_value_then_relevance(r.slot, true);
-    Xapian::MSet newest = enquire.get_mset(0, k, r.check);
+    Xapian::MSet newest = timed_mset(enquire, r.time_limit, 0, k, r.check);
     enquire.set_sort_by_relevance();
     if (best.get_max_attained() > 0) c.boost = best.get_max_attained();
     for (const Xapian::MSet* list : {&best, &newest})

@@ -24,10 +24,11 @@ struct Recency {
     std::time_t now = 0;            // ages count from here
     Xapian::doccount page_end = 10; // offset + limit: the places that must be exact
     Xapian::doccount check = 0;     // matches each pass checks (matches_to_rank())
+    double time_limit = 0;          // seconds for each pass; 0: none (timed_work.hpp)
 };
 
 // `query` ranked by relevance plus freshness, for `enquire` (its weighting
-// scheme and time limit set, and no collapse key yet: a story's copies must
+// scheme set, and no collapse key yet: a story's copies must
 // all be candidates; its query and order are replaced, the order restored to
 // relevance).  The boost of a document dated `now` is the
 // best relevance score of the query alone, so a fresh document can at most

@@ -10,6 +10,7 @@
 #include "resident_memory.hpp"
 #include "similar.hpp"
 #include "term_source.hpp"
+#include "timed_work.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -93,8 +94,10 @@ class Deadline {
         std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start_;
         return std::max(seconds_ - spent.count(), 1e-6);
     }
-    void apply(Xapian::Enquire& enquire) const {
-        if (double s = left()) enquire.set_time_limit(s);
+    // enquire.get_mset(first, max, check) in the time left (timed_work.hpp).
+    Xapian::MSet mset(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount max,
+                      Xapian::doccount check) const {
+        return timed_mset(enquire, left(), first, max, check);
     }
     bool passed() const { return seconds_ > 0 && left() <= 1e-6; }
 
@@ -123,10 +126,9 @@ Folding count_folding(const ReadDatabase& db, const Xapian::Query& query,
                       const Deadline& deadline) {
     Xapian::Enquire all(db.db);
     all.set_query(query);
-    deadline.apply(all);
     Xapian::ValueCountMatchSpy copies(slot_fingerprint);
     all.add_matchspy(&copies);
-    Xapian::MSet mset = all.get_mset(0, 0, matches_to_rank(db.db));
+    Xapian::MSet mset = deadline.mset(all, 0, 0, matches_to_rank(db.db));
     Folding out{mset.get_matches_estimated(), {}};
     if (mset.get_matches_lower_bound() != mset.get_matches_upper_bound() ||
         copies.get_total() != out.matches)
@@ -170,10 +172,11 @@ struct Ranked {
 // (matches_to_rank), 4-7 µs a match, seconds for a common word in a million
 // articles.  A hit's copies are those in the head (count_folding() counts
 // them all when it can).
-void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check) {
+void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check,
+               const Deadline& deadline) {
     const Xapian::doccount want = req.offset + req.limit;
     for (Xapian::doccount head = std::max<Xapian::doccount>(2 * want, 20);; head *= 4) {
-        ranked.mset = ranked.enquire.get_mset(0, head, check);
+        ranked.mset = deadline.mset(ranked.enquire, 0, head, check);
         std::vector<PageItem> stories;
         std::unordered_map<std::string, std::size_t> seen; // fingerprint -> its story
         for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it) {
@@ -202,35 +205,36 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     Xapian::Enquire enquire(db.db);
     set_ranking(enquire);
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
-    if (feedback && req.sort == Sort::relevance) {
-        deadline.apply(enquire);
-        filtered = with_feedback(db.db, enquire, filtered, matches_to_rank(db.db), term_source(db));
-    }
+    if (feedback && req.sort == Sort::relevance)
+        filtered = with_feedback(db.db, enquire, filtered, matches_to_rank(db.db), term_source(db),
+                                 deadline.left());
     enquire.set_query(filtered);
     if (req.recency_days > 0 && req.sort == Sort::relevance) {
         // Ages count from now, or from the newest article in an archive that
         // ends in the past, so that "recent" still means something there.
-        deadline.apply(enquire);
         Xapian::valueno slot = *db.schema.get("date").slot;
         std::time_t newest = static_cast<std::time_t>(
             Xapian::sortable_unserialise(db.db.get_value_upper_bound(slot)));
-        Recency recency{slot, req.recency_days, std::min(newest, std::time(nullptr)),
-                        req.offset + req.limit, matches_to_rank(db.db)};
+        Recency recency{slot,
+                        req.recency_days,
+                        std::min(newest, std::time(nullptr)),
+                        req.offset + req.limit,
+                        matches_to_rank(db.db),
+                        deadline.left()};
         enquire.set_query(with_recency(enquire, filtered, recency));
     }
     if (req.sort != Sort::relevance)
         enquire.set_sort_by_value_then_relevance(*db.schema.get("date").slot,
                                                  req.sort == Sort::date);
-    deadline.apply(enquire);
     // Every match is checked (matches_to_rank): the page is right, and the
     // total exact.
     Ranked ranked{std::move(enquire), {}, {}};
     if (req.collapse && !req.count_only && req.limit > 0) {
-        fold_page(ranked, req, matches_to_rank(db.db));
+        fold_page(ranked, req, matches_to_rank(db.db), deadline);
         return ranked;
     }
-    ranked.mset =
-        ranked.enquire.get_mset(req.offset, req.count_only ? 0 : req.limit, matches_to_rank(db.db));
+    ranked.mset = deadline.mset(ranked.enquire, req.offset, req.count_only ? 0 : req.limit,
+                                matches_to_rank(db.db));
     for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it)
         ranked.page.push_back({it, it.get_rank() + 1, 0});
     return ranked;

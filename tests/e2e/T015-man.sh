@@ -39,7 +39,7 @@ for key in $(searcher --help-config | sed -n '/^Keys:/,$p' | awk 'NR > 1 { print
     grep -qE "^ +$key " "$TMP/morgue.conf.5.txt" || missing+=" $key"
 done
 expect_eq "" "$missing" "morgue.conf(5) has every key --help-config lists"
-expect_eq "db templates title base_url cache_seconds time_limit missing_shards" \
+expect_eq "db templates title base_url cache_seconds time_limit stuck_limit missing_shards" \
     "$(searcher --help-config | sed -n '/^Keys:/,$p' | awk 'NR > 1 { print $1 }' | tr '\n' ' ' | sed 's/ $//')" \
     "--help-config lists the keys the page reads"
 build=$(dirname "$MAN")

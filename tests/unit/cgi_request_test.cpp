@@ -122,12 +122,14 @@ TEST(CgiRequest, RejectsWhatItCannotServe) {
 
 TEST(CgiConfig, ParsesKeysAndNamesBadLines) {
     CgiConfig c = parse_cgi_config("# archive\n db = /srv/morgue/db \ntitle = The Clippings\n"
-                                   "cache_seconds = 300\ntime_limit = 2.5\n",
+                                   "cache_seconds = 300\ntime_limit = 2.5\nstuck_limit = 30\n",
                                    "morgue.conf");
     EXPECT_EQ(c.db, "/srv/morgue/db");
     EXPECT_EQ(c.title, "The Clippings");
     EXPECT_EQ(c.cache_seconds, 300u);
     EXPECT_DOUBLE_EQ(c.time_limit, 2.5);
+    EXPECT_DOUBLE_EQ(c.stuck_limit, 30);
+    EXPECT_DOUBLE_EQ(parse_cgi_config("db = x\n", "m.conf").stuck_limit, 0); // 0: from time_limit
     auto message = [](std::string_view text) {
         try {
             parse_cgi_config(text, "m.conf");
