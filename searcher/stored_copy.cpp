@@ -6,7 +6,7 @@
 #include "query.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <charconv>
 
 namespace morgue {
 
@@ -68,11 +68,9 @@ Xapian::docid find_article(const ReadDatabase& db, const std::string& id) {
 
 Xapian::docid article_or_docid(const ReadDatabase& db, const std::string& ref) {
     if (Xapian::docid found = find_article(db, ref)) return found;
-    if (ref.empty() || ref.size() > 10 || ref.find_first_not_of("0123456789") != std::string::npos)
-        return 0;
-    unsigned long number = std::stoul(ref);
-    if (number == 0 || number > std::numeric_limits<Xapian::docid>::max()) return 0;
-    auto docid = static_cast<Xapian::docid>(number);
+    Xapian::docid docid = 0; // digits only: no sign, no space, no overflow
+    auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), docid);
+    if (ec != std::errc() || end != ref.data() + ref.size() || docid == 0) return 0;
     try {
         (void)db.db.get_doclength(docid); // one lookup, on whichever shard holds it
     } catch (const Xapian::DocNotFoundError&) {
