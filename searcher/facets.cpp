@@ -11,6 +11,7 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace morgue {
@@ -164,6 +165,14 @@ PassCounts count_by_shards(const ReadDatabase& archive, const std::string& revis
     return out;
 }
 
+// The counts of a field whose every article holds `value` ("": none does),
+// over a pass of `matched` matches.
+std::vector<FacetValue> every_match(const std::string& value, const FacetSource& source,
+                                    Xapian::doccount matched, unsigned limit) {
+    if (value.empty() || matched == 0) return {};
+    return fold_counts(RawCounts{{value, matched}}, source.multi, limit);
+}
+
 std::string filter_term(const Schema& schema, const std::string& field, const std::string& value) {
     const Field& date = schema.get("date");
     auto digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), ::isdigit); };
@@ -188,6 +197,15 @@ std::string filter_term(const Schema& schema, const std::string& field, const st
 Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter) {
     if (filter.get_type() == Xapian::Query::LEAF_MATCH_ALL) return query;
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+std::optional<std::string> uniform_value(const Xapian::Database& db, Xapian::valueno slot) {
+    const Xapian::doccount has = db.get_value_freq(slot);
+    if (has == 0) return std::string();
+    if (has != db.get_doccount()) return std::nullopt;
+    std::string low = db.get_value_lower_bound(slot);
+    if (low != db.get_value_upper_bound(slot)) return std::nullopt;
+    return low;
 }
 
 std::vector<std::string> facet_fields(const Schema& schema) {
@@ -236,11 +254,15 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
     const std::string revision = sharded && columns ? revision_key(archive) : std::string();
     const bool by_shard = method == FacetMethod::automatic && !revision.empty();
     if (sharded && !by_shard) method = FacetMethod::match_spy;
+    // A field with one value in every article, or in none, is not read.
+    std::map<std::string, std::optional<std::string>> uniform;
+    for (const auto& field : fields)
+        uniform[field] = uniform_value(db, field_source(schema, field).slot);
     for (const auto& [except, counted_fields] : passes) {
         Xapian::Query query = with_filter(base, filter_query(schema, filters, except));
         std::vector<FacetSource> sources;
         for (const auto& field : counted_fields)
-            sources.push_back(field_source(schema, field));
+            if (!uniform[field]) sources.push_back(field_source(schema, field));
         PassCounts c =
             by_shard
                 ? count_by_shards(archive, revision, query, sources, limit, time_limit, *columns)
@@ -249,8 +271,12 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
                 : count_by_ids(archive, query, sources, limit, method, time_limit, columns);
         out.complete = out.complete && c.whole;
         if (except.empty() && c.whole) out.matches = c.matched;
-        for (std::size_t i = 0; i < counted_fields.size(); ++i)
-            counted[counted_fields[i]] = std::move(c.values[i]);
+        auto read = c.values.begin();
+        for (const auto& field : counted_fields)
+            counted[field] =
+                uniform[field]
+                    ? every_match(*uniform[field], field_source(schema, field), c.matched, limit)
+                    : std::move(*read++);
     }
     for (const auto& field : fields)
         out.facets.push_back({field, counted[field]});
