@@ -93,27 +93,52 @@ bool visit_all(Xapian::Enquire& enquire, const Xapian::Database& db, DocidSpy& s
            spy.ids.size() == all.get_matches_lower_bound();
 }
 
-// One pass counted by Xapian's match spies, one per field: the slot's raw
-// values and their counts, folded as tally_by_values() folds them.
-PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query,
-                          const std::vector<FacetSource>& sources, unsigned limit,
-                          double time_limit) {
-    Xapian::Enquire enquire = counting_enquire(db, query);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+// Xapian's value counting, a spy a field, on `enquire` (which had none).
+using ValueSpies = std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>;
+ValueSpies add_value_spies(Xapian::Enquire& enquire, const std::vector<FacetSource>& sources) {
+    ValueSpies spies;
     for (const FacetSource& s : sources) {
         spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s.slot));
         enquire.add_matchspy(spies.back().get());
     }
-    Xapian::MSet all = timed_mset(enquire, time_limit, 0, 0, db.get_doccount()); // exact counts
+    return spies;
+}
+
+// What `spies` counted over `all`: the slot's raw values and their counts,
+// folded as tally_by_values() folds them.  Whole when every match was seen.
+PassCounts spied_counts(const Xapian::MSet& all, const ValueSpies& spies,
+                        const std::vector<FacetSource>& sources, unsigned limit) {
     PassCounts out;
-    out.whole = all.get_matches_lower_bound() == all.get_matches_upper_bound();
     out.matched = all.get_matches_lower_bound();
+    out.whole = all.get_matches_upper_bound() == out.matched &&
+                (spies.empty() || spies[0]->get_total() == out.matched);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         RawCounts raw;
         for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v)
             if (!(*v).empty()) raw.emplace(*v, v.get_termfreq());
         out.values.push_back(fold_counts(raw, sources[i].multi, limit));
     }
+    return out;
+}
+
+// One pass counted by Xapian's match spies, one per field.
+PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query,
+                          const std::vector<FacetSource>& sources, unsigned limit,
+                          double time_limit) {
+    Xapian::Enquire enquire = counting_enquire(db, query);
+    ValueSpies spies = add_value_spies(enquire, sources);
+    Xapian::MSet all = timed_mset(enquire, time_limit, 0, 0, db.get_doccount()); // exact counts
+    return spied_counts(all, spies, sources, limit);
+}
+
+// Each source tallied from the matches `ids` of the archive as one database.
+PassCounts tally_ids(const ReadDatabase& archive, const DocIds& ids,
+                     const std::vector<FacetSource>& sources, unsigned limit, FacetMethod method,
+                     FacetColumns* columns) {
+    PassCounts out;
+    out.matched = static_cast<Xapian::doccount>(ids.size());
+    for (const FacetSource& source : sources)
+        out.values.push_back(tally(archive, ids, source, limit, method, columns));
     return out;
 }
 
@@ -124,11 +149,9 @@ PassCounts count_by_ids(const ReadDatabase& archive, const Xapian::Query& query,
                         double time_limit, FacetColumns* columns) {
     Xapian::Enquire enquire = counting_enquire(archive.db, query);
     DocidSpy spy;
-    PassCounts out;
-    out.whole = visit_all(enquire, archive.db, spy, time_limit);
-    out.matched = static_cast<Xapian::doccount>(spy.ids.size());
-    for (const FacetSource& source : sources)
-        out.values.push_back(tally(archive, spy.ids, source, limit, method, columns));
+    bool whole = visit_all(enquire, archive.db, spy, time_limit);
+    PassCounts out = tally_ids(archive, spy.ids, sources, limit, method, columns);
+    out.whole = whole;
     return out;
 }
 
@@ -232,51 +255,140 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
     return Xapian::Query(Xapian::Query::OP_AND, fields.begin(), fields.end());
 }
 
-FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
-                         const Filters& filters, const std::vector<std::string>& fields,
-                         unsigned limit, FacetMethod method, double time_limit,
-                         FacetColumns* columns) {
-    const Xapian::Database& db = archive.db;
-    const Schema& schema = archive.schema;
-    FacetCounts out;
+namespace {
+
+// How a count_facets() call counts: its passes, what each reads, and how.
+struct Plan {
+    enum class Way { spies, ids, by_shard } way = Way::ids;
+    FacetMethod method = FacetMethod::automatic; // Way::ids: values, postings or automatic
+    std::string revision = {};                   // Way::by_shard: the archive's
+    // The field a pass leaves unfiltered ("": none, every filter) -> its fields.
+    std::map<std::string, std::vector<std::string>> passes = {};
+    // A field with one value in every article, or in none, is not read.
+    std::map<std::string, std::optional<std::string>> uniform = {};
+};
+
+Plan plan_counting(const ReadDatabase& archive, const Filters& filters,
+                   const std::vector<std::string>& fields, FacetMethod method,
+                   FacetColumns* columns) {
+    Plan plan;
     // One pass for the fields no filter touches, one per filtered field.
-    std::map<std::string, std::vector<std::string>> passes; // excluded field -> fields counted
     for (const auto& field : fields) {
-        field_source(schema, field);
+        plan.uniform[field] = uniform_value(archive.db, field_source(archive.schema, field).slot);
         auto it = filters.find(field);
-        passes[it != filters.end() && !it->second.empty() ? field : ""].push_back(field);
+        plan.passes[it != filters.end() && !it->second.empty() ? field : ""].push_back(field);
     }
-    std::map<std::string, std::vector<FacetValue>> counted;
     // The document a match spy sees in a sharded archive has its shard's
     // own id, not the archive's: a resident process's columns count each
     // shard on its own; otherwise only Xapian's value counting is right there.
     const bool sharded = archive.shards.size() > 1;
-    const std::string revision = sharded && columns ? revision_key(archive) : std::string();
-    const bool by_shard = method == FacetMethod::automatic && !revision.empty();
-    if (sharded && !by_shard) method = FacetMethod::match_spy;
-    // A field with one value in every article, or in none, is not read.
-    std::map<std::string, std::optional<std::string>> uniform;
+    if (sharded && columns) plan.revision = revision_key(archive);
+    plan.method = method;
+    plan.way = method == FacetMethod::automatic && !plan.revision.empty() ? Plan::Way::by_shard
+               : sharded || method == FacetMethod::match_spy              ? Plan::Way::spies
+                                                                          : Plan::Way::ids;
+    return plan;
+}
+
+// The fields of a pass that are read, as sources.
+std::vector<FacetSource> read_sources(const Plan& plan, const Schema& schema,
+                                      const std::vector<std::string>& fields) {
+    std::vector<FacetSource> sources;
     for (const auto& field : fields)
-        uniform[field] = uniform_value(db, field_source(schema, field).slot);
-    for (const auto& [except, counted_fields] : passes) {
+        if (!plan.uniform.at(field)) sources.push_back(field_source(schema, field));
+    return sources;
+}
+
+} // namespace
+
+struct FacetRide::State {
+    const ReadDatabase& archive;
+    Plan plan;
+    std::vector<FacetSource> sources; // the pass with every filter: what it reads
+    unsigned limit;
+    FacetColumns* columns;
+    ValueSpies spies = {}; // Way::spies
+    DocidSpy ids = {};     // Way::ids
+    std::optional<PassCounts> counts = {};
+};
+
+FacetRide::FacetRide(const ReadDatabase& archive, const Filters& filters,
+                     const std::vector<std::string>& fields, unsigned limit, FacetMethod method,
+                     FacetColumns* columns) {
+    Plan plan = plan_counting(archive, filters, fields, method, columns);
+    auto all = plan.passes.find("");
+    if (plan.way == Plan::Way::by_shard || all == plan.passes.end()) return; // nothing rides
+    std::vector<FacetSource> sources = read_sources(plan, archive.schema, all->second);
+    state_.reset(new State{archive, std::move(plan), std::move(sources), limit, columns});
+}
+
+FacetRide::~FacetRide() = default;
+
+void FacetRide::attach(Xapian::Enquire& enquire) {
+    if (!state_) return;
+    enquire.clear_matchspies();
+    state_->counts.reset();
+    if (state_->plan.way == Plan::Way::spies) {
+        state_->spies = add_value_spies(enquire, state_->sources);
+    } else {
+        state_->ids.ids.clear();
+        enquire.add_matchspy(&state_->ids);
+    }
+}
+
+void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
+    if (!state_) return;
+    enquire.clear_matchspies();
+    State& st = *state_;
+    if (st.plan.way == Plan::Way::spies) {
+        st.counts = spied_counts(mset, st.spies, st.sources, st.limit);
+        st.spies.clear();
+        return;
+    }
+    DocIds& ids = st.ids.ids;
+    std::sort(ids.begin(), ids.end()); // as the matcher met them: by shard, when sharded
+    bool whole = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                 ids.size() == mset.get_matches_lower_bound();
+    if (whole)
+        st.counts = tally_ids(st.archive, ids, st.sources, st.limit, st.plan.method, st.columns);
+    ids = DocIds();
+}
+
+bool FacetRide::counted() const {
+    return state_ && state_->counts && state_->counts->whole;
+}
+
+FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
+                         const Filters& filters, const std::vector<std::string>& fields,
+                         unsigned limit, FacetMethod method, double time_limit,
+                         FacetColumns* columns, const FacetRide* ride) {
+    const Schema& schema = archive.schema;
+    for (const auto& field : fields)
+        field_source(schema, field); // validates it
+    Plan plan = plan_counting(archive, filters, fields, method, columns);
+    FacetCounts out;
+    std::map<std::string, std::vector<FacetValue>> counted;
+    for (const auto& [except, counted_fields] : plan.passes) {
         Xapian::Query query = with_filter(base, filter_query(schema, filters, except));
-        std::vector<FacetSource> sources;
-        for (const auto& field : counted_fields)
-            if (!uniform[field]) sources.push_back(field_source(schema, field));
-        PassCounts c =
-            by_shard
-                ? count_by_shards(archive, revision, query, sources, limit, time_limit, *columns)
-            : method == FacetMethod::match_spy
-                ? count_by_spies(db, query, sources, limit, time_limit)
-                : count_by_ids(archive, query, sources, limit, method, time_limit, columns);
+        std::vector<FacetSource> sources = read_sources(plan, schema, counted_fields);
+        PassCounts c;
+        if (except.empty() && ride && ride->counted())
+            c = *ride->state_->counts;
+        else if (plan.way == Plan::Way::by_shard)
+            c = count_by_shards(archive, plan.revision, query, sources, limit, time_limit,
+                                *columns);
+        else if (plan.way == Plan::Way::spies)
+            c = count_by_spies(archive.db, query, sources, limit, time_limit);
+        else
+            c = count_by_ids(archive, query, sources, limit, method, time_limit, columns);
         out.complete = out.complete && c.whole;
         if (except.empty() && c.whole) out.matches = c.matched;
         auto read = c.values.begin();
         for (const auto& field : counted_fields)
-            counted[field] =
-                uniform[field]
-                    ? every_match(*uniform[field], field_source(schema, field), c.matched, limit)
-                    : std::move(*read++);
+            counted[field] = plan.uniform[field]
+                                 ? every_match(*plan.uniform[field], field_source(schema, field),
+                                               c.matched, limit)
+                                 : std::move(*read++);
     }
     for (const auto& field : fields)
         out.facets.push_back({field, counted[field]});

@@ -7,6 +7,7 @@
 #include "morgue/database.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,13 +70,45 @@ struct FacetCounts {
     bool complete = true; // false when the time limit stopped a pass early
 };
 
+// The counting pass with every filter (the one a search without filters
+// makes) riding on the ranking's match, which visits every match already
+// (matches_to_rank) over the same query: the query with every filter,
+// whatever feedback or recency add to it beside (OP_AND_MAYBE).  Spies are
+// put on the ranking's Enquire before each of its passes (fresh: a pass
+// adds to what they saw) and taken off after the last; count_facets() then
+// uses what they counted if they saw every match.  Nothing rides a
+// resident process's shard-by-shard counting, which needs a pass a shard.
+// Saves a match of the whole query: on a remote shard, a pass of its own.
+class FacetRide {
+  public:
+    FacetRide(const ReadDatabase& db, const Filters& filters,
+              const std::vector<std::string>& fields, unsigned limit,
+              FacetMethod method = FacetMethod::automatic, FacetColumns* columns = nullptr);
+    ~FacetRide();
+    FacetRide(const FacetRide&) = delete;
+    FacetRide& operator=(const FacetRide&) = delete;
+
+    void attach(Xapian::Enquire& enquire);
+    void finish(Xapian::Enquire& enquire, const Xapian::MSet& mset);
+    // Whether its spies saw every match of the last pass: count_facets() uses them.
+    bool counted() const;
+
+  private:
+    friend FacetCounts count_facets(const ReadDatabase&, const Xapian::Query&, const Filters&,
+                                    const std::vector<std::string>&, unsigned, FacetMethod, double,
+                                    FacetColumns*, const FacetRide*);
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 // Counts for each of `fields` over `base` (the query, without the filters).
 // `time_limit` (seconds, 0: none) bounds each pass, as Enquire::set_time_limit.
 // `columns` (a resident process's, facet_columns.hpp): counted from them
-// when the method is automatic.
+// when the method is automatic.  `ride`: one made with the same archive,
+// filters, fields, limit, method and columns, whose ranking matched `base`.
 FacetCounts count_facets(const ReadDatabase& db, const Xapian::Query& base, const Filters& filters,
                          const std::vector<std::string>& fields, unsigned limit,
                          FacetMethod method = FacetMethod::automatic, double time_limit = 0,
-                         FacetColumns* columns = nullptr);
+                         FacetColumns* columns = nullptr, const FacetRide* ride = nullptr);
 
 } // namespace morgue

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -158,6 +159,10 @@ Xapian::Query with_bounds(const ReadDatabase& db, const SearchRequest& req, Xapi
     }
 }
 
+FacetColumns* facet_columns(const SearchRequest& req) {
+    return req.resident ? &req.resident->facet_columns : nullptr;
+}
+
 struct Ranked {
     Xapian::Enquire enquire;
     Xapian::MSet mset;            // the page, or (copies folded) the ranked head
@@ -173,9 +178,10 @@ struct Ranked {
 // articles.  A hit's copies are those in the head (count_folding() counts
 // them all when it can).
 void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check,
-               const Deadline& deadline) {
+               const Deadline& deadline, FacetRide* ride) {
     const Xapian::doccount want = req.offset + req.limit;
     for (Xapian::doccount head = std::max<Xapian::doccount>(2 * want, 20);; head *= 4) {
+        if (ride) ride->attach(ranked.enquire);
         ranked.mset = deadline.mset(ranked.enquire, 0, head, check);
         std::vector<PageItem> stories;
         std::unordered_map<std::string, std::size_t> seen; // fingerprint -> its story
@@ -199,9 +205,10 @@ void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check,
 }
 
 // The page of `query` (the base query: filters are added here) as asked;
-// with `feedback`, reordered by the words of its first results.
+// with `feedback`, reordered by the words of its first results.  `ride`,
+// when given, counts facets on the ranking's pass.
 Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Query& query,
-            bool feedback, const Deadline& deadline) {
+            bool feedback, const Deadline& deadline, FacetRide* ride) {
     Xapian::Enquire enquire(db.db);
     set_ranking(enquire);
     Xapian::Query filtered = with_filter(query, filter_query(db.schema, req.filters));
@@ -230,13 +237,15 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     // total exact.
     Ranked ranked{std::move(enquire), {}, {}};
     if (req.collapse && !req.count_only && req.limit > 0) {
-        fold_page(ranked, req, matches_to_rank(db.db), deadline);
-        return ranked;
+        fold_page(ranked, req, matches_to_rank(db.db), deadline, ride);
+    } else {
+        if (ride) ride->attach(ranked.enquire);
+        ranked.mset = deadline.mset(ranked.enquire, req.offset, req.count_only ? 0 : req.limit,
+                                    matches_to_rank(db.db));
+        for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it)
+            ranked.page.push_back({it, it.get_rank() + 1, 0});
     }
-    ranked.mset = deadline.mset(ranked.enquire, req.offset, req.count_only ? 0 : req.limit,
-                                matches_to_rank(db.db));
-    for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it)
-        ranked.page.push_back({it, it.get_rank() + 1, 0});
+    if (ride) ride->finish(ranked.enquire, ranked.mset);
     return ranked;
 }
 
@@ -285,18 +294,38 @@ void fold_totals(SearchResult& r, Ranked& ranked, const ReadDatabase& db,
     r.collapsed = matches > r.total ? matches - r.total : 0;
 }
 
-// The facet pass, or its result from the resident process's cache.
+// A search's facets before it is ranked: the counts the resident process
+// keeps for its query, or else what counts them on the ranking's pass.
+struct FacetStart {
+    std::optional<FacetCounts> kept = {};
+    std::unique_ptr<FacetRide> ride = {};
+};
+
+FacetStart start_facets(const ReadDatabase& db, const SearchRequest& req,
+                        const Xapian::Query& query) {
+    FacetStart f;
+    if (req.facets.empty()) return f;
+    if (req.resident)
+        f.kept = req.resident->facet_counts.find(
+            FacetCache::key(db, query, req.filters, req.facets, req.facet_limit));
+    if (!f.kept)
+        f.ride = std::make_unique<FacetRide>(db, req.filters, req.facets, req.facet_limit,
+                                             req.facet_method, facet_columns(req));
+    return f;
+}
+
+// The facets of `query`: those kept, or counted (a pass may have ridden on
+// the ranking) and then kept.
 FacetCounts facet_counts(const ReadDatabase& db, const SearchRequest& req,
-                         const Xapian::Query& query, const Deadline& deadline) {
-    std::string key;
-    if (req.resident) {
-        key = FacetCache::key(db, query, req.filters, req.facets, req.facet_limit);
-        if (auto cached = req.resident->facet_counts.find(key)) return *cached;
-    }
+                         const Xapian::Query& query, const Deadline& deadline,
+                         const FacetStart& start) {
+    if (start.kept) return *start.kept;
     FacetCounts counts =
         count_facets(db, query, req.filters, req.facets, req.facet_limit, req.facet_method,
-                     deadline.left(), req.resident ? &req.resident->facet_columns : nullptr);
-    if (req.resident) req.resident->facet_counts.store(key, counts);
+                     deadline.left(), facet_columns(req), start.ride.get());
+    if (req.resident)
+        req.resident->facet_counts.store(
+            FacetCache::key(db, query, req.filters, req.facets, req.facet_limit), counts);
     return counts;
 }
 
@@ -310,13 +339,15 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
                                                 term_source(db))
                                 : builder.parse(req.query, req.strict));
     bool feedback = !req.similar && !req.count_only && builder.topic_words() >= feedback_min_words;
-    Ranked ranked = rank(db, req, query, feedback, deadline);
+    FacetStart facets = start_facets(db, req, query);
+    Ranked ranked = rank(db, req, query, feedback, deadline, facets.ride.get());
     Xapian::doccount all_words = ranked.mset.get_matches_estimated();
     bool relaxed = false;
     if (should_relax(req, ranked.mset) && !deadline.passed())
         if (Xapian::Query any = builder.relaxed(); !any.empty()) {
             query = with_bounds(db, req, any);
-            ranked = rank(db, req, query, feedback, deadline);
+            facets = start_facets(db, req, query);
+            ranked = rank(db, req, query, feedback, deadline, facets.ride.get());
             relaxed = true;
         }
     const Xapian::MSet& mset = ranked.mset;
@@ -356,7 +387,7 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // Once the time is up no pass starts: opening a query's posting lists
     // (expanding its wildcards) comes before Xapian's time limit applies.
     if (!req.facets.empty() && !deadline.passed()) {
-        FacetCounts counts = facet_counts(db, req, query, deadline);
+        FacetCounts counts = facet_counts(db, req, query, deadline, facets);
         r.facets = std::move(counts.facets);
         r.time_limit_reached = !counts.complete;
         // The facet pass saw every match: the total is that count, not an

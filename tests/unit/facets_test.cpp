@@ -5,6 +5,8 @@
 #include "morgue/errors.hpp"
 #include "morgue/shards.hpp"
 #include "morgue/text.hpp"
+#include "query.hpp"
+#include "ranking.hpp"
 #include "resident_memory.hpp"
 #include "search.hpp"
 #include "test_db.hpp"
@@ -277,6 +279,60 @@ TEST_P(FacetCorpus, AFieldOfOneValueOrNoneIsCountedWithoutReadingIt) {
         EXPECT_EQ(r.facets[0].values[0].count, static_cast<Xapian::doccount>(harbour));
         EXPECT_EQ(r.facets[0].values[1].value, "fr");
         EXPECT_EQ(r.facets[0].values[1].count, 1u);
+    }
+}
+
+// The pass with every filter rides on the ranking (ranking.hpp's Enquire,
+// every match checked): the same counts as a pass of its own, each way.
+// Ridden over another query, its counts are the ones given: proof that
+// count_facets() took them instead of making the pass.  A ranking that did
+// not see every match is not ridden on.
+TEST_P(FacetCorpus, TheUnfilteredPassRidesOnTheRanking) {
+    ReadDatabase db = open_for_reading(path);
+    Filters filters{{"year", {"2021", "2022"}}};
+    std::vector<std::string> fields = {"columnist", "topic", "year"};
+    Xapian::Query harbour = QueryBuilder(db).parse("harbour");
+    auto ranked = [&](FacetRide& ride, const Xapian::Query& query, Xapian::doccount check) {
+        Xapian::Enquire enquire(db.db);
+        set_ranking(enquire);
+        enquire.set_query(with_filter(query, filter_query(db.schema, filters)));
+        ride.attach(enquire);
+        ride.finish(enquire, enquire.get_mset(0, 10, check));
+    };
+    ResidentMemory resident;
+    for (FacetMethod method :
+         {FacetMethod::automatic, FacetMethod::values, FacetMethod::match_spy}) {
+        FacetColumns* columns =
+            method == FacetMethod::automatic ? &resident.facet_columns : nullptr;
+        std::string what = fmt::format("method {}", static_cast<int>(method));
+        FacetCounts own = count_facets(db, harbour, filters, fields, 10, method, 0, columns);
+        FacetRide ride(db, filters, fields, 10, method, columns);
+        ranked(ride, harbour, matches_to_rank(db.db));
+        bool by_shard = GetParam() > 0 && columns; // needs a pass a shard: nothing rides
+        EXPECT_EQ(ride.counted(), !by_shard) << what;
+        FacetCounts ridden =
+            count_facets(db, harbour, filters, fields, 10, method, 0, columns, &ride);
+        SearchResult a, b;
+        a.facets = own.facets, b.facets = ridden.facets;
+        expect_same_facets(a, b, what);
+        EXPECT_EQ(own.matches, ridden.matches) << what;
+        if (by_shard) continue;
+        Xapian::Query city = QueryBuilder(db).parse("city"); // not the query
+        ranked(ride, city, matches_to_rank(db.db));
+        FacetCounts other =
+            count_facets(db, harbour, filters, fields, 10, method, 0, columns, &ride);
+        a.facets = count_facets(db, city, filters, fields, 10, method, 0, columns).facets;
+        b.facets = other.facets;
+        a.facets.pop_back(), b.facets.pop_back(); // the year's is a pass of its own, of harbour
+        expect_same_facets(a, b, what + ", ridden over \"city\"");
+        EXPECT_NE(other.matches, own.matches) << what;
+        ranked(ride, harbour, 1); // the matcher may stop early: then no ride
+        FacetCounts partial =
+            count_facets(db, harbour, filters, fields, 10, method, 0, columns, &ride);
+        a.facets = own.facets;
+        b.facets = partial.facets;
+        EXPECT_EQ(own.matches, partial.matches) << what;
+        expect_same_facets(a, b, what + ", early stop");
     }
 }
 
