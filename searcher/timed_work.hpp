@@ -11,7 +11,8 @@
 // The match runs on a thread of its own, deep in its stack; when it ran up to
 // its deadline (so that the timer may have fired), that thread keeps its
 // stack untouched for a while (linger_seconds) before it ends, and the late
-// write lands there.  A thread costs about 50 µs a pass.
+// write lands there.  Otherwise the thread is kept for the next pass: a new
+// thread a pass cost about 100 µs, a hand-over to a waiting one a few.
 #pragma once
 
 #include <functional>

@@ -4,6 +4,8 @@
 #include "small_archive.hpp"
 #include "timed_work.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 
@@ -61,4 +63,42 @@ TEST(TimedWork, RunsTheWorkAndPassesItsErrorOn) {
     EXPECT_NE(ran_on, std::this_thread::get_id());
     run_timed_work(0, [&] { ran_on = std::this_thread::get_id(); });
     EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+// The thread is kept from pass to pass, unless a pass ran up to its
+// deadline: then it lingers (Xapian's timer may still write into its
+// stack), and the next pass runs on a new one.  Callers on two threads at
+// once each get one.
+TEST(TimedWork, TheThreadIsKeptUnlessAPassReachedItsDeadline) {
+    auto thread_of = [](double seconds, std::chrono::milliseconds busy = {}) {
+        std::thread::id id;
+        run_timed_work(seconds, [&] {
+            id = std::this_thread::get_id();
+            std::this_thread::sleep_for(busy);
+        });
+        return id;
+    };
+    std::thread::id first = thread_of(60);
+    EXPECT_EQ(thread_of(60), first);
+    EXPECT_THROW(run_timed_work(60, [] { throw std::runtime_error("x"); }), std::runtime_error);
+    EXPECT_EQ(thread_of(60), first) << "kept after an error too";
+    EXPECT_EQ(thread_of(0.01, std::chrono::milliseconds(50)), first); // ran past its deadline
+    std::thread::id next = thread_of(60);
+    EXPECT_NE(next, first);
+    EXPECT_EQ(thread_of(60), next);
+    std::thread::id other;
+    std::atomic<bool> inside = false, leave = false;
+    std::thread caller([&] {
+        run_timed_work(60, [&] {
+            inside = true;
+            while (!leave)
+                std::this_thread::yield();
+        });
+    });
+    while (!inside)
+        std::this_thread::yield();
+    other = thread_of(60); // while the kept thread is busy: another
+    leave = true;
+    caller.join();
+    EXPECT_NE(other, next);
 }
