@@ -303,8 +303,9 @@ std::vector<FacetSource> read_sources(const Plan& plan, const Schema& schema,
 
 struct FacetRide::State {
     const ReadDatabase& archive;
-    Plan plan;
-    std::vector<FacetSource> sources; // the pass with every filter: what it reads
+    Plan plan;                        // count_facets() follows it too
+    bool rides = false;               // a pass with every filter, counted by a spy
+    std::vector<FacetSource> sources; // what that pass reads
     unsigned limit;
     FacetColumns* columns;
     ValueSpies spies = {}; // Way::spies
@@ -314,18 +315,23 @@ struct FacetRide::State {
 
 FacetRide::FacetRide(const ReadDatabase& archive, const Filters& filters,
                      const std::vector<std::string>& fields, unsigned limit, FacetMethod method,
-                     FacetColumns* columns) {
-    Plan plan = plan_counting(archive, filters, fields, method, columns);
+                     FacetColumns* columns)
+    : state_(new State{archive,
+                       plan_counting(archive, filters, fields, method, columns),
+                       false,
+                       {},
+                       limit,
+                       columns}) {
+    const Plan& plan = state_->plan;
     auto all = plan.passes.find("");
-    if (plan.way == Plan::Way::by_shard || all == plan.passes.end()) return; // nothing rides
-    std::vector<FacetSource> sources = read_sources(plan, archive.schema, all->second);
-    state_.reset(new State{archive, std::move(plan), std::move(sources), limit, columns});
+    state_->rides = plan.way != Plan::Way::by_shard && all != plan.passes.end();
+    if (state_->rides) state_->sources = read_sources(plan, archive.schema, all->second);
 }
 
 FacetRide::~FacetRide() = default;
 
 void FacetRide::attach(Xapian::Enquire& enquire) {
-    if (!state_) return;
+    if (!state_->rides) return;
     enquire.clear_matchspies();
     state_->counts.reset();
     if (state_->plan.way == Plan::Way::spies) {
@@ -337,7 +343,7 @@ void FacetRide::attach(Xapian::Enquire& enquire) {
 }
 
 void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
-    if (!state_) return;
+    if (!state_->rides) return;
     enquire.clear_matchspies();
     State& st = *state_;
     if (st.plan.way == Plan::Way::spies) {
@@ -355,7 +361,7 @@ void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
 }
 
 bool FacetRide::counted() const {
-    return state_ && state_->counts && state_->counts->whole;
+    return state_->counts && state_->counts->whole;
 }
 
 FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
@@ -365,7 +371,8 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
     const Schema& schema = archive.schema;
     for (const auto& field : fields)
         field_source(schema, field); // validates it
-    Plan plan = plan_counting(archive, filters, fields, method, columns);
+    const Plan plan =
+        ride ? ride->state_->plan : plan_counting(archive, filters, fields, method, columns);
     FacetCounts out;
     std::map<std::string, std::vector<FacetValue>> counted;
     for (const auto& [except, counted_fields] : plan.passes) {
@@ -385,8 +392,8 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
         if (except.empty() && c.whole) out.matches = c.matched;
         auto read = c.values.begin();
         for (const auto& field : counted_fields)
-            counted[field] = plan.uniform[field]
-                                 ? every_match(*plan.uniform[field], field_source(schema, field),
+            counted[field] = plan.uniform.at(field)
+                                 ? every_match(*plan.uniform.at(field), field_source(schema, field),
                                                c.matched, limit)
                                  : std::move(*read++);
     }
