@@ -352,7 +352,7 @@ void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
         return;
     }
     DocIds& ids = st.ids.ids;
-    std::sort(ids.begin(), ids.end()); // as the matcher met them: by shard, when sharded
+    std::sort(ids.begin(), ids.end()); // ascending, as the tallies walk them
     bool whole = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
                  ids.size() == mset.get_matches_lower_bound();
     if (whole)
