@@ -188,6 +188,27 @@ PassCounts count_by_shards(const ReadDatabase& archive, const std::string& revis
     return out;
 }
 
+// The matches' ids a spy saw over a local sharded archive, split by shard,
+// or nothing when that cannot be told.  A spy is given each match under its
+// shard's own id, not which shard it is in; Xapian 1.4's matcher walks the
+// shards in turn (MergePostList; its ValueStreamDocument asserts it), each
+// in ascending order.  So a shard's matches start where an id is not above
+// the one before: with as many such runs as shards, every shard had matches
+// and each run is one shard's, in order.  Fewer runs (a shard without a
+// match, or one whose first id is above the last one's) cannot be placed.
+std::optional<std::vector<DocIds>> split_by_shard(const DocIds& seen, std::size_t shards) {
+#if !XAPIAN_AT_LEAST(1, 4, 0) || XAPIAN_AT_LEAST(1, 5, 0)
+    return std::nullopt; // another matcher: its order is not known here
+#endif
+    std::vector<DocIds> out(1);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        if (i > 0 && seen[i] <= seen[i - 1]) out.emplace_back();
+        out.back().push_back(seen[i]);
+    }
+    if (out.size() != shards || seen.empty()) return std::nullopt;
+    return out;
+}
+
 // The counts of a field whose every article holds `value` ("": none does),
 // over a pass of `matched` matches.
 std::vector<FacetValue> every_match(const std::string& value, const FacetSource& source,
@@ -324,11 +345,32 @@ FacetRide::FacetRide(const ReadDatabase& archive, const Filters& filters,
                        columns}) {
     const Plan& plan = state_->plan;
     auto all = plan.passes.find("");
-    state_->rides = plan.way != Plan::Way::by_shard && all != plan.passes.end();
+    state_->rides = all != plan.passes.end();
     if (state_->rides) state_->sources = read_sources(plan, archive.schema, all->second);
 }
 
 FacetRide::~FacetRide() = default;
+
+namespace {
+
+// A ride's matches, counted shard by shard from the columns, if they can be
+// split by shard (else nothing: count_facets() makes its passes).
+std::optional<PassCounts> by_shard_counts(const FacetRide::State& st, const DocIds& seen) {
+    auto split = split_by_shard(seen, st.archive.shards.size());
+    if (!split) return std::nullopt;
+    std::vector<RawCounts> raw(st.sources.size());
+    for (std::size_t k = 0; k < split->size(); ++k)
+        for (std::size_t i = 0; i < st.sources.size(); ++i)
+            st.columns->count(st.archive.shards[k], k, st.plan.revision, (*split)[k], st.sources[i],
+                              raw[i]);
+    PassCounts out;
+    out.matched = static_cast<Xapian::doccount>(seen.size());
+    for (const RawCounts& r : raw)
+        out.values.push_back(fold_counts(r, false, st.limit)); // the parts are split already
+    return out;
+}
+
+} // namespace
 
 void FacetRide::attach(Xapian::Enquire& enquire) {
     if (!state_->rides) return;
@@ -352,11 +394,14 @@ void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
         return;
     }
     DocIds& ids = st.ids.ids;
-    std::sort(ids.begin(), ids.end()); // ascending, as the tallies walk them
     bool whole = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
                  ids.size() == mset.get_matches_lower_bound();
-    if (whole)
+    if (whole && st.plan.way == Plan::Way::by_shard)
+        st.counts = by_shard_counts(st, ids);
+    else if (whole) {
+        std::sort(ids.begin(), ids.end()); // ascending, as the tallies walk them
         st.counts = tally_ids(st.archive, ids, st.sources, st.limit, st.plan.method, st.columns);
+    }
     ids = DocIds();
 }
 

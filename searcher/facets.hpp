@@ -76,9 +76,10 @@ struct FacetCounts {
 // whatever feedback or recency add to it beside (OP_AND_MAYBE).  Spies are
 // put on the ranking's Enquire before each of its passes (fresh: a pass
 // adds to what they saw) and taken off after the last; count_facets() then
-// uses what they counted if they saw every match.  Nothing rides a
-// resident process's shard-by-shard counting, which needs a pass a shard.
-// Saves a match of the whole query: on a remote shard, a pass of its own.
+// uses what they counted if they saw every match (and, for a resident
+// process's shard-by-shard columns, if they can be told apart by shard:
+// facets.cpp, split_by_shard()).  Saves a match of the whole query: on a
+// remote shard, a pass of its own.
 class FacetRide {
   public:
     FacetRide(const ReadDatabase& db, const Filters& filters,
@@ -93,11 +94,12 @@ class FacetRide {
     // Whether its spies saw every match of the last pass: count_facets() uses them.
     bool counted() const;
 
+    struct State; // facets.cpp's
+
   private:
     friend FacetCounts count_facets(const ReadDatabase&, const Xapian::Query&, const Filters&,
                                     const std::vector<std::string>&, unsigned, FacetMethod, double,
                                     FacetColumns*, const FacetRide*);
-    struct State;
     std::unique_ptr<State> state_;
 };
 
