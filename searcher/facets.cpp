@@ -155,6 +155,25 @@ PassCounts count_by_ids(const ReadDatabase& archive, const Xapian::Query& query,
     return out;
 }
 
+// Adds shard `k`'s matches `ids` (its own ids) to each source's raw counts,
+// from the columns.
+void count_shard(FacetColumns& columns, const ReadDatabase& archive, std::size_t k,
+                 const std::string& revision, const DocIds& ids,
+                 const std::vector<FacetSource>& sources, std::vector<RawCounts>& raw) {
+    for (std::size_t i = 0; i < sources.size(); ++i)
+        columns.count(archive.shards[k], k, revision, ids, sources[i], raw[i]);
+}
+
+// The shards' raw counts summed, folded: the parts of a multi-valued field
+// are split already.
+std::vector<std::vector<FacetValue>> fold_shard_counts(const std::vector<RawCounts>& raw,
+                                                       unsigned limit) {
+    std::vector<std::vector<FacetValue>> out;
+    for (const RawCounts& r : raw)
+        out.push_back(fold_counts(r, false, limit));
+    return out;
+}
+
 // One pass over a sharded archive held in columns: a match spy sees a
 // shard's own document ids, so each shard is matched on its own, counted
 // from its own columns, and the raw counts summed.  The shards share one
@@ -180,11 +199,9 @@ PassCounts count_by_shards(const ReadDatabase& archive, const std::string& revis
         DocidSpy spy;
         out.whole = visit_all(enquire, shard, spy, left) && out.whole;
         out.matched += static_cast<Xapian::doccount>(spy.ids.size());
-        for (std::size_t i = 0; i < sources.size(); ++i)
-            columns.count(shard, k, revision, spy.ids, sources[i], raw[i]);
+        count_shard(columns, archive, k, revision, spy.ids, sources, raw);
     }
-    for (const RawCounts& r : raw)
-        out.values.push_back(fold_counts(r, false, limit)); // the parts are split already
+    out.values = fold_shard_counts(raw, limit);
     return out;
 }
 
@@ -360,13 +377,10 @@ std::optional<PassCounts> by_shard_counts(const FacetRide::State& st, const DocI
     if (!split) return std::nullopt;
     std::vector<RawCounts> raw(st.sources.size());
     for (std::size_t k = 0; k < split->size(); ++k)
-        for (std::size_t i = 0; i < st.sources.size(); ++i)
-            st.columns->count(st.archive.shards[k], k, st.plan.revision, (*split)[k], st.sources[i],
-                              raw[i]);
+        count_shard(*st.columns, st.archive, k, st.plan.revision, (*split)[k], st.sources, raw);
     PassCounts out;
     out.matched = static_cast<Xapian::doccount>(seen.size());
-    for (const RawCounts& r : raw)
-        out.values.push_back(fold_counts(r, false, st.limit)); // the parts are split already
+    out.values = fold_shard_counts(raw, st.limit);
     return out;
 }
 
@@ -414,8 +428,7 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
                          unsigned limit, FacetMethod method, double time_limit,
                          FacetColumns* columns, const FacetRide* ride) {
     const Schema& schema = archive.schema;
-    for (const auto& field : fields)
-        field_source(schema, field); // validates it
+    // plan_counting() validates the fields (a ride's did when it was made).
     const Plan plan =
         ride ? ride->state_->plan : plan_counting(archive, filters, fields, method, columns);
     FacetCounts out;
