@@ -10,7 +10,7 @@ std::string FacetCache::key(const ReadDatabase& db, const Xapian::Query& query,
                             const Filters& filters, const std::vector<std::string>& fields,
                             unsigned limit) {
     // Lengths before each part: no two different requests make one key.
-    std::string revision = revision_key(db);
+    std::string revision = memory_key(db);
     if (revision.empty()) return {}; // nothing kept
     std::string k = fmt::format("{}\n{}\n", revision, limit);
     auto part = [&](std::string_view s) { k += fmt::format("{}:{}", s.size(), s); };

@@ -22,7 +22,7 @@ class FacetCache {
 
     // The key of a facet pass: the database's identity and revision, the
     // query, the filters, the fields and the limit; "" when nothing may be
-    // kept (revision_key()).
+    // kept (memory_key()).
     static std::string key(const ReadDatabase& db, const Xapian::Query& query,
                            const Filters& filters, const std::vector<std::string>& fields,
                            unsigned limit);

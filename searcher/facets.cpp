@@ -260,13 +260,10 @@ Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filte
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-std::optional<std::string> uniform_value(const Xapian::Database& db, Xapian::valueno slot) {
-    const Xapian::doccount has = db.get_value_freq(slot);
-    if (has == 0) return std::string();
-    if (has != db.get_doccount()) return std::nullopt;
-    std::string low = db.get_value_lower_bound(slot);
-    if (low != db.get_value_upper_bound(slot)) return std::nullopt;
-    return low;
+std::optional<std::string> uniform_value(const ValueStats& stats, Xapian::doccount docs) {
+    if (stats.freq == 0) return std::string();
+    if (stats.freq != docs || stats.lower != stats.upper) return std::nullopt;
+    return stats.lower;
 }
 
 std::vector<std::string> facet_fields(const Schema& schema) {
@@ -312,7 +309,9 @@ Plan plan_counting(const ReadDatabase& archive, const Filters& filters,
     Plan plan;
     // One pass for the fields no filter touches, one per filtered field.
     for (const auto& field : fields) {
-        plan.uniform[field] = uniform_value(archive.db, field_source(archive.schema, field).slot);
+        plan.uniform[field] =
+            uniform_value(value_stats(archive, field_source(archive.schema, field).slot),
+                          archive.db.get_doccount());
         auto it = filters.find(field);
         plan.passes[it != filters.end() && !it->second.empty() ? field : ""].push_back(field);
     }

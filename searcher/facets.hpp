@@ -42,14 +42,14 @@ Xapian::Query filter_query(const Schema& schema, const Filters& filters,
 // would walk every document beside the query.
 Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filter);
 
-// The value every document of `db` holds in `slot`: "" when none holds one,
-// nullopt when they differ or some lack one.  From Xapian's value
-// statistics, which are exact here: a frequency of every document, and
-// bounds (which only ever widen) that are equal.  A field counted on the
+// The value each of an archive's `docs` documents holds in a slot of these
+// statistics: "" when none holds one, nullopt when they differ or some lack
+// one.  Xapian's value statistics are exact here: a frequency of every
+// document, and bounds (which only ever widen) that are equal.  A field counted on the
 // page that has one value across the archive (one language) or none (no
 // credits) then costs no read of its slot: on a remote shard each read
 // field is a value stream walked per match.
-std::optional<std::string> uniform_value(const Xapian::Database& db, Xapian::valueno slot);
+std::optional<std::string> uniform_value(const ValueStats& stats, Xapian::doccount docs);
 
 class FacetColumns;
 

@@ -76,7 +76,7 @@ class ResidentArchive {
         if (db_ && identity_of(path_, db_->layout) == identity_) {
             try {
                 // A commit changes the metadata (aliases, languages) too: all of it again.
-                if (!db_->db.reopen()) return *db_;
+                if (!reopen(*db_)) return *db_;
             } catch (const Xapian::Error&) {
             }
         }

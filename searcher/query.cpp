@@ -283,7 +283,7 @@ QueryBuilder::QueryBuilder(const ReadDatabase& rdb)
         } else if (f.kind == FieldKind::date) {
             qp_.add_boolean_prefix("year", f.year_prefix);
             // Ranges on the publisher's calendar, as the articles show their dates.
-            Xapian::valueno slot = calendar_slot(rdb.db, rdb.schema);
+            Xapian::valueno slot = calendar_slot(rdb);
             qp_.add_rangeprocessor((new DateRangeProcessor(slot, &date_error_))->release());
             qp_.add_boolean_prefix("date", (new DateFieldProcessor(slot, &date_error_))->release());
             field_names_.insert({"year", "date"});

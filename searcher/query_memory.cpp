@@ -3,7 +3,7 @@
 namespace morgue {
 
 QueryBuilder& QueryMemory::builder(const ReadDatabase& db) {
-    std::string revision = revision_key(db);
+    std::string revision = memory_key(db);
     if (!builder_ || revision != revision_ || revision.empty()) {
         builder_.reset(); // the old revision's first: one at a time in memory
         builder_ = std::make_unique<QueryBuilder>(db);

@@ -2,7 +2,7 @@
 // revision, since building it reads the archive's synonyms, topic aliases,
 // languages and stopword lists, and remembering its last parses there (a
 // reader's page 2, the same search from another reader).  Never stale: a
-// commit or a new generation (another revision_key) builds it afresh.
+// commit or a new generation (another memory_key) builds it afresh.
 // Memory: at most `capacity` parses, a query tree each (a few KB).
 #pragma once
 

@@ -8,7 +8,7 @@ namespace morgue {
 
 std::string ResultCache::key(const ReadDatabase& db, const SearchRequest& req,
                              const Highlight& hl) {
-    std::string revision = revision_key(db);
+    std::string revision = memory_key(db);
     if (req.recency_days > 0 || revision.empty()) return {};
     // Lengths before each text: no two different requests make one key.
     std::string k = fmt::format("{}\n{} {} {} {} {} {} {} {} {} {} {}\n", revision, req.offset,

@@ -7,6 +7,7 @@
 #include "morgue/text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -82,6 +83,52 @@ std::string merge_language_lists(const std::vector<std::string>& values) {
 bool has_remote_shard(const ReadDatabase& db) {
     return std::any_of(db.layout.begin(), db.layout.end(),
                        [](const ShardSpec& s) { return s.remote(); });
+}
+
+std::uint64_t next_open_serial() {
+    static std::atomic<std::uint64_t> opened{0};
+    return ++opened;
+}
+
+const ValueStats& value_stats(const ReadDatabase& db, Xapian::valueno slot) {
+    auto [it, added] = db.value_stats_asked.try_emplace(slot);
+    if (added) {
+        // One exchange a remote shard for all three: Xapian keeps the
+        // statistics of the slot last asked.
+        it->second.freq = db.db.get_value_freq(slot);
+        it->second.lower = db.db.get_value_lower_bound(slot);
+        it->second.upper = db.db.get_value_upper_bound(slot);
+    }
+    return it->second;
+}
+
+Xapian::valueno calendar_slot(const ReadDatabase& db) {
+    // Every document must have it: in an archive written partly before it, a
+    // range on it would lose the older articles.
+    if (value_stats(db, slot_local_date).freq == db.db.get_doccount()) return slot_local_date;
+    return *db.schema.get("date").slot;
+}
+
+namespace {
+
+// What was known of the open revision no longer holds.
+void forget_revision(ReadDatabase& db) {
+    db.serial = next_open_serial();
+    db.value_stats_asked.clear();
+}
+
+} // namespace
+
+bool reopen(ReadDatabase& db) {
+    if (!db.db.reopen()) return false;
+    forget_revision(db);
+    return true;
+}
+
+std::string memory_key(const ReadDatabase& db) {
+    if (!db.missing.empty()) return {};
+    if (has_remote_shard(db)) return fmt::format("{}:open{}", db.db.get_uuid(), db.serial);
+    return revision_key(db);
 }
 
 std::string revision_key(const ReadDatabase& db) {
@@ -193,7 +240,10 @@ bool leave_out_unreachable(ReadDatabase& db) {
             changed = true;
         }
     }
-    if (changed) db.db = all_of(db.shards);
+    if (changed) {
+        db.db = all_of(db.shards);
+        forget_revision(db);
+    }
     return changed;
 }
 

@@ -8,6 +8,8 @@
 #include "morgue/schema.hpp"
 #include "morgue/shards.hpp"
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +25,16 @@ namespace morgue {
 // it out and go on with the others (a searcher's partial results).
 enum class MissingShards { fail, skip };
 
+// Xapian's statistics of one value slot in an open revision.
+struct ValueStats {
+    Xapian::doccount freq = 0; // the documents with a value in it
+    std::string lower = {};    // Xapian's bounds: each may lie beyond
+    std::string upper = {};    // the values now held (they only widen)
+};
+
+// A number for each open of an archive, never given twice in a process.
+std::uint64_t next_open_serial();
+
 struct ReadDatabase {
     Xapian::Database db; // the whole archive: every shard (shards.hpp) at once
     Schema schema;
@@ -37,7 +49,27 @@ struct ReadDatabase {
     std::vector<std::string> missing = {};
     MissingShards on_missing = MissingShards::fail;
     unsigned timeout_ms = remote_timeout_ms;
+    // Which open this is: another once reopen() brings another revision.
+    // What a process remembers of an archive is keyed by it when Xapian does
+    // not tell the revision (a remote shard's): memory_key().
+    std::uint64_t serial = next_open_serial();
+    // The value statistics asked of this revision (value_stats()).
+    mutable std::map<Xapian::valueno, ValueStats> value_stats_asked = {};
 };
+
+// Xapian's statistics of `slot` in the revision open, asked of Xapian once
+// a revision: a search asks for the same few slots (facets, dates), and on
+// a remote shard each asking is a network round trip.
+const ValueStats& value_stats(const ReadDatabase& db, Xapian::valueno slot);
+
+// The slot date ranges use in `db`: slot_local_date when every document has
+// it, else (an archive written partly before it, until it is rebuilt) the
+// schema's date slot, on UTC's calendar.
+Xapian::valueno calendar_slot(const ReadDatabase& db);
+
+// db.db.reopen(); when that brings another revision, what was asked of the
+// old one is forgotten and the open gets another serial.  True if it did.
+bool reopen(ReadDatabase& db);
 
 // Whether any shard of `db` is served by xapian-tcpsrv: what the remote
 // backend cannot do cheaply (term lists, revisions) is then done otherwise.
@@ -71,8 +103,15 @@ bool leave_out_unreachable(ReadDatabase& db);
 // a resident searcher keys what it remembers by, so that a commit or a new
 // generation (another uuid) is never answered from memory of an older one.
 // Empty when a shard is remote (the remote backend does not give its
-// revision): then nothing may be remembered.
+// revision) or left out.  The same in every process: an HTTP ETag's part.
 std::string revision_key(const ReadDatabase& db);
+
+// What a process keys its memory of the archive by (results, facet counts,
+// parsed queries): revision_key(), or for an archive with a remote shard
+// this open of it (its serial), since reopen() tells when a remote shard
+// has changed.  Empty (nothing may be remembered) with a shard left out.
+// Meaningless outside this process.
+std::string memory_key(const ReadDatabase& db);
 
 // The single writer.  Creates `path` (with `schema`) or opens it (and checks
 // that `schema` fits the one stored).  Everything up to commit() is one

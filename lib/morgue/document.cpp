@@ -88,13 +88,6 @@ nlohmann::json stored_json(const Schema& schema, const Article& a) {
 
 } // namespace
 
-Xapian::valueno calendar_slot(const Xapian::Database& db, const Schema& schema) {
-    // Every document must have it: in an archive written partly before it, a
-    // range on it would lose the older articles.
-    if (db.get_value_freq(slot_local_date) == db.get_doccount()) return slot_local_date;
-    return *schema.get("date").slot;
-}
-
 std::vector<std::string> value_parts(std::string_view joined) {
     std::vector<std::string> out;
     std::size_t start = 0;

@@ -16,11 +16,6 @@ namespace morgue {
 
 class Stemmers; // language.hpp
 
-// The slot date ranges use in `db`: slot_local_date when every document has
-// it, else (an archive written partly before it, until it is rebuilt) the
-// schema's date slot, on UTC's calendar.
-Xapian::valueno calendar_slot(const Xapian::Database& db, const Schema& schema);
-
 // The same story carried by several feeds: a hash of the title and the first
 // words of the text, case-folded, with punctuation and spacing ignored (so
 // that ’ and ' or a changed link do not tell copies apart).

@@ -400,6 +400,11 @@ TEST(Facets, BadFieldsAndValues) {
 TEST(Facets, UniformValueFromValueStatistics) {
     TempDir tmp;
     Xapian::WritableDatabase db(tmp / "db", Xapian::DB_CREATE);
+    auto uniform_value = [](const Xapian::Database& db, Xapian::valueno slot) {
+        ValueStats stats{db.get_value_freq(slot), db.get_value_lower_bound(slot),
+                         db.get_value_upper_bound(slot)};
+        return morgue::uniform_value(stats, db.get_doccount());
+    };
     EXPECT_EQ(uniform_value(db, 6), std::string());
     auto add = [&](const char* language) {
         Xapian::Document d;

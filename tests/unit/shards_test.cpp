@@ -160,6 +160,48 @@ TEST(Shards, TheRevisionKeyChangesWithAnyShardsCommit) {
     EXPECT_EQ(db.db.get_doccount(), 3u);
 }
 
+// A search's value statistics are asked of Xapian once a revision; what a
+// process remembers is keyed by the revision, or for an archive with a
+// remote shard (whose revision Xapian does not tell) by the open, which
+// reopen() renews when a shard has changed.
+TEST(Shards, ValueStatisticsAndTheMemoryKeyLastUntilAReopenBringsAChange) {
+    TempDir tmp;
+    std::string dir = tmp / "archive";
+    create_sharded_archive(dir, 2);
+    auto add = [&](std::initializer_list<int> ids) {
+        Writer w(dir, news());
+        for (int n : ids)
+            w.upsert(article(n));
+        w.commit();
+    };
+    add({1});
+    ReadDatabase db = open_for_reading(dir);
+    const Xapian::valueno date = *db.schema.get("date").slot;
+    EXPECT_EQ(value_stats(db, date).freq, 1u);
+    EXPECT_EQ(memory_key(db), revision_key(db));
+    // As if the second shard were served by xapian-tcpsrv: no revision.
+    ReadDatabase remote = open_for_reading(dir);
+    remote.layout[1] = ShardSpec{"", "127.0.0.1", 1};
+    EXPECT_EQ(revision_key(remote), "");
+    const std::string open = memory_key(remote);
+    EXPECT_NE(open, "");
+    EXPECT_FALSE(reopen(remote));
+    EXPECT_EQ(memory_key(remote), open);
+
+    add({2, 3});
+    // Until a reopen: the revision open, as Xapian itself answers.
+    EXPECT_EQ(value_stats(db, date).freq, 1u);
+    EXPECT_TRUE(reopen(db));
+    EXPECT_EQ(value_stats(db, date).freq, 3u);
+    EXPECT_FALSE(reopen(db));
+    EXPECT_TRUE(reopen(remote));
+    EXPECT_NE(memory_key(remote), open);
+    EXPECT_EQ(value_stats(remote, date).freq, 3u);
+    // A shard left out: nothing is remembered.
+    remote.missing = {"remote 127.0.0.1:1: down"};
+    EXPECT_EQ(memory_key(remote), "");
+}
+
 TEST(Shards, AReorderedShardListIsRefusedBeforeAnythingIsWritten) {
     TempDir tmp;
     std::string dir = tmp / "archive";
