@@ -132,7 +132,7 @@ const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
                                                  const Article& article, const Xapian::Stem& stem) {
     if (typed_.empty()) return words_;
     // A hit's snippet, opening and title are marked one after the other.
-    if (last_ && doc.get_docid() == last_docid_) return *last_;
+    if (last_ && article.id == last_article_) return *last_;
     // Its words made again from its stored text: reading its term list
     // instead is a round trip for each hit on a remote shard.
     auto [it, added] = by_terms_.try_emplace(
@@ -145,7 +145,7 @@ const Highlighter::Words& Highlighter::words_for(const Xapian::Document& doc,
         it->second.stemmed = std::any_of(terms.begin(), terms.end(),
                                          [](const std::string& t) { return t.starts_with('Z'); });
     }
-    last_docid_ = doc.get_docid();
+    last_article_ = article.id;
     last_ = &it->second;
     return it->second;
 }

@@ -48,7 +48,9 @@ class Highlighter {
     bool text_stored_;
     Words words_;
     std::map<std::vector<std::string>, Words> by_terms_; // hits mostly share a choice
-    Xapian::docid last_docid_ = 0;
+    // The article last marked, by its id: a document's own id is its
+    // shard's, which another shard's document may have too.
+    std::string last_article_;
     const Words* last_ = nullptr; // by_terms_'s nodes stay put
 };
 

@@ -4,6 +4,7 @@
 #include "highlight.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/text.hpp"
+#include "page_documents.hpp"
 #include "query.hpp"
 #include "ranking.hpp"
 #include "recency.hpp"
@@ -40,7 +41,8 @@ std::string marked_title(Highlighter& words, const Xapian::Document& doc, const 
 // when copies are folded) and the copies folded into it.
 struct PageItem {
     Xapian::MSetIterator it;
-    unsigned rank = 0; // 1-based, across pages
+    Xapian::Document doc; // read_documents()'s: its id is its shard's
+    unsigned rank = 0;    // 1-based, across pages
     Xapian::doccount copies = 0;
     std::string story = {}; // its fingerprint, when copies are folded
 };
@@ -57,7 +59,7 @@ Hit make_hit(Highlighter& words, const PageItem& item, const Highlight& hl, bool
     h.docid = *it;
     h.score = it.get_weight();
     h.percent = it.get_percent();
-    Xapian::Document doc = it.get_document();
+    const Xapian::Document& doc = item.doc;
     h.article = read_stored(doc);
     h.story = doc.get_value(slot_fingerprint);
     std::string text = without_marks(h.article.body.empty() ? h.article.summary : h.article.body);
@@ -176,29 +178,29 @@ struct Ranked {
 // (matches_to_rank), 4-7 µs a match, seconds for a common word in a million
 // articles.  A hit's copies are those in the head (count_folding() counts
 // them all when it can).
-void fold_page(Ranked& ranked, const SearchRequest& req, Xapian::doccount check,
-               const Deadline& deadline, FacetRide* ride) {
+void fold_page(const ReadDatabase& db, Ranked& ranked, const SearchRequest& req,
+               Xapian::doccount check, const Deadline& deadline, FacetRide* ride) {
     const Xapian::doccount want = req.offset + req.limit;
     for (Xapian::doccount head = std::max<Xapian::doccount>(2 * want, 20);; head *= 4) {
         if (ride) ride->attach(ranked.enquire);
         ranked.mset = deadline.mset(ranked.enquire, 0, head, check);
-        // Fetched into the MSet, which then keeps them for the page's hits:
-        // Xapian 1.4 keeps a document read through an MSet only after
-        // fetch(), and only the form without arguments does (its range form
-        // keeps nothing; tests/e2e/T605 counts the reads on the wire).  Safe
-        // here, as the head starts at the first match.
-        ranked.mset.fetch();
+        // Read once, for the fold and then for the page's hits (T605 counts
+        // the reads on the wire).
+        std::vector<Xapian::Document> docs = read_documents(db, ranked.mset);
         std::vector<PageItem> stories;
         std::unordered_map<std::string, std::size_t> seen; // fingerprint -> its story
+        std::size_t k = 0;
         for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it) {
-            std::string fp = it.get_document().get_value(slot_fingerprint);
+            Xapian::Document& doc = docs[k++];
+            std::string fp = doc.get_value(slot_fingerprint);
             auto known = fp.empty() ? seen.end() : seen.find(fp); // none: a story of its own
             if (known != seen.end()) {
                 ++stories[known->second].copies;
                 continue;
             }
             if (!fp.empty()) seen.emplace(fp, stories.size());
-            stories.push_back({it, static_cast<unsigned>(stories.size() + 1), 0, std::move(fp)});
+            stories.push_back(
+                {it, std::move(doc), static_cast<unsigned>(stories.size() + 1), 0, std::move(fp)});
         }
         if (stories.size() < want && ranked.mset.size() == head) continue; // read further
         ranked.stories = static_cast<Xapian::doccount>(stories.size());
@@ -242,13 +244,15 @@ Ranked rank(const ReadDatabase& db, const SearchRequest& req, const Xapian::Quer
     // total exact.
     Ranked ranked{std::move(enquire), {}, {}};
     if (req.collapse && !req.count_only && req.limit > 0) {
-        fold_page(ranked, req, matches_to_rank(db.db), deadline, ride);
+        fold_page(db, ranked, req, matches_to_rank(db.db), deadline, ride);
     } else {
         if (ride) ride->attach(ranked.enquire);
         ranked.mset = deadline.mset(ranked.enquire, req.offset, req.count_only ? 0 : req.limit,
                                     matches_to_rank(db.db));
+        std::vector<Xapian::Document> docs = read_documents(db, ranked.mset);
+        std::size_t k = 0;
         for (auto it = ranked.mset.begin(); it != ranked.mset.end(); ++it)
-            ranked.page.push_back({it, it.get_rank() + 1, 0});
+            ranked.page.push_back({it, std::move(docs[k++]), it.get_rank() + 1, 0});
     }
     if (ride) ride->finish(ranked.enquire, ranked.mset);
     return ranked;
@@ -379,10 +383,6 @@ SearchResult run(ReadDatabase& db, const SearchRequest& req, const Highlight& hl
     // --similar search has none, and no feedback: its own terms).
     Highlighter words(db.db, req.similar ? std::vector<std::string>{} : builder.typed_terms(),
                       db.schema, mset);
-    // Each hit's document is read once, here (fold_page() kept those it read).
-    // No fetch() first: Xapian 1.4.22's crashes on a page that starts past
-    // the first match, its range form does nothing, and the remote backend
-    // reads each document in a round trip of its own anyway.
     for (const PageItem& item : ranked.page)
         r.hits.push_back(make_hit(words, item, hl, req.html_snippets, !deadline.passed()));
     // Once the time is up no pass starts: opening a query's posting lists

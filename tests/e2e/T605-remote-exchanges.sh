@@ -11,12 +11,12 @@ run indexer --db "$TMP/archive" import --shards 2 "$DATA/huffpost-sample.rss" \
     "$DATA/opinion-bylines.rss" "$TMP/a.rss"
 expect_status 0 "import --shards 2"
 
-mkdir -p "$TMP/remote"
+mkdir -p "$TMP/remote" "$TMP/meet"
 for k in 0 1; do
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$TMP/archive/shard$k" >"$TMP/tcpsrv-$k.log" 2>&1 &
     wait_for_text "$TMP/tcpsrv-$k.log" "Listening"
-    python3 "$MORGUE_SOURCE_DIR/tests/e2e/xapian_wire.py" "$TMP/proxy-$k" "$port" "$TMP/wire.log" "shard$k" &
+    python3 "$MORGUE_SOURCE_DIR/tests/e2e/xapian_wire.py" "$TMP/proxy-$k" "$port" "$TMP/wire.log" "shard$k" "$TMP/meet" &
     for _ in $(seq 600); do [[ -s $TMP/proxy-$k ]] && break; sleep 0.1; done
     echo "remote 127.0.0.1:$(cat "$TMP/proxy-$k")" >>"$TMP/remote/XAPIANDB"
 done
@@ -40,6 +40,17 @@ expect_eq "" "$(since 0 | repeated DOCUMENT)" "each document read once"
 expect_eq "" "$(since 0 | repeated VALUESTATS)" "each value statistic asked once"
 [[ $(since 0 | count DOCUMENT) -ge 10 ]] || fail "the proxy saw the documents read"
 checks=$((checks + 1))
+# The two shards' documents are read at once, not one shard after the
+# other: each proxy holds its first document request until the other has
+# one too (xapian_wire.py; a page of articles from both shards).
+touch "$TMP/meet/hold"
+run searcher --db "$TMP/remote" --json story
+rm -f "$TMP"/meet/*
+expect_status 0 "a search with the document reads held"
+expect_eq False "$(python3 -c 'import json,sys; print(json.load(sys.stdin).get("partial", False))' <"$TMP/out")" \
+    "no shard given up while the reads were held"
+expect_eq "shard0 met shard1 met" "$(grep ' met$' "$TMP/wire.log" | sort | xargs)" \
+    "the shards' documents are read at once"
 
 # The resident page: statistics and synonyms once a revision; a search
 # answered before, from memory.

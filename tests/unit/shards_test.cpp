@@ -2,6 +2,7 @@
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
 #include "morgue/shards.hpp"
+#include "page_documents.hpp"
 #include "test_db.hpp"
 
 #include <filesystem>
@@ -28,6 +29,15 @@ Article article(int n) {
 void write_stub(const std::string& dir, const std::string& text) {
     std::filesystem::create_directories(dir);
     std::ofstream(std::filesystem::path(dir) / stub_file_name) << text;
+}
+
+// An archive of `shards` shards in `dir` holding articles 0 to n - 1.
+void fill_archive(const std::string& dir, std::size_t shards, int n) {
+    create_sharded_archive(dir, shards);
+    Writer w(dir, news());
+    for (int k = 0; k < n; ++k)
+        w.upsert(article(k));
+    w.commit();
 }
 
 std::string error_of(auto&& f) {
@@ -205,13 +215,7 @@ TEST(Shards, ValueStatisticsAndTheMemoryKeyLastUntilAReopenBringsAChange) {
 TEST(Shards, AReorderedShardListIsRefusedBeforeAnythingIsWritten) {
     TempDir tmp;
     std::string dir = tmp / "archive";
-    create_sharded_archive(dir, 2);
-    {
-        Writer w(dir, news());
-        for (int n = 0; n < 10; ++n)
-            w.upsert(article(n));
-        w.commit();
-    }
+    fill_archive(dir, 2, 10);
     write_stub(dir, "auto shard1\nauto shard0\n");
     EXPECT_EQ(error_of([&] { Writer w(dir, news()); }),
               dir + ": shard " + dir +
@@ -228,4 +232,25 @@ TEST(Shards, AMissingShardIsNamed) {
     std::filesystem::remove_all(dir + "/shard1");
     std::string e = error_of([&] { open_for_reading(dir); });
     EXPECT_NE(e.find(dir + ": shard " + dir + "/shard1"), std::string::npos) << e;
+}
+
+// A page's documents read shard by shard (page_documents.hpp): each item's,
+// in the MSet's order, whether the shards are read in turn (all local) or
+// at once (an archive with a remote shard, here pretended).
+TEST(Shards, APagesDocumentsAreEachItemsInOrder) {
+    TempDir tmp;
+    std::string dir = tmp / "archive";
+    fill_archive(dir, 3, 40);
+    for (bool remote : {false, true}) {
+        ReadDatabase db = open_for_reading(dir);
+        if (remote) db.layout[2] = ShardSpec{"", "127.0.0.1", 1};
+        Xapian::Enquire enquire(db.db);
+        enquire.set_query(Xapian::Query::MatchAll);
+        Xapian::MSet mset = enquire.get_mset(3, 25);
+        std::vector<Xapian::Document> docs = read_documents(db, mset);
+        ASSERT_EQ(docs.size(), mset.size());
+        std::size_t k = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++k)
+            EXPECT_EQ(docs[k].get_data(), it.get_document().get_data()) << "remote " << remote;
+    }
 }
