@@ -46,11 +46,11 @@ std::vector<std::string> check_database(const std::string& path) {
             read_stored(doc);
             stored_article(doc); // the original item and the page decompress
         } catch (const std::exception& e) {
-            // Xapian interleaves a sharded archive's document ids.
-            std::string where = layout.empty()
-                                    ? fmt::format("document {}", *it)
-                                    : fmt::format("shard {}: document {}",
-                                                  layout[(*it - 1) % n].name(), (*it - 1) / n + 1);
+            std::string where = fmt::format("document {}", *it);
+            if (!layout.empty()) {
+                ShardDocument at = shard_document(*it, n);
+                where = fmt::format("shard {}: document {}", layout[at.shard].name(), at.id);
+            }
             problems.push_back(fmt::format("{}: {}", where, e.what()));
             if (problems.size() == 20) break;
         }

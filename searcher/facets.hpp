@@ -45,10 +45,10 @@ Xapian::Query with_filter(const Xapian::Query& query, const Xapian::Query& filte
 // The value each of an archive's `docs` documents holds in a slot of these
 // statistics: "" when none holds one, nullopt when they differ or some lack
 // one.  Xapian's value statistics are exact here: a frequency of every
-// document, and bounds (which only ever widen) that are equal.  A field counted on the
-// page that has one value across the archive (one language) or none (no
-// credits) then costs no read of its slot: on a remote shard each read
-// field is a value stream walked per match.
+// document, and bounds (which only ever widen) that are equal.  A field
+// counted on the page that has one value across the archive (one language)
+// or none (no credits) then costs no read of its slot: on a remote shard
+// each read field is a value stream walked per match.
 std::optional<std::string> uniform_value(const ValueStats& stats, Xapian::doccount docs);
 
 class FacetColumns;

@@ -11,8 +11,7 @@ TermSource term_source(const ReadDatabase& db) {
     if (!has_remote_shard(db) || !terms_from_stored(db.schema)) return {};
     auto stemmers = std::make_shared<Stemmers>(db.schema.language);
     return [&db, stemmers](Xapian::docid id) {
-        // Xapian interleaves the shards' document ids: shard (id - 1) mod n.
-        const ShardSpec& shard = db.layout[(id - 1) % db.layout.size()];
+        const ShardSpec& shard = db.layout[shard_document(id, db.layout.size()).shard];
         Xapian::Document doc = db.db.get_document(id);
         return shard.remote() ? indexed_again(db.schema, doc, *stemmers) : doc;
     };

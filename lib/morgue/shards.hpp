@@ -59,6 +59,17 @@ std::vector<std::string> shards_within(const std::string& path, const std::strin
 // stable hash (XXH64), the same on every machine and in every release.
 std::size_t shard_of(std::string_view unique_term, std::size_t count);
 
+// Where document `id` of an archive of `count` shards is: Xapian interleaves
+// the shards' ids, so it is shard (id - 1) mod count's document
+// (id - 1) / count + 1.
+struct ShardDocument {
+    std::size_t shard;
+    Xapian::docid id; // the shard's own
+};
+inline ShardDocument shard_document(Xapian::docid id, std::size_t count) {
+    return {(id - 1) % count, static_cast<Xapian::docid>((id - 1) / count + 1)};
+}
+
 // A shard's place, as its metadata records it: "K/N".
 inline constexpr const char* shard_metadata_key = "morgue:shard";
 std::string shard_place(std::size_t index, std::size_t count);
