@@ -8,6 +8,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/form_codes.hpp"
 #include "morgue/generation.hpp"
 #include "morgue/run_lock.hpp"
 #include "morgue/text.hpp"
@@ -41,8 +42,8 @@ void export_jsonl(const std::string& path, std::FILE* out) {
     const Xapian::Database& first = db.shards.front(); // every shard has the archive's metadata
     for (auto k = first.metadata_keys_begin(morgue_metadata_prefix);
          k != first.metadata_keys_end(morgue_metadata_prefix); ++k)
-        if (*k != schema_metadata_key && *k != compacted_metadata_key &&
-            *k != shard_metadata_key) // not archive content
+        if (*k != schema_metadata_key && *k != compacted_metadata_key && *k != shard_metadata_key &&
+            !is_form_key(*k)) // not archive content
             meta[*k] = first.get_metadata(*k);
     nlohmann::json header = {{"format", format_name},
                              {"version", format_version},

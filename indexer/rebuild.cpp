@@ -6,6 +6,7 @@
 #include "maintenance.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/form_codes.hpp"
 #include "morgue/generation.hpp"
 #include "morgue/name_groups.hpp"
 #include "morgue/run_lock.hpp"
@@ -79,7 +80,8 @@ void write_generation(const ReadDatabase& old, const std::string& staged, const 
     const Xapian::Database& first = old.shards.front();
     for (auto k = first.metadata_keys_begin(morgue_metadata_prefix);
          k != first.metadata_keys_end(morgue_metadata_prefix); ++k)
-        if (*k != schema_metadata_key) writer.set_metadata(*k, first.get_metadata(*k));
+        if (*k != schema_metadata_key && !is_form_key(*k)) // forms: the writer's own
+            writer.set_metadata(*k, first.get_metadata(*k));
     for (const auto& [key, value] : metadata)
         writer.set_metadata(key, value);
     for (auto it = old.db.postlist_begin(""); it != old.db.postlist_end(""); ++it) {

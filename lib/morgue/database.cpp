@@ -3,6 +3,7 @@
 #include "morgue/dates.hpp"
 #include "morgue/document.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/form_codes.hpp"
 #include "morgue/name_groups.hpp"
 #include "morgue/text.hpp"
 
@@ -408,6 +409,7 @@ Writer::Outcome Writer::upsert(Article article) {
         if (exists && old.get_value(slot_content_hash) == doc.get_value(slot_content_hash))
             return Outcome::unchanged;
         db.replace_document(term, doc);
+        note_forms(shard, doc);
         // All spelling data goes to the first shard: Xapian's suggestion over
         // several databases does not add up a word's frequencies the way one
         // database holds them, and "did you mean" must not depend on how
@@ -472,6 +474,19 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
 // plain text makes (field terms have a capital prefix, stems "Z"); CJK
 // n-grams among them, as FLAG_SPELLING gave them (the same word set).  A word
 // counts by its within-document frequency: a title's words by its weight.
+// Each coded form of the document recorded in its shard, in the same
+// transaction: the dictionary the searcher decodes the shard's codes with.
+void Writer::note_forms(Shard& shard, const Xapian::Document& doc) {
+    for (const Field& f : schema_.fields) {
+        if (f.kind != FieldKind::keyword || !f.facet || !f.slot) continue;
+        if (doc.get_value(code_slot(*f.slot)).empty()) continue;
+        for (const std::string& form : value_parts(doc.get_value(*f.slot))) {
+            std::string key = form_key(form);
+            if (shard.forms.insert(key).second) shard.db->set_metadata(key, "1");
+        }
+    }
+}
+
 void Writer::note_spelling(Shard& shard, const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;

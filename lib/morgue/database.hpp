@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <xapian.h>
 
@@ -166,6 +167,8 @@ class Writer {
         // hash map per batch and one add_spelling() per distinct word cost a
         // fraction of that.
         std::unordered_map<std::string, Xapian::termcount> spelling = {};
+        // The form keys (form_codes.hpp) set in this shard by this writer.
+        std::unordered_set<std::string> forms = {};
     };
     std::string path_;
     std::vector<Shard> shards_; // one, `path_` itself, unless the archive is sharded
@@ -181,6 +184,7 @@ class Writer {
     Shard& shard_for(const std::string& unique_term);
     void note_language(const std::string& code);
     void note_spelling(Shard& shard, const Xapian::Document& doc);
+    void note_forms(Shard& shard, const Xapian::Document& doc);
     void flush_spelling();
 };
 

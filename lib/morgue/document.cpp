@@ -4,6 +4,7 @@
 #include "morgue/compress.hpp"
 #include "morgue/dates.hpp"
 #include "morgue/errors.hpp"
+#include "morgue/form_codes.hpp"
 #include "morgue/language.hpp"
 #include "morgue/text.hpp"
 
@@ -43,6 +44,7 @@ void index_text(Xapian::TermGenerator& tg, const Field& f, const std::string& te
 void index_keywords(Xapian::Document& doc, Xapian::TermGenerator& tg, const Field& f,
                     const std::vector<std::string>& values) {
     std::string joined;
+    std::vector<std::string> parts;
     for (const std::string& v : values) {
         if (v.empty()) continue;
         doc.add_boolean_term(keyword_term(f, v));
@@ -52,9 +54,14 @@ void index_keywords(Xapian::Document& doc, Xapian::TermGenerator& tg, const Fiel
         }
         if (!joined.empty()) joined += value_separator;
         joined += v;
+        parts.push_back(v);
         if (!f.multi) break;
     }
-    if (!joined.empty()) doc.add_value(*f.slot, joined);
+    if (parts.empty()) return;
+    doc.add_value(*f.slot, joined);
+    // The codes a remote shard counts (form_codes.hpp); the Writer records the forms.
+    if (f.facet)
+        if (auto codes = form_codes(parts)) doc.add_value(code_slot(*f.slot), *codes);
 }
 
 // The year, month and day terms and facet values are the publisher's: the

@@ -30,6 +30,10 @@ inline constexpr const char* compacted_metadata_key = "morgue:compacted-bytes";
 // Each fetched feed's state (feed_state.hpp): this prefix + a hash of the
 // listed URL, value JSON.
 inline constexpr const char* feed_state_metadata_prefix = "morgue:feed:";
+// Each display form of a keyword facet field (form_codes.hpp): this prefix +
+// its code in hex + the form, value "1".  The dictionary of the codes in the
+// slots from slot_codes_base.
+inline constexpr const char* form_metadata_prefix = "morgue:form:";
 
 // ---- Value slots 200 and above are Morgue's own (the schema's are below).
 inline constexpr Xapian::valueno slot_content_hash = 200; // XXH64 of data + original, hex
@@ -47,6 +51,9 @@ inline constexpr Xapian::valueno slot_page = 204;
 // sortable_serialise'd; absent when unknown.  Outside the document data, so
 // that the content hash, and what re-imports find unchanged, are as before.
 inline constexpr Xapian::valueno slot_captured = 205;
+// This + a keyword facet field's slot: the codes of the forms in it
+// (form_codes.hpp), which a remote shard counts instead of the forms.
+inline constexpr Xapian::valueno slot_codes_base = 300;
 
 // ---- Term prefixes: all come from the schema (each field's prefix,
 // text-prefix and year/month/day prefixes), plus Xapian's own "Z" for stemmed
