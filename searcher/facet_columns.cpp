@@ -69,6 +69,15 @@ std::vector<FacetValue> FacetColumns::tally(const Xapian::Database& db, const st
     return fold_counts(raw, false, limit); // the parts are split already
 }
 
+std::shared_ptr<const FormDictionary> FacetColumns::forms(const ReadDatabase& archive,
+                                                          const std::string& key) {
+    if (key != forms_key_ || !forms_) {
+        forms_ = read_forms(archive.shards);
+        forms_key_ = key;
+    }
+    return forms_;
+}
+
 std::size_t FacetColumns::bytes() const {
     std::size_t n = 0;
     for (const auto& [slot, c] : columns_) {

@@ -9,12 +9,17 @@
 // generation (another uuid or revision) empties it.  Memory: 4 bytes an
 // article a field (plus 4 a value of a multi-valued field) and the distinct
 // values: about 16 MB for the page's three facets at 1M articles.
+//
+// It also keeps the form dictionary (form_codes.hpp) of an archive with
+// remote shards, whose fields are counted where each shard is, from codes.
 #pragma once
 
 #include "facet_tally.hpp"
+#include "morgue/form_codes.hpp"
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +40,12 @@ class FacetColumns {
     void count(const Xapian::Database& db, std::size_t shard, const std::string& revision,
                const DocIds& ids, const FacetSource& source, RawCounts& into);
 
+    // The form keys of every shard of `archive`, read once an open: `key` is
+    // its memory_key(), not empty.  A listing of the keys a shard (a round
+    // trip to a remote one).
+    std::shared_ptr<const FormDictionary> forms(const ReadDatabase& archive,
+                                                const std::string& key);
+
     // Columns held (a field of a shard each), and their approximate size in bytes.
     std::size_t fields() const { return columns_.size(); }
     std::size_t bytes() const;
@@ -51,6 +62,8 @@ class FacetColumns {
 
     std::string revision_; // the database's uuid and revision the columns are of
     std::map<std::pair<std::size_t, Xapian::valueno>, Column> columns_; // by shard and slot
+    std::string forms_key_; // the open the dictionary is of
+    std::shared_ptr<const FormDictionary> forms_;
 };
 
 } // namespace morgue

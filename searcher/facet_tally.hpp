@@ -25,6 +25,8 @@ struct FacetSource {
     const Field* field = nullptr;            // keyword: the schema's field
     std::string prefix = {};                 // the field's boolean terms
     std::vector<std::string> shadowing = {}; // longer prefixes starting with `prefix`
+    // Counted by a match spy from the codes of its forms (form_codes.hpp).
+    bool coded = false;
 };
 
 // Matching document ids in ascending order.

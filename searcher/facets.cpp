@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <memory>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace morgue {
@@ -72,7 +73,8 @@ std::vector<FacetValue> tally(const ReadDatabase& archive, const DocIds& ids,
 struct PassCounts {
     std::vector<std::vector<FacetValue>> values; // each source's
     Xapian::doccount matched = 0;
-    bool whole = true; // every match was visited
+    bool whole = true;   // every match was visited
+    bool decoded = true; // false: a code met was not in the dictionary, or ambiguous
 };
 
 Xapian::Enquire counting_enquire(const Xapian::Database& db, const Xapian::Query& query) {
@@ -98,37 +100,69 @@ using ValueSpies = std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>;
 ValueSpies add_value_spies(Xapian::Enquire& enquire, const std::vector<FacetSource>& sources) {
     ValueSpies spies;
     for (const FacetSource& s : sources) {
-        spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(s.slot));
+        spies.push_back(
+            std::make_unique<Xapian::ValueCountMatchSpy>(s.coded ? code_slot(s.slot) : s.slot));
         enquire.add_matchspy(spies.back().get());
     }
     return spies;
 }
 
+// The raw values `spy` counted: its slot's, or a coded source's forms
+// (joined, as in the slot of forms); nothing when a code is not decoded.
+std::optional<RawCounts> spied_values(const Xapian::ValueCountMatchSpy& spy,
+                                      const FacetSource& source, const FormDictionary* forms) {
+    RawCounts raw;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+        if ((*v).empty()) continue;
+        if (!source.coded) {
+            raw.emplace(*v, v.get_termfreq());
+            continue;
+        }
+        std::optional<std::string> joined = forms ? forms->forms(*v) : std::nullopt;
+        if (!joined) return std::nullopt;
+        raw[*joined] += v.get_termfreq();
+    }
+    return raw;
+}
+
 // What `spies` counted over `all`: the slot's raw values and their counts,
 // folded as tally_by_values() folds them.  Whole when every match was seen.
 PassCounts spied_counts(const Xapian::MSet& all, const ValueSpies& spies,
-                        const std::vector<FacetSource>& sources, unsigned limit) {
+                        const std::vector<FacetSource>& sources, unsigned limit,
+                        const FormDictionary* forms) {
     PassCounts out;
     out.matched = all.get_matches_lower_bound();
     out.whole = all.get_matches_upper_bound() == out.matched &&
                 (spies.empty() || spies[0]->get_total() == out.matched);
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        RawCounts raw;
-        for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v)
-            if (!(*v).empty()) raw.emplace(*v, v.get_termfreq());
-        out.values.push_back(fold_counts(raw, sources[i].multi, limit));
+        std::optional<RawCounts> raw = spied_values(*spies[i], sources[i], forms);
+        if (!raw) {
+            out.whole = out.decoded = false;
+            return out;
+        }
+        out.values.push_back(fold_counts(*raw, sources[i].multi, limit));
     }
     return out;
 }
 
-// One pass counted by Xapian's match spies, one per field.
+// `sources` counted from their forms.
+std::vector<FacetSource> uncoded(std::vector<FacetSource> sources) {
+    for (FacetSource& s : sources)
+        s.coded = false;
+    return sources;
+}
+
+// One pass counted by Xapian's match spies, one per field; made again from
+// the forms if a code was not decoded.
 PassCounts count_by_spies(const Xapian::Database& db, const Xapian::Query& query,
                           const std::vector<FacetSource>& sources, unsigned limit,
-                          double time_limit) {
+                          double time_limit, const FormDictionary* forms) {
     Xapian::Enquire enquire = counting_enquire(db, query);
     ValueSpies spies = add_value_spies(enquire, sources);
     Xapian::MSet all = timed_mset(enquire, time_limit, 0, 0, db.get_doccount()); // exact counts
-    return spied_counts(all, spies, sources, limit);
+    PassCounts out = spied_counts(all, spies, sources, limit, forms);
+    if (out.decoded) return out;
+    return count_by_spies(db, query, uncoded(sources), limit, time_limit, nullptr);
 }
 
 // Each source tallied from the matches `ids` of the archive as one database.
@@ -301,7 +335,29 @@ struct Plan {
     std::map<std::string, std::vector<std::string>> passes = {};
     // A field with one value in every article, or in none, is not read.
     std::map<std::string, std::optional<std::string>> uniform = {};
+    // Way::spies with codes: the dictionary, and the fields counted from codes.
+    std::shared_ptr<const FormDictionary> forms = {};
+    std::set<std::string> coded = {};
 };
+
+// The form dictionary a pass by spies decodes with, when it counts codes:
+// a resident process's (kept an open) for an archive with a remote shard,
+// or a fresh one when a test asks for the way.
+std::shared_ptr<const FormDictionary> form_dictionary(const ReadDatabase& archive,
+                                                      FacetMethod method, FacetColumns* columns) {
+    if (method == FacetMethod::form_codes) return read_forms(archive.shards);
+    if (method != FacetMethod::automatic || !columns || !has_remote_shard(archive)) return nullptr;
+    const std::string key = memory_key(archive);
+    if (key.empty()) return nullptr; // a shard left out: nothing is kept
+    return columns->forms(archive, key);
+}
+
+// Whether every document holding the keyword field `source` holds its codes.
+bool codes_complete(const ReadDatabase& archive, const FacetSource& source) {
+    if (source.kind != FacetSource::Kind::keyword) return false;
+    const ValueStats& codes = value_stats(archive, code_slot(source.slot));
+    return codes.freq > 0 && codes.freq == value_stats(archive, source.slot).freq;
+}
 
 Plan plan_counting(const ReadDatabase& archive, const Filters& filters,
                    const std::vector<std::string>& fields, FacetMethod method,
@@ -321,9 +377,16 @@ Plan plan_counting(const ReadDatabase& archive, const Filters& filters,
     const bool sharded = archive.shards.size() > 1;
     if (sharded && columns) plan.revision = revision_key(archive);
     plan.method = method;
+    const bool spied = method == FacetMethod::match_spy || method == FacetMethod::form_codes;
     plan.way = method == FacetMethod::automatic && !plan.revision.empty() ? Plan::Way::by_shard
-               : sharded || method == FacetMethod::match_spy              ? Plan::Way::spies
+               : sharded || spied                                         ? Plan::Way::spies
                                                                           : Plan::Way::ids;
+    if (plan.way == Plan::Way::spies) plan.forms = form_dictionary(archive, method, columns);
+    if (plan.forms)
+        for (const auto& field : fields)
+            if (!plan.uniform[field] &&
+                codes_complete(archive, field_source(archive.schema, field)))
+                plan.coded.insert(field);
     return plan;
 }
 
@@ -332,7 +395,10 @@ std::vector<FacetSource> read_sources(const Plan& plan, const Schema& schema,
                                       const std::vector<std::string>& fields) {
     std::vector<FacetSource> sources;
     for (const auto& field : fields)
-        if (!plan.uniform.at(field)) sources.push_back(field_source(schema, field));
+        if (!plan.uniform.at(field)) {
+            sources.push_back(field_source(schema, field));
+            sources.back().coded = plan.coded.contains(field);
+        }
     return sources;
 }
 
@@ -402,7 +468,7 @@ void FacetRide::finish(Xapian::Enquire& enquire, const Xapian::MSet& mset) {
     enquire.clear_matchspies();
     State& st = *state_;
     if (st.plan.way == Plan::Way::spies) {
-        st.counts = spied_counts(mset, st.spies, st.sources, st.limit);
+        st.counts = spied_counts(mset, st.spies, st.sources, st.limit, st.plan.forms.get());
         st.spies.clear();
         return;
     }
@@ -435,6 +501,9 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
     for (const auto& [except, counted_fields] : plan.passes) {
         Xapian::Query query = with_filter(base, filter_query(schema, filters, except));
         std::vector<FacetSource> sources = read_sources(plan, schema, counted_fields);
+        // A ride that met a code not decoded: this pass is counted from the forms.
+        if (except.empty() && ride && ride->state_->counts && !ride->state_->counts->decoded)
+            sources = uncoded(std::move(sources));
         PassCounts c;
         if (except.empty() && ride && ride->counted())
             c = *ride->state_->counts;
@@ -442,7 +511,7 @@ FacetCounts count_facets(const ReadDatabase& archive, const Xapian::Query& base,
             c = count_by_shards(archive, plan.revision, query, sources, limit, time_limit,
                                 *columns);
         else if (plan.way == Plan::Way::spies)
-            c = count_by_spies(archive.db, query, sources, limit, time_limit);
+            c = count_by_spies(archive.db, query, sources, limit, time_limit, plan.forms.get());
         else
             c = count_by_ids(archive, query, sources, limit, method, time_limit, columns);
         out.complete = out.complete && c.whole;

@@ -60,7 +60,13 @@ class FacetColumns;
 // in the archive, which a match spy is not given there (it sees the shard's),
 // and the remote server knows no spy of Morgue's.  The exception: a resident
 // process's columns count an archive of local shards shard by shard.
-enum class FacetMethod { automatic, values, postings, match_spy };
+// `form_codes`: the spies count the fields' codes (form_codes.hpp), which a
+// remote shard reads faster than the forms, and the archive's form
+// dictionary gives them back; a resident process's way for an archive with
+// a remote shard.  A field is counted from its forms when a document holding
+// it lacks its codes (written before them), or when a code met is not in the
+// dictionary or stands for two forms.
+enum class FacetMethod { automatic, values, postings, match_spy, form_codes };
 
 struct FacetCounts {
     std::vector<Facet> facets;

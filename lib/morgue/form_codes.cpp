@@ -55,6 +55,13 @@ void FormDictionary::add_key(std::string_view key) {
     if (!added && it->second != form) it->second = std::nullopt;
 }
 
+std::shared_ptr<const FormDictionary> read_forms(const std::vector<Xapian::Database>& shards) {
+    auto d = std::make_shared<FormDictionary>();
+    for (const Xapian::Database& shard : shards)
+        d->add_keys_of(shard);
+    return d;
+}
+
 std::optional<std::string> FormDictionary::forms(std::string_view codes) const {
     if (codes.empty() || codes.size() % form_code_size != 0) return std::nullopt;
     std::string out;

@@ -13,6 +13,7 @@
 
 #include "morgue/layout.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,5 +66,8 @@ class FormDictionary {
     // code -> form, or nullopt when two forms share the code
     std::unordered_map<std::string, std::optional<std::string>> forms_;
 };
+
+// The dictionary of every one of `shards` (an archive's).
+std::shared_ptr<const FormDictionary> read_forms(const std::vector<Xapian::Database>& shards);
 
 } // namespace morgue

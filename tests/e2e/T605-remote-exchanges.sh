@@ -59,6 +59,25 @@ MORGUE_PAGE_MODE=fastcgi start_cgi_server "$TMP/remote"
 page() { curl -s "$BASE/search?q=$1&format=json&since=2000-01-01"; }
 page story >"$TMP/first.json"
 expect_eq "$(json_total <"$TMP/out")" "$(json_total <"$TMP/first.json")" "the page finds what the command line does"
+# Its facets are counted where each shard is, from the fields' codes
+# (form_codes.hpp): each shard's spies count slots 301 and 302 (the
+# columnist's and the topic's codes; Xapian serialises a slot past 254 as
+# ff, then 46 and 47 with the last byte's high bit set), and the counts
+# are the forms' own.
+spy=$(printf 'Xapian::ValueCountMatchSpy' | od -An -tx1 | tr -d ' \n')
+expect_eq 2 "$(grep -c " QUERY .*${spy}02ffae" "$TMP/wire.log")" "the columnist's codes are counted on each shard"
+expect_eq 2 "$(grep -c " QUERY .*${spy}02ffaf" "$TMP/wire.log")" "and the topic's"
+run searcher --db "$TMP/archive" --json --facet columnist,topic,year --facet-limit 1000 \
+    --since 2000-01-01 story
+python3 - "$TMP/first.json" "$TMP/out" <<'PY' || fail "the page's facet counts are the forms' own"
+import json, sys
+page, cli = (json.load(open(f)) for f in sys.argv[1:3])
+want = {f: {v["value"]: v["count"] for v in vs} for f, vs in cli["facets"].items()}
+got = [(f, v["value"], v["count"]) for f, vs in page["facets"].items() if f in want for v in vs]
+bad = [g for g in got if want[g[0]].get(g[1]) != g[2]]
+assert len(got) > 5 and not bad, (len(got), bad[:3])
+PY
+checks=$((checks + 1))
 mark=$(lines)
 page trump >/dev/null
 expect_eq 0 "$(since "$mark" | count VALUESTATS)" "another search asks no value statistic"

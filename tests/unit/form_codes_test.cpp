@@ -1,3 +1,4 @@
+#include "form_collision.hpp"
 #include "morgue/database.hpp"
 #include "morgue/document.hpp"
 #include "morgue/form_codes.hpp"
@@ -5,23 +6,8 @@
 #include "test_db.hpp"
 
 #include <gtest/gtest.h>
-#include <unordered_map>
 
 using namespace morgue;
-
-namespace {
-
-// Two forms with one code: the first pair found among "form 0", "form 1"...
-std::pair<std::string, std::string> colliding_forms() {
-    std::unordered_map<std::string, std::string> seen;
-    for (int n = 0;; ++n) {
-        std::string form = "form " + std::to_string(n);
-        auto [it, added] = seen.try_emplace(form_code(form), form);
-        if (!added) return {it->second, form};
-    }
-}
-
-} // namespace
 
 TEST(FormCodes, ACodeIsFourStableBytes) {
     // The high half of XXH64 (of "" it is ef46db3751d8e999, the published
