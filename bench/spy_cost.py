@@ -6,7 +6,8 @@ first 20), alone and with a ValueCountMatchSpy on each slot of each set,
 as a remote shard counts facets.  A DB is a directory or "remote:HOST:PORT";
 several make one archive.  Prints the median over the queries of each
 query's best of three, in ms.  Needs Debian's python3-xapian (/usr/bin/python3).
-Slots of news.xml: 1 columnist, 2 topic, 4 year, 6 language, 7 credit."""
+Slots of news.xml: 1 columnist, 2 topic, 4 year, 6 language, 7 credit; 301,
+302, 306, 307 hold the codes of the keyword fields' forms (form_codes.hpp)."""
 import csv
 import os
 import statistics
