@@ -470,10 +470,6 @@ void Writer::set_metadata(const std::string& key, const std::string& value) {
     }
 }
 
-// The words a query may be corrected to: the unprefixed terms, which only
-// plain text makes (field terms have a capital prefix, stems "Z"); CJK
-// n-grams among them, as FLAG_SPELLING gave them (the same word set).  A word
-// counts by its within-document frequency: a title's words by its weight.
 // Each coded form of the document recorded in its shard, in the same
 // transaction: the dictionary the searcher decodes the shard's codes with.
 void Writer::note_forms(Shard& shard, const Xapian::Document& doc) {
@@ -487,6 +483,10 @@ void Writer::note_forms(Shard& shard, const Xapian::Document& doc) {
     }
 }
 
+// The words a query may be corrected to: the unprefixed terms, which only
+// plain text makes (field terms have a capital prefix, stems "Z"); CJK
+// n-grams among them, as FLAG_SPELLING gave them (the same word set).  A word
+// counts by its within-document frequency: a title's words by its weight.
 void Writer::note_spelling(Shard& shard, const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
